@@ -1,0 +1,49 @@
+# NetBook — everything a fresh Debian machine with Swift needs.
+#   make run    install what is missing, build, install the kernelspec, run lesson 000
+#   make test   the same install, then swift test, nb-run --check, and the Jupyter tests
+#   make bench  release build, peers (numpy, torch, ipykernel) side by side
+SHELL := /bin/bash
+SWIFT ?= swift
+VENV ?= .venv
+PY := $(VENV)/bin/python
+DEB_PACKAGES := libopenblas-dev libzmq3-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
+PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel pytest numpy
+
+.PHONY: all deps venv build run test test-swift test-notebooks test-python clean
+
+all: build
+
+# Debian packages, installed only when missing (safe to run twice).
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+# Python test tools in a virtual environment (never the system's Python).
+$(VENV)/.installed: Makefile
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q $(PY_TEST_TOOLS)
+	touch $@
+
+venv: $(VENV)/.installed
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	$(BIN)/nb-run notebooks/03-backprop-by-hand.txt
+
+test: build venv
+	$(SWIFT) test
+	$(MAKE) test-notebooks
+
+test-notebooks: build
+	$(BIN)/nb-run --check notebooks/*.txt
+
+clean:
+	rm -rf .build $(VENV)

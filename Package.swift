@@ -1,0 +1,52 @@
+// swift-tools-version:5.10
+// NetBook: a Jupyter kernel for teaching how neural networks learn.
+// Dependencies point one way: executables -> JupyterKernel / NetRender -> NetLang -> NetCore.
+import PackageDescription
+
+let package = Package(
+    name: "NetBook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nb-run", targets: ["nb-run"]),
+        .executable(name: "nb-kernel", targets: ["nb-kernel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // System libraries (Debian: libopenblas-dev, libzmq3-dev).
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ", pkgConfig: "libzmq",
+                       providers: [.apt(["libzmq3-dev"])]),
+
+        // The engine: tensors, autodiff, layers, losses, optimizers, data.
+        .target(name: "NetCore", dependencies: ["CBLAS"],
+                swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
+        // The language: lexer, parser, evaluator over a Session; produces Outputs (data).
+        .target(name: "NetLang", dependencies: ["NetCore"]),
+        // Outputs -> text, HTML, SVG, Markdown+LaTeX, JSON (one MIME bundle per output).
+        .target(name: "NetRender", dependencies: ["NetLang", "NetCore"]),
+        // The Jupyter messaging protocol, language-independent.
+        .target(name: "JupyterKernel", dependencies: [
+            "CZeroMQ",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+
+        .executableTarget(name: "nb-run", dependencies: [
+            "NetLang", "NetRender",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "nb-kernel", dependencies: [
+            "JupyterKernel", "NetLang", "NetRender",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "NetCoreTests", dependencies: ["NetCore"]),
+        .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"]),
+        .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
+        .testTarget(name: "NbRunTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,1 @@
+// The JupyterKernel owner defines the language-independent interpreter protocol here.

@@ -1,0 +1,162 @@
+import NetCore
+
+/// What a statement shows: data, not text. NetRender turns each `Output` into one
+/// MIME bundle (text/plain, text/html, image/svg+xml, text/markdown, application/json).
+///
+///     let out = Output.tensor(TensorView(name: "x", value: Tensor([[0.1, 0.2]])))
+public enum Output: Sendable {
+    /// A named (or anonymous) tensor: shape and values.
+    case tensor(TensorView)
+    /// A table with a title, column headers and rows of cells.
+    case table(Table)
+    /// A plot: line series, scatter points, or a decision map.
+    case plot(Plot)
+    /// The computational graph of `show graph NAME`: nodes with values and gradients.
+    case graph(GraphView)
+    /// The chain rule for one parameter (`explain`).
+    case derivation(Derivation)
+    /// Text written by `print` (goes to the cell's stdout stream).
+    case stream(String)
+    /// A short note or help text (e.g. `loss half_sse` shows its formula; `help`).
+    case note(Note)
+    /// Progress of long work (`train`); the kernel updates one display with it.
+    case progress(Progress)
+    /// Several outputs shown as one (e.g. `forward` shows a table per layer then the loss).
+    case group([Output])
+}
+
+public struct TensorView: Sendable {
+    public var name: String?
+    public var value: Tensor
+    public init(name: String?, value: Tensor) { self.name = name; self.value = value }
+}
+
+/// One cell of a table: a number (printed at the session's precision), text, or a shape.
+public enum Cell: Sendable, Equatable {
+    case number(Double)
+    case text(String)
+    case empty
+}
+
+public struct Table: Sendable {
+    public var title: String?
+    public var columns: [String]
+    public var rows: [[Cell]]
+    /// Short lines under the table (e.g. "loss 0.02397190").
+    public var footer: [String]
+    public init(title: String? = nil, columns: [String], rows: [[Cell]], footer: [String] = []) {
+        self.title = title; self.columns = columns; self.rows = rows; self.footer = footer
+    }
+}
+
+public struct Plot: Sendable {
+    public enum Kind: Sendable { case line, scatter, decision }
+    public struct Series: Sendable {
+        public var label: String
+        public var x: [Double]
+        public var y: [Double]
+        /// Class of each point for scatter plots (1-based), nil for lines.
+        public var classes: [Int]?
+        public init(label: String, x: [Double], y: [Double], classes: [Int]? = nil) {
+            self.label = label; self.x = x; self.y = y; self.classes = classes
+        }
+    }
+    /// For `.decision`: the network's output (class or value) on a grid over the input plane.
+    public struct Grid: Sendable {
+        public var xRange: ClosedRange<Double>
+        public var yRange: ClosedRange<Double>
+        /// values[row][col]; row 0 is the top (largest y).
+        public var values: [[Double]]
+        public init(xRange: ClosedRange<Double>, yRange: ClosedRange<Double>, values: [[Double]]) {
+            self.xRange = xRange; self.yRange = yRange; self.values = values
+        }
+    }
+    public var kind: Kind
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series]
+    public var grid: Grid?
+    public init(kind: Kind, title: String, xLabel: String, yLabel: String, series: [Series], grid: Grid? = nil) {
+        self.kind = kind; self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
+        self.series = series; self.grid = grid
+    }
+}
+
+/// A computational graph: nodes in evaluation order, edges from inputs to the node they feed.
+public struct GraphView: Sendable {
+    public struct Node: Sendable {
+        public var id: Int
+        /// The tensor's name, or nil for an intermediate value.
+        public var name: String?
+        /// The operation that made it ("mul", "add", "sigmoid"), or "input" for a leaf.
+        public var op: String
+        public var value: Tensor
+        /// d(root)/d(node), nil before `backward`.
+        public var grad: Tensor?
+        public var inputs: [Int]
+        public init(id: Int, name: String?, op: String, value: Tensor, grad: Tensor?, inputs: [Int]) {
+            self.id = id; self.name = name; self.op = op; self.value = value; self.grad = grad; self.inputs = inputs
+        }
+    }
+    public var root: String
+    public var nodes: [Node]
+    public init(root: String, nodes: [Node]) { self.root = root; self.nodes = nodes }
+}
+
+/// ∂E/∂w as a product of local derivatives, each with its number.
+public struct Derivation: Sendable {
+    public struct Factor: Sendable {
+        /// Plain form, e.g. "∂E/∂o1".
+        public var symbol: String
+        /// LaTeX form, e.g. "\\frac{\\partial E}{\\partial o_1}".
+        public var latex: String
+        /// How it is computed, e.g. "-(t1 - o1) = -(0.4 - 0.6078)".
+        public var formula: String
+        public var value: Double
+        public init(symbol: String, latex: String, formula: String, value: Double) {
+            self.symbol = symbol; self.latex = latex; self.formula = formula; self.value = value
+        }
+    }
+    /// The parameter, e.g. "output.W[1, 1]".
+    public var parameter: String
+    /// Plain and LaTeX forms of the derivative, e.g. "∂E/∂output.W[1, 1]".
+    public var symbol: String
+    public var latex: String
+    public var factors: [Factor]
+    /// The product of the factors (summed over samples for a batch).
+    public var value: Double
+    /// Extra lines (e.g. the update it leads to at the optimizer's learning rate).
+    public var notes: [String]
+    public init(parameter: String, symbol: String, latex: String, factors: [Factor], value: Double, notes: [String] = []) {
+        self.parameter = parameter; self.symbol = symbol; self.latex = latex
+        self.factors = factors; self.value = value; self.notes = notes
+    }
+}
+
+public struct Note: Sendable {
+    public var title: String?
+    public var text: String
+    /// True for `help`: the kernel sends it to the pager.
+    public var isHelp: Bool
+    public init(title: String? = nil, text: String, isHelp: Bool = false) {
+        self.title = title; self.text = text; self.isHelp = isHelp
+    }
+}
+
+public struct Progress: Sendable {
+    public var step: Int
+    public var totalSteps: Int
+    public var epoch: Int
+    public var totalEpochs: Int
+    public var loss: Double
+    public var stepsPerSecond: Double
+    public var secondsLeft: Double
+    /// Loss per epoch so far, for the live curve.
+    public var history: [Double]
+    public init(step: Int, totalSteps: Int, epoch: Int, totalEpochs: Int, loss: Double,
+                stepsPerSecond: Double, secondsLeft: Double, history: [Double]) {
+        self.step = step; self.totalSteps = totalSteps; self.epoch = epoch; self.totalEpochs = totalEpochs
+        self.loss = loss; self.stepsPerSecond = stepsPerSecond; self.secondsLeft = secondsLeft; self.history = history
+    }
+}

@@ -1,0 +1,87 @@
+import NetCore
+
+// CONTRACT (scaffold by the lead; the NetLang owner fills in the bodies, keeping these signatures).
+
+/// Where a statement's output goes: the value of a cell's last statement is its result
+/// (Jupyter's execute_result); everything else is displayed along the way (display_data).
+public enum OutputRole: Sendable, Equatable {
+    case display
+    case result
+    /// A live display that later emissions with the same id replace (train's progress).
+    case liveDisplay(id: String)
+    /// The final state of a live display (same id): the kernel sends update_display_data.
+    case updateDisplay(id: String)
+}
+
+/// One persistent NetBook session: tensors, the network, loss, optimizer, history, settings.
+///
+///     let session = Session()
+///     let error = session.run("tensor x = [0.1, 0.2]") { output, role in print(output) }
+public final class Session {
+    public var settings = RenderSettings()
+    /// Set from another thread to stop long work at the next safe point (a train step).
+    public let interrupt = InterruptFlag()
+
+    public init() {}
+
+    /// Runs one cell. Statements run in order; the first error stops the cell and the
+    /// session stays as it was before that statement. Returns that error, or nil.
+    /// `emit` is called on the calling thread as each output is produced.
+    @discardableResult
+    public func run(_ source: String, emit: (Output, OutputRole) -> Void) -> NetError? {
+        fatalError("Session.run: not implemented yet")
+    }
+
+    /// Completion candidates at a cursor (an offset in Unicode scalars).
+    public func complete(_ code: String, cursor: Int) -> Completion {
+        Completion(start: cursor, end: cursor, matches: [])
+    }
+
+    /// What to show for the word under the cursor (Shift-Tab): a tensor's shape,
+    /// statistics and values, or a keyword's help. Nil when there is nothing there.
+    public func inspect(_ code: String, cursor: Int) -> Output? { nil }
+
+    /// Whether a cell is finished (an open bracket or trailing comma is not).
+    public func isComplete(_ code: String) -> Completeness { .complete }
+}
+
+public struct Completion: Sendable, Equatable {
+    /// Offsets in Unicode scalars of the text the matches replace.
+    public var start: Int
+    public var end: Int
+    public var matches: [String]
+    public init(start: Int, end: Int, matches: [String]) { self.start = start; self.end = end; self.matches = matches }
+}
+
+public enum Completeness: Sendable, Equatable {
+    case complete
+    case incomplete(indent: String)
+    case invalid
+}
+
+/// A flag another thread raises to stop long work at a safe point.
+public final class InterruptFlag: @unchecked Sendable {
+    private var raised = false
+    private let lock = NSLockLite()
+    public init() {}
+    public func raise() { lock.withLock { raised = true } }
+    public func clear() { lock.withLock { raised = false } }
+    public var isRaised: Bool { lock.withLock { raised } }
+}
+
+/// A tiny mutex so NetLang need not import Foundation for one lock.
+final class NSLockLite: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func withLock<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&mutex); defer { pthread_mutex_unlock(&mutex) }
+        return body()
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,1 @@
+print("nb-kernel: not built yet")

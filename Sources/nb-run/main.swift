@@ -1,0 +1,1 @@
+print("nb-run: not built yet")
