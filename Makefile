@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel pytest numpy
 
-.PHONY: all deps venv build run test test-swift test-notebooks test-python clean
+.PHONY: all deps venv build run test test-swift test-notebooks test-python bench clean
 
 all: build
 
@@ -44,6 +44,16 @@ test: build venv
 
 test-notebooks: build
 	$(BIN)/nb-run --check notebooks/*.txt
+
+# Speed beside the peers, measured side by side in one run (see bench/README.md).
+# PyTorch is optional: its Linux wheel pulls several GB of CUDA libraries, so the
+# install gets 15 minutes; without it the table has no PyTorch column.
+bench: deps venv
+	$(SWIFT) build -c release --product nb-bench
+	$(SWIFT) build -c release --product nb-kernel
+	@$(PY) -c "import torch" 2>/dev/null || timeout 900 $(PY) -m pip install -q torch \
+	  || echo "note: PyTorch did not install (time limit or no wheel); the table leaves it out"
+	$(PY) bench/run_bench.py --bin "$$($(SWIFT) build -c release --show-bin-path)"
 
 clean:
 	rm -rf .build $(VENV)

@@ -43,6 +43,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // `make bench`: times NetBook's own train statement beside numpy and PyTorch.
+        .executableTarget(name: "nb-bench", dependencies: [
+            "NetLang", "NetCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/nb-bench"),
+
         .testTarget(name: "NetCoreTests", dependencies: ["NetCore"]),
         .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"]),
         .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore"]),

@@ -1,0 +1,89 @@
+import CBLAS
+import Foundation
+
+/// Which OpenBLAS kernels do the matrix products, and a switch to the fastest ones.
+///
+///     let choice = BLASKernels.preferFastest()   // once, first thing in main()
+///     print(choice.summary)                      // "OpenBLAS core SkylakeX (was Haswell; CPU has AVX-512)"
+///
+/// Why: a DYNAMIC_ARCH OpenBLAS (Debian's 0.3.21) picks its kernels when the library
+/// loads. On CPUs newer than the library (e.g. AMD Zen 4/5) it can fall back to
+/// AVX2 "Haswell" kernels although the CPU runs AVX-512, which on one Zen 5 machine
+/// meant ~60 instead of ~99 GFLOP/s for a 1024² DGEMM on one core.
+/// OpenBLAS's documented override is the `OPENBLAS_CORETYPE` environment variable,
+/// but it is read only while the library initializes, which happens before any
+/// Swift code runs. So `preferFastest()` sets the variable and asks OpenBLAS's
+/// dynamic dispatcher to choose again (`gotoblas_dynamic_quit` then
+/// `gotoblas_dynamic_init`, the two functions its own constructor uses) — before
+/// any product has been computed and before other threads exist.
+///
+/// It changes nothing when the user set `OPENBLAS_CORETYPE` (their choice wins),
+/// when the CPU lacks the AVX-512 subsets SkylakeX kernels use, when OpenBLAS
+/// already chose AVX-512 kernels, or when the library has no dynamic dispatcher.
+public enum BLASKernels {
+    public struct Choice: Equatable, Sendable {
+        /// The core OpenBLAS uses now (`openblas_get_corename`).
+        public var core: String
+        /// The core before the switch, when there was one.
+        public var previous: String?
+        /// Why nothing changed, or why it did.
+        public var reason: String
+        public var summary: String {
+            previous.map { "OpenBLAS core \(core) (was \($0); \(reason))" } ?? "OpenBLAS core \(core) (\(reason))"
+        }
+    }
+
+    /// OpenBLAS core names whose DGEMM already uses AVX-512.
+    static let avx512Cores: Set<String> = ["skylakex", "cooperlake", "sapphirerapids"]
+    /// The AVX-512 subsets OpenBLAS's SkylakeX kernels need (as /proc/cpuinfo names them).
+    static let requiredFlags = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
+
+    /// The core OpenBLAS uses now, e.g. "Haswell" or "SkylakeX".
+    public static var currentCore: String {
+        guard let name = openblas_get_corename() else { return "unknown" }
+        return String(cString: name).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Switches OpenBLAS to its SkylakeX kernels when that is safe and faster (see
+    /// the type's comment). Call once, at the start of an executable, before any
+    /// matrix product and before starting threads.
+    @discardableResult
+    public static func preferFastest(environment: [String: String] = ProcessInfo.processInfo.environment,
+                                     cpuFlags: Set<String>? = nil) -> Choice {
+        let before = currentCore
+        if let user = environment["OPENBLAS_CORETYPE"], !user.isEmpty {
+            return Choice(core: before, previous: nil, reason: "OPENBLAS_CORETYPE=\(user) set by the user")
+        }
+        if avx512Cores.contains(before.lowercased()) {
+            return Choice(core: before, previous: nil, reason: "already AVX-512 kernels")
+        }
+        let flags = cpuFlags ?? linuxCPUFlags()
+        guard requiredFlags.allSatisfy(flags.contains) else {
+            return Choice(core: before, previous: nil, reason: "CPU without AVX-512; kept OpenBLAS's choice")
+        }
+        // Looked up at run time: a build of OpenBLAS without DYNAMIC_ARCH has no dispatcher.
+        guard let quit = symbol("gotoblas_dynamic_quit"), let initialize = symbol("gotoblas_dynamic_init") else {
+            return Choice(core: before, previous: nil, reason: "this OpenBLAS has one fixed kernel set")
+        }
+        setenv("OPENBLAS_CORETYPE", "SkylakeX", 1)
+        quit()
+        initialize()
+        // The variable stays set: child processes inherit the same kernels.
+        return Choice(core: currentCore, previous: before, reason: "CPU has AVX-512")
+    }
+
+    /// The `flags` line of /proc/cpuinfo (empty elsewhere: no switch).
+    static func linuxCPUFlags() -> Set<String> {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
+              let colon = line.firstIndex(of: ":") else { return [] }
+        return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
+    }
+
+    private typealias VoidFunction = @convention(c) () -> Void
+
+    private static func symbol(_ name: String) -> VoidFunction? {
+        guard let handle = dlopen(nil, RTLD_NOW), let pointer = dlsym(handle, name) else { return nil }
+        return unsafeBitCast(pointer, to: VoidFunction.self)
+    }
+}
