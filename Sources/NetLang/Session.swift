@@ -4,6 +4,7 @@ import NetCore
 
 /// Where a statement's output goes: the value of a cell's last statement is its result
 /// (Jupyter's execute_result); everything else is displayed along the way (display_data).
+/// `.stream` outputs (`print`) always come with `.display`; the kernel sends them as stream text.
 public enum OutputRole: Sendable, Equatable {
     case display
     case result
@@ -18,7 +19,14 @@ public enum OutputRole: Sendable, Equatable {
 ///     let session = Session()
 ///     let error = session.run("tensor x = [0.1, 0.2]") { output, role in print(output) }
 public final class Session {
-    public var settings = RenderSettings()
+    /// The session's state; statements work on a copy of it.
+    var state = SessionState()
+
+    /// How numbers and plots are shown; `precision N` and `style …` change it.
+    public var settings: RenderSettings {
+        get { state.settings }
+        set { state.settings = newValue }
+    }
     /// Set from another thread to stop long work at the next safe point (a train step).
     public let interrupt = InterruptFlag()
 
@@ -29,20 +37,57 @@ public final class Session {
     /// `emit` is called on the calling thread as each output is produced.
     @discardableResult
     public func run(_ source: String, emit: (Output, OutputRole) -> Void) -> NetError? {
-        fatalError("Session.run: not implemented yet")
+        interrupt.clear()
+        let statements: [ParsedStatement]
+        do {
+            var parser = try Parser(source: source)
+            statements = try parser.parseCell()
+        } catch let error as LangError {
+            return error.netError(in: source)
+        } catch {
+            return NetError(kind: "SyntaxError", message: "\(error)", line: 1, column: 1, sourceLine: "")
+        }
+        for (i, parsed) in statements.enumerated() {
+            let isLast = i == statements.count - 1
+            var context = ExecutionContext(state: state, source: source, interrupt: interrupt, emit: emit)
+            let outputs: [Output]
+            do {
+                outputs = try parsed.statement.execute(in: &context)
+            } catch let error as LangError {
+                return error.netError(in: source)
+            } catch let error as NetCoreError {
+                return LangError(LangError.Kind(rawValue: error.kind) ?? .value, error.message,
+                                 at: parsed.location).netError(in: source)
+            } catch {
+                return LangError(.value, "\(error)", at: parsed.location).netError(in: source)
+            }
+            // Commit only after the statement finished: a failure above left `state` untouched.
+            state = context.state
+            if parsed.suppressed { continue }
+            for (j, output) in outputs.enumerated() {
+                if case .stream = output {
+                    emit(output, .display)
+                } else {
+                    emit(output, isLast && j == outputs.count - 1 ? .result : .display)
+                }
+            }
+        }
+        return nil
     }
 
     /// Completion candidates at a cursor (an offset in Unicode scalars).
     public func complete(_ code: String, cursor: Int) -> Completion {
-        Completion(start: cursor, end: cursor, matches: [])
+        CompletionEngine(state: state).complete(code, cursor: cursor)
     }
 
     /// What to show for the word under the cursor (Shift-Tab): a tensor's shape,
     /// statistics and values, or a keyword's help. Nil when there is nothing there.
-    public func inspect(_ code: String, cursor: Int) -> Output? { nil }
+    public func inspect(_ code: String, cursor: Int) -> Output? {
+        Inspector(state: state).inspect(code, cursor: cursor)
+    }
 
     /// Whether a cell is finished (an open bracket or trailing comma is not).
-    public func isComplete(_ code: String) -> Completeness { .complete }
+    public func isComplete(_ code: String) -> Completeness { CompletenessCheck.check(code) }
 }
 
 public struct Completion: Sendable, Equatable {

@@ -1,0 +1,299 @@
+import NetCore
+
+/// Evaluates expressions to graph nodes (a value plus how it was computed), so that
+/// `backward NAME` can differentiate through them.
+///
+///     var evaluator = Evaluator(context: context)
+///     let node = try evaluator.evaluate(expr)     // node.value is the tensor
+struct Evaluator {
+    /// A copy of the session's state; `rand` advances its generator, so callers copy
+    /// `state.random` back when they keep the result.
+    var state: SessionState
+    let source: String
+
+    init(context: ExecutionContext) {
+        state = context.state
+        source = context.source
+    }
+
+    init(state: SessionState, source: String) {
+        self.state = state
+        self.source = source
+    }
+
+    func text(of location: SourceLocation) -> String {
+        let scalars = source.unicodeScalars
+        guard location.offset >= 0, location.endOffset <= scalars.count else { return "" }
+        let start = scalars.index(scalars.startIndex, offsetBy: location.offset)
+        return String(scalars[start..<scalars.index(start, offsetBy: location.length)])
+    }
+
+    // MARK: - Expressions
+
+    mutating func evaluate(_ e: Expr) throws -> Node {
+        switch e.kind {
+        case .number(let v):
+            return Graph.constant(Tensor(scalar: v))
+        case .string:
+            throw LangError(.value, "a string is not a tensor", at: e.location,
+                            hint: "strings can only be printed: print \"text\", x")
+        case .name(let name):
+            return try lookup(name, at: e.location)
+        case .list(let items):
+            return Graph.constant(try literal(items, at: e.location))
+        case .unary(_, let operand):
+            let x = try evaluate(operand)
+            return try Graph.apply(.negate, [x], at: e.location)
+        case .binary(let op, let left, let right):
+            let a = try evaluate(left)
+            let b = try evaluate(right)
+            return try binary(op, a, b, at: e)
+        case .transpose(let operand):
+            let x = try evaluate(operand)
+            return try Graph.apply(.transpose, [x], at: e.location)
+        case .member(let base, let member, let memberLocation):
+            return try self.member(base, member, memberLocation, at: e.location)
+        case .index(let base, let subscripts):
+            let x = try evaluate(base)
+            let (rows, cols) = try indexRanges(subscripts, of: x.value, at: e.location)
+            return try Graph.apply(.slice(rows: rows, cols: cols), [x], at: e.location)
+        case .call(let name, let args):
+            return try FunctionTable.call(name, args, at: e.location, evaluator: &self)
+        }
+    }
+
+    /// Evaluates to a plain tensor (no graph needed).
+    mutating func value(_ e: Expr) throws -> Tensor { try evaluate(e).value }
+
+    private func lookup(_ name: String, at location: SourceLocation) throws -> Node {
+        if let node = state.tensors[name] { return node }
+        if state.layerIndex(named: name) != nil {
+            throw LangError(.value, "'\(name)' is a layer, not a tensor", at: location,
+                            hint: "use \(name).W, \(name).b, \(name).z or \(name).a")
+        }
+        if state.datasets[name] != nil {
+            throw LangError(.value, "'\(name)' is a data set, not a tensor", at: location,
+                            hint: "use \(name).x or \(name).y")
+        }
+        switch name {
+        case "true": return Graph.constant(Tensor(scalar: 1))
+        case "false": return Graph.constant(Tensor(scalar: 0))
+        case "pi": return Graph.constant(Tensor(scalar: Double.pi))
+        default: break
+        }
+        if FunctionTable.names.contains(name) {
+            throw LangError(.syntax, "'\(name)' is a function: call it with parentheses", at: location,
+                            hint: "\(name)(…)")
+        }
+        if StatementTable.parsers[name] != nil {
+            throw LangError(.syntax, "'\(name)' is a statement and must start a line", at: location)
+        }
+        let known = state.tensorNames + state.layerNames + FunctionTable.names + StatementTable.keywords
+        throw LangError(.name, "unknown name '\(name)'", at: location, hint: Suggest.hint(for: name, in: known))
+    }
+
+    /// `[1, 2]` is 1×n; `[[1, 2], [3, 4]]` stacks rows. Elements may be any 1×1 expression.
+    private mutating func literal(_ items: [Expr], at location: SourceLocation) throws -> Tensor {
+        guard !items.isEmpty else {
+            throw LangError(.value, "an empty tensor has no shape here", at: location, hint: "write at least one number, e.g. [0]")
+        }
+        let nested = items.allSatisfy { if case .list = $0.kind { return true }; return false }
+        if nested {
+            var rows: [[Double]] = []
+            for item in items {
+                guard case .list(let inner) = item.kind, !inner.isEmpty else {
+                    throw LangError(.value, "an empty row", at: item.location)
+                }
+                let row = try inner.map { try scalar(of: $0) }
+                if let first = rows.first, first.count != row.count {
+                    throw LangError(.shape, "rows of different lengths: row 1 has \(first.count) numbers, row \(rows.count + 1) has \(row.count)",
+                                    at: item.location)
+                }
+                rows.append(row)
+            }
+            try Limits.check(rows: rows.count, cols: rows[0].count, at: location)
+            return Tensor(rows)
+        }
+        if let list = items.first(where: { if case .list = $0.kind { return true }; return false }) {
+            throw LangError(.syntax, "mixing numbers and rows in one literal", at: list.location,
+                            hint: "write [[1, 2], [3, 4]] for rows")
+        }
+        let row = try items.map { try scalar(of: $0) }
+        return Tensor([row])
+    }
+
+    private mutating func scalar(of e: Expr) throws -> Double {
+        let t = try value(e)
+        guard t.isScalar else {
+            throw LangError(.shape, "a literal's elements must be numbers (1×1), but this is \(t.shapeDescription)", at: e.location)
+        }
+        return t.scalar
+    }
+
+    private static let binaryOps: [String: GraphOp] = [
+        "+": .add, "-": .subtract, "*": .multiply, "/": .divide, "^": .power, "@": .matmul,
+        "==": .compare(.equal), "!=": .compare(.notEqual), "<": .compare(.less),
+        "<=": .compare(.lessEqual), ">": .compare(.greater), ">=": .compare(.greaterEqual),
+    ]
+
+    private func binary(_ symbol: String, _ a: Node, _ b: Node, at e: Expr) throws -> Node {
+        guard let op = Self.binaryOps[symbol] else {
+            throw LangError(.syntax, "unknown operator '\(symbol)'", at: e.location)
+        }
+        let (x, y) = (a.value, b.value)
+        let fits: Bool
+        let rows: Int, cols: Int
+        if symbol == "@" {
+            fits = x.cols == y.rows
+            rows = x.rows; cols = y.cols
+        } else {
+            let r = Self.broadcast(x.rows, y.rows), c = Self.broadcast(x.cols, y.cols)
+            fits = r != nil && c != nil
+            rows = r ?? 0; cols = c ?? 0
+        }
+        guard fits else {
+            var hint: String? = nil
+            if symbol == "@" {
+                hint = "the columns of the left (\(x.cols)) must equal the rows of the right (\(y.rows))"
+                if x.rows == y.rows { hint! += "; did you mean \(symbolText(e, side: 0)).T?" }
+            } else if symbol == "*" && x.cols == y.rows {
+                hint = "for a matrix product use @"
+            }
+            throw LangError(.shape, "shape mismatch in \(text(of: e.location)): \(x.shapeDescription) \(symbol) \(y.shapeDescription)",
+                            at: e.location, hint: hint)
+        }
+        try Limits.check(rows: rows, cols: cols, at: e.location)
+        return try Graph.apply(op, [a, b], at: e.location)
+    }
+
+    private func symbolText(_ e: Expr, side: Int) -> String {
+        if case .binary(_, let l, let r) = e.kind { return text(of: (side == 0 ? l : r).location) }
+        return "a"
+    }
+
+    private static func broadcast(_ x: Int, _ y: Int) -> Int? {
+        if x == y { return x }
+        if x == 1 { return y }
+        if y == 1 { return x }
+        return nil
+    }
+
+    // MARK: - Members
+
+    private mutating func member(_ base: Expr, _ member: String, _ memberLocation: SourceLocation,
+                                 at location: SourceLocation) throws -> Node {
+        guard let baseName = base.simpleName else {
+            throw LangError(.syntax, "'.\(member)' needs a layer or data set name before it", at: memberLocation,
+                            hint: ".T transposes any expression")
+        }
+        if let index = state.layerIndex(named: baseName) {
+            return try layerMember(index, member, memberLocation)
+        }
+        if let set = state.datasets[baseName] {
+            guard let t = set[member] else {
+                throw LangError(.name, "data set '\(baseName)' has no '\(member)'", at: memberLocation,
+                                hint: Suggest.hint(for: member, in: set.keys.sorted()))
+            }
+            return Graph.named(t, "\(baseName).\(member)")
+        }
+        if state.tensors[baseName] != nil {
+            throw LangError(.name, "a tensor has no member '\(member)'", at: memberLocation,
+                            hint: "only .T (transpose) applies to a tensor")
+        }
+        _ = try lookup(baseName, at: base.location)
+        throw LangError(.name, "unknown name '\(baseName)'", at: base.location)
+    }
+
+    static let layerMembers = ["W", "b", "z", "a"]
+
+    private func layerMember(_ index: Int, _ member: String, _ at: SourceLocation) throws -> Node {
+        let layer = state.network.layers[index]
+        let full = "\(layer.name).\(member)"
+        switch member {
+        case "W": return Graph.named(layer.weights, full)
+        case "b":
+            guard let b = layer.biases else {
+                throw LangError(.value, "layer '\(layer.name)' has no bias (bias: false)", at: at)
+            }
+            return Graph.named(b, full)
+        case "z", "a":
+            guard let cache = state.lastForward?.layers[safe: index] else {
+                throw LangError(.value, "\(full) is known after `forward`", at: at, hint: "run forward X first")
+            }
+            return Graph.named(member == "z" ? cache.z : cache.a, full)
+        default:
+            throw LangError(.name, "a layer has no member '\(member)'", at: at,
+                            hint: Suggest.hint(for: member, in: Self.layerMembers) ?? "members: W, b, z, a")
+        }
+    }
+
+    // MARK: - Indexing
+
+    /// 0-based half-open ranges from 1-based subscripts.
+    private mutating func indexRanges(_ subs: [Subscript], of x: Tensor, at location: SourceLocation)
+        throws -> (Range<Int>, Range<Int>) {
+        if subs.count == 1 {
+            // One subscript: element i of a vector, or row i of a matrix (as numpy does).
+            if x.rows == 1 && x.cols != 1 {
+                return (0..<1, try range(subs[0], size: x.cols, axis: "column", shape: x))
+            }
+            return (try range(subs[0], size: x.rows, axis: "row", shape: x), 0..<x.cols)
+        }
+        return (try range(subs[0], size: x.rows, axis: "row", shape: x),
+                try range(subs[1], size: x.cols, axis: "column", shape: x))
+    }
+
+    private mutating func range(_ sub: Subscript, size: Int, axis: String, shape: Tensor) throws -> Range<Int> {
+        switch sub {
+        case .all:
+            return 0..<size
+        case .at(let e):
+            let i = try position(e, size: size, axis: axis, shape: shape)
+            return (i - 1)..<i
+        case .range(let from, let to):
+            let i = try position(from, size: size, axis: axis, shape: shape)
+            let k = try position(to, size: size, axis: axis, shape: shape)
+            guard i <= k else {
+                throw LangError(.value, "the range \(i):\(k) is empty (ranges include both ends and go up)",
+                                at: from.location.through(to.location))
+            }
+            return (i - 1)..<k
+        }
+    }
+
+    private mutating func position(_ e: Expr, size: Int, axis: String, shape: Tensor) throws -> Int {
+        let i = try integer(e, what: "an index")
+        guard i >= 1 && i <= size else {
+            let hint = i == 0 ? "indices start at 1" : nil
+            throw LangError(.value, "\(axis) \(i) is out of range for a \(shape.shapeDescription) tensor (\(axis)s 1…\(size))",
+                            at: e.location, hint: hint)
+        }
+        return i
+    }
+
+    /// A 1×1 whole number (sizes, indices, seeds).
+    mutating func integer(_ e: Expr, what: String) throws -> Int {
+        let t = try value(e)
+        guard t.isScalar else {
+            throw LangError(.shape, "\(what) must be a number (1×1), not \(t.shapeDescription)", at: e.location)
+        }
+        let v = t.scalar
+        guard v.isFinite, v == v.rounded(), abs(v) < 1e15 else {
+            throw LangError(.value, "\(what) must be a whole number, not \(v)", at: e.location)
+        }
+        return Int(v)
+    }
+
+    /// A 1×1 number.
+    mutating func number(_ e: Expr, what: String) throws -> Double {
+        let t = try value(e)
+        guard t.isScalar else {
+            throw LangError(.shape, "\(what) must be a number (1×1), not \(t.shapeDescription)", at: e.location)
+        }
+        return t.scalar
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,208 @@
+import NetCore
+
+/// The built-in functions: name → how to evaluate a call. Differentiable ones become
+/// graph operations; constructors and counting functions give constants.
+///
+///     sigmoid(x)   sum(a, rows)   onehot([2, 1], 3)   mse(y, t)   grad(hidden.W)
+enum FunctionTable {
+    typealias Implementation = (inout Evaluator, [Argument], SourceLocation) throws -> Node
+
+    static let elementwise = ["sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu",
+                              "exp", "log", "sqrt", "abs"]
+    static let reductions = ["sum", "mean", "max", "min"]
+    static let constructors = ["zeros", "ones", "eye", "rand", "randn", "linspace", "onehot"]
+    static let losses = ["mse", "sse", "half_sse", "cross_entropy", "bce"]
+    static let others = ["argmax", "accuracy", "grad"]
+
+    static var names: [String] { elementwise + reductions + constructors + losses + others }
+
+    static func call(_ name: String, _ args: [Argument], at location: SourceLocation,
+                     evaluator: inout Evaluator) throws -> Node {
+        if let label = args.first(where: { $0.label != nil }), let labelText = label.label {
+            throw LangError(.syntax, "\(name)() takes no option '\(labelText):'", at: label.labelLocation ?? location)
+        }
+        if elementwise.contains(name) {
+            try arity(name, args, 1, at: location, usage: "\(name)(x)")
+            let x = try evaluator.evaluate(args[0].value)
+            return try Graph.apply(.function(name), [x], at: location)
+        }
+        if reductions.contains(name) { return try reduce(name, args, at: location, evaluator: &evaluator) }
+        if losses.contains(name) {
+            try arity(name, args, 2, at: location, usage: "\(name)(y, t)")
+            let y = try evaluator.evaluate(args[0].value)
+            let t = try evaluator.evaluate(args[1].value)
+            return try loss(name, y, t, args: args, at: location)
+        }
+        switch name {
+        case "zeros", "ones", "rand", "randn":
+            try arity(name, args, 2, at: location, usage: "\(name)(rows, cols)")
+            let r = try evaluator.integer(args[0].value, what: "the number of rows")
+            let c = try evaluator.integer(args[1].value, what: "the number of columns")
+            try Limits.check(rows: r, cols: c, at: location)
+            switch name {
+            case "zeros": return Graph.constant(Tensor(rows: r, cols: c, repeating: 0))
+            case "ones": return Graph.constant(Tensor(rows: r, cols: c, repeating: 1))
+            case "rand": return Graph.constant(evaluator.state.random.uniform(rows: r, cols: c))
+            default: return Graph.constant(evaluator.state.random.normal(rows: r, cols: c))
+            }
+        case "eye":
+            try arity(name, args, 1, at: location, usage: "eye(n)")
+            let n = try evaluator.integer(args[0].value, what: "the size")
+            try Limits.check(rows: n, cols: n, at: location)
+            var t = Tensor(rows: n, cols: n)
+            for i in 0..<n { t[i, i] = 1 }
+            return Graph.constant(t)
+        case "linspace":
+            try arity(name, args, 3, at: location, usage: "linspace(from, to, n)")
+            let a = try evaluator.number(args[0].value, what: "the start")
+            let b = try evaluator.number(args[1].value, what: "the end")
+            let n = try evaluator.integer(args[2].value, what: "the count")
+            guard n >= 1 else { throw LangError(.value, "linspace needs at least 1 point", at: args[2].value.location) }
+            try Limits.check(rows: n, cols: 1, at: location)
+            let data = (0..<n).map { n == 1 ? a : a + (b - a) * Double($0) / Double(n - 1) }
+            return Graph.constant(Tensor(rows: n, cols: 1, data: data))
+        case "onehot":
+            try arity(name, args, 2, at: location, usage: "onehot(labels, classes)")
+            let labels = try evaluator.value(args[0].value)
+            let classes = try evaluator.integer(args[1].value, what: "the number of classes")
+            guard classes >= 1 else { throw LangError(.value, "onehot needs at least 1 class", at: args[1].value.location) }
+            guard labels.rows == 1 || labels.cols == 1 else {
+                throw LangError(.shape, "labels must be a row or a column, not \(labels.shapeDescription)", at: args[0].value.location)
+            }
+            try Limits.check(rows: labels.count, cols: classes, at: location)
+            var out = Tensor(rows: labels.count, cols: classes)
+            for (i, v) in labels.data.enumerated() {
+                guard v.isFinite, v == v.rounded(), v >= 1, v <= Double(classes) else {
+                    throw LangError(.value, "label \(v) is not a class 1…\(classes)", at: args[0].value.location,
+                                    hint: "labels are 1-based")
+                }
+                out[i, Int(v) - 1] = 1
+            }
+            return Graph.constant(out)
+        case "argmax":
+            try arity(name, args, 1, at: location, usage: "argmax(a)")
+            let a = try evaluator.value(args[0].value)
+            return Graph.constant(Tensor(rows: a.rows, cols: 1, data: Self.argmax(a).map { Double($0 + 1) }))
+        case "accuracy":
+            try arity(name, args, 2, at: location, usage: "accuracy(y, t)")
+            let y = try evaluator.value(args[0].value)
+            let t = try evaluator.value(args[1].value)
+            return Graph.constant(Tensor(scalar: try accuracy(y, t, at: args[1].value.location)))
+        case "grad":
+            try arity(name, args, 1, at: location, usage: "grad(NAME)")
+            return Graph.constant(try gradient(args[0].value, evaluator: evaluator))
+        default:
+            let hint = Suggest.hint(for: name, in: names)
+            if evaluator.state.tensors[name] != nil {
+                throw LangError(.name, "'\(name)' is a tensor, not a function", at: location,
+                                hint: "index it with \(name)[i, j]")
+            }
+            throw LangError(.name, "unknown function '\(name)'", at: location, hint: hint)
+        }
+    }
+
+    private static func arity(_ name: String, _ args: [Argument], _ n: Int, at location: SourceLocation, usage: String) throws {
+        guard args.count == n else {
+            throw LangError(.syntax, "\(name) takes \(n) argument\(n == 1 ? "" : "s"), got \(args.count)",
+                            at: location, hint: "write \(usage)")
+        }
+    }
+
+    private static func reduce(_ name: String, _ args: [Argument], at location: SourceLocation,
+                               evaluator: inout Evaluator) throws -> Node {
+        guard args.count == 1 || args.count == 2 else {
+            throw LangError(.syntax, "\(name) takes a tensor and optionally rows or cols", at: location,
+                            hint: "write \(name)(a), \(name)(a, rows) or \(name)(a, cols)")
+        }
+        var axis: ReductionAxis = .all
+        if args.count == 2 {
+            let word: String?
+            switch args[1].value.kind {
+            case .name(let n): word = n
+            case .string(let s): word = s
+            default: word = nil
+            }
+            switch word {
+            case "rows": axis = .rows
+            case "cols", "columns": axis = .cols
+            default:
+                throw LangError(.syntax, "the second argument of \(name) is rows or cols", at: args[1].value.location,
+                                hint: "\(name)(a, rows) gives one value per row, \(name)(a, cols) one per column")
+            }
+        }
+        let x = try evaluator.evaluate(args[0].value)
+        if x.value.count == 0 && (name == "max" || name == "min") {
+            throw LangError(.value, "\(name) of an empty tensor", at: location)
+        }
+        return try Graph.apply(.reduce(name, axis), [x], at: location)
+    }
+
+    private static func loss(_ name: String, _ y: Node, _ t: Node, args: [Argument], at location: SourceLocation) throws -> Node {
+        var target = t
+        // cross_entropy also takes a column of 1-based class numbers.
+        if name == "cross_entropy", t.value.cols == 1, y.value.cols > 1, t.value.rows == y.value.rows {
+            target = Graph.constant(try classColumnToOneHot(t.value, classes: y.value.cols, at: args[1].value.location))
+        }
+        guard y.value.rows == target.value.rows, y.value.cols == target.value.cols else {
+            throw LangError(.shape, "shape mismatch in \(name)(y, t): y is \(y.value.shapeDescription), t is \(target.value.shapeDescription)",
+                            at: location, hint: "y and t must have the same shape")
+        }
+        return try Graph.apply(.loss(name), [y, target], at: location)
+    }
+
+    static func classColumnToOneHot(_ t: Tensor, classes: Int, at location: SourceLocation) throws -> Tensor {
+        var out = Tensor(rows: t.rows, cols: classes)
+        for i in 0..<t.rows {
+            let v = t[i, 0]
+            guard v.isFinite, v == v.rounded(), v >= 1, v <= Double(classes) else {
+                throw LangError(.value, "class \(v) in row \(i + 1) is not 1…\(classes)", at: location, hint: "classes are 1-based")
+            }
+            out[i, Int(v) - 1] = 1
+        }
+        return out
+    }
+
+    /// 0-based column of the first largest value of each row.
+    static func argmax(_ a: Tensor) -> [Int] {
+        (0..<a.rows).map { r in
+            var best = 0
+            for c in 0..<a.cols where a[r, c] > a[r, best] { best = c }
+            return best
+        }
+    }
+
+    static func accuracy(_ y: Tensor, _ t: Tensor, at location: SourceLocation) throws -> Double {
+        guard y.rows == t.rows, y.rows > 0 else {
+            throw LangError(.shape, "accuracy needs as many target rows as outputs: y is \(y.shapeDescription), t is \(t.shapeDescription)", at: location)
+        }
+        let predicted = argmax(y)
+        let truth: [Int]
+        if t.cols == 1 && y.cols > 1 {
+            truth = (0..<t.rows).map { Int(exactly: t[$0, 0].rounded()).map { $0 - 1 } ?? -1 }
+        } else if t.cols == y.cols {
+            truth = argmax(t)
+        } else {
+            throw LangError(.shape, "t must be one-hot rows like y (\(y.shapeDescription)) or a column of classes, not \(t.shapeDescription)", at: location)
+        }
+        let hits = zip(predicted, truth).filter { $0 == $1 }.count
+        return Double(hits) / Double(y.rows)
+    }
+
+    /// `grad(x)`, `grad(hidden.W)`: from the last backward.
+    private static func gradient(_ e: Expr, evaluator: Evaluator) throws -> Tensor {
+        let key: String
+        if let n = e.simpleName { key = n }
+        else if let d = e.dottedName { key = "\(d.base).\(d.member)" }
+        else {
+            throw LangError(.syntax, "grad takes a name, like grad(x) or grad(hidden.W)", at: e.location)
+        }
+        if let g = evaluator.state.gradients[key] { return g }
+        guard let root = evaluator.state.gradientRoot else {
+            throw LangError(.value, "no gradients yet", at: e.location, hint: "run backward (or backward NAME) first")
+        }
+        let known = evaluator.state.gradients.keys.sorted()
+        throw LangError(.name, "the last backward (of \(root)) gave no gradient for '\(key)'", at: e.location,
+                        hint: Suggest.hint(for: key, in: known) ?? (known.isEmpty ? nil : "gradients: " + known.joined(separator: ", ")))
+    }
+}
+

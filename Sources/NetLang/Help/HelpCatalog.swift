@@ -1,0 +1,79 @@
+/// Every help text of the language, and how `help WORD` finds one.
+///
+///     HelpCatalog.topic(named: "backward")?.text
+enum HelpCatalog {
+    static let all: [HelpTopic] = statements + activations + losses + functions + optimizers + initializers + syntax
+
+    /// Category pages: `help losses`, `help activations`…
+    static let categoryWords: [String: HelpTopic.Category] = [
+        "statements": .statement, "functions": .function, "losses": .loss, "activations": .activation,
+        "optimizers": .optimizer, "init": .initializer, "initializers": .initializer,
+    ]
+
+    /// Every word `help` understands (for completion and suggestions).
+    static var words: [String] {
+        all.map(\.name) + all.flatMap(\.aliases) + Array(categoryWords.keys) + ["zeros"]
+    }
+
+    static func topic(named word: String) -> HelpTopic? {
+        if word == "zeros" { return functions.first { $0.name == "zeros" } }
+        return all.first { $0.name == word } ?? all.first { $0.aliases.contains(word) }
+    }
+
+    /// The text of `help WORD`, or nil when the word is unknown.
+    static func text(for word: String) -> String? {
+        if let topic = topic(named: word) {
+            var text = topic.text
+            if word == "zeros" || word == "uniform" || word == "normal" {
+                text += "\n\nAs a layer initializer: init: \(word) (see `help init`)."
+            }
+            return text
+        }
+        if let category = categoryWords[word] {
+            return category.rawValue + "\n\n" + listing(of: category)
+        }
+        return nil
+    }
+
+    static func listing(of category: HelpTopic.Category) -> String {
+        let topics = all.filter { $0.categories.contains(category) }
+        let width = topics.map(\.name.count).max() ?? 0
+        return topics.map { "  " + $0.name.padding(width) + "  " + $0.summary }.joined(separator: "\n")
+    }
+
+    /// `help` alone: the language on one page.
+    static var overview: String {
+        var text = """
+        NetBook — a small language for seeing how neural networks compute and learn.
+        Every value is a 2-D tensor; indices start at 1. `help TOPIC` tells more about any word below.
+
+          precision 8
+          tensor x = [0.1, 0.2]
+          tensor t = [0.4, 0.6]
+          layer hidden = dense(2 -> 2, sigmoid, bias: false, weights: [[0.30, 0.40], [0.25, 0.35]])
+          layer output = dense(2 -> 2, sigmoid, bias: false, weights: [[0.45, 0.70], [0.40, 0.60]])
+          loss half_sse
+          forward x, t
+          backward
+          explain output.W[1, 1]
+          step lr: 0.5
+
+        """
+        for category in HelpTopic.Category.allCases {
+            text += "\n" + category.rawValue + "\n" + listing(of: category) + "\n"
+        }
+        text += "\nKeywords (usable as tensor names where unambiguous): "
+            + StatementTable.keywords.joined(separator: " ")
+        return text
+    }
+
+    /// Filled in from NetCore's generator so `help seed` names the algorithm actually used.
+    static var randomGeneratorDescription: String { RandomSource.description }
+}
+
+extension String {
+    /// Pads with spaces on the right to `width` characters.
+    func padding(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

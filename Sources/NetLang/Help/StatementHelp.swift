@@ -1,0 +1,197 @@
+/// Help for every statement of the language.
+extension HelpCatalog {
+    static let statements: [HelpTopic] = [
+        HelpTopic(name: "tensor", categories: [.statement], summary: "define or replace a tensor",
+                  body: """
+                  tensor NAME = EXPR
+
+                  Evaluates EXPR and stores it under NAME. The tensor remembers how it was
+                  computed, so `backward NAME` can differentiate through a chain of tensor
+                  statements. Shows the tensor (shape and values).
+
+                    tensor x = [0.1, 0.2]              # 1×2 row
+                    tensor W = [[1, 2], [3, 4]]        # 2×2
+                    tensor apple_price = apple * apple_num
+                  """),
+        HelpTopic(name: "layer", categories: [.statement], summary: "append a dense layer to the network",
+                  body: """
+                  layer NAME = dense(IN -> OUT, ACT, bias: B, init: I, weights: EXPR, biases: EXPR)
+
+                  The layer computes z = x @ W + b and a = ACT(z); W is IN×OUT, b is 1×OUT.
+                  Every argument after IN -> OUT is optional: ACT defaults to identity,
+                  bias: true, init: xavier. weights: and biases: give the numbers explicitly;
+                  a shape that does not fit is an error naming both shapes. IN must equal the
+                  previous layer's OUT. Defining a layer with an existing name replaces it in place.
+                  Its parts are NAME.W, NAME.b and, after `forward`, NAME.z and NAME.a.
+
+                    layer hidden = dense(2 -> 2, sigmoid, bias: false, weights: [[0.30, 0.40], [0.25, 0.35]])
+                    layer out = dense(3 -> 1, relu, init: he)
+
+                  ACT: sigmoid relu tanh softmax identity step leaky_relu (see `help activations`).
+                  init: xavier he uniform normal zeros (see `help init`).
+                  """, aliases: ["dense"]),
+        HelpTopic(name: "loss", categories: [.statement], summary: "set the network's loss",
+                  body: """
+                  loss KIND
+
+                  KIND is mse, sse, half_sse, cross_entropy or bce (see `help losses`).
+                  Shows the formula. `forward X, T` then computes it.
+
+                    loss half_sse
+                  """),
+        HelpTopic(name: "optimizer", categories: [.statement], summary: "choose the optimizer used by step and train",
+                  body: """
+                  optimizer KIND(ARGS)
+
+                    optimizer sgd(lr: 0.1)                       # the default
+                    optimizer momentum(lr: 0.1, beta: 0.9)       # v ← βv + g; p ← p − lr·v
+                    optimizer adam(lr: 0.001, beta1: 0.9, beta2: 0.999, eps: 1e-8)
+
+                  The conventions are PyTorch's, so results match torch.optim. Setting an
+                  optimizer clears its state (velocities, moments).
+                  """),
+        HelpTopic(name: "forward", categories: [.statement], summary: "run the network on an input",
+                  body: """
+                  forward X
+                  forward X, T
+
+                  Runs every layer on X (rows = samples) and shows, per layer, z and a for
+                  every sample, then the output. With a target T it also computes the loss
+                  (set by `loss`, default mse), which `backward` then differentiates.
+
+                    forward x, t        # loss 0.02397190 in the classroom example
+                  """),
+        HelpTopic(name: "backward", categories: [.statement], summary: "backpropagate the loss, or differentiate a tensor",
+                  body: """
+                  backward
+                      Backpropagates the loss of the last `forward X, T` and shows, per layer,
+                      dL/dz, dL/dW and dL/db. The gradients REPLACE the previous ones (they are
+                      not accumulated as in PyTorch without zero_grad); `step` uses them.
+
+                  backward NAME
+                      NAME must be a 1×1 tensor. Differentiates it through the tensor statements
+                      that made it (reverse mode: add passes the gradient through, multiply swaps
+                      its inputs, sigmoid uses its own output…) and shows every tensor it depends
+                      on with its value and dNAME/dtensor. grad(x) then reads one of them.
+                      Gradients are replaced, not accumulated.
+
+                    tensor price = (apple * apple_num + orange * orange_num) * tax
+                    backward price
+                    print grad(apple)          # 2.2
+                  """),
+        HelpTopic(name: "step", categories: [.statement], summary: "one optimizer update of every parameter",
+                  body: """
+                  step
+                  step lr: R
+
+                  Updates every parameter that has a gradient from the last `backward` with the
+                  optimizer (default sgd, lr 0.1); `lr:` overrides the learning rate for this
+                  step only. Shows, per parameter, the values before, the gradient and after.
+                  The gradients are then used up: run forward/backward again before the next step.
+
+                    step lr: 0.5
+                  """),
+        HelpTopic(name: "train", categories: [.statement], summary: "loop forward, backward and step",
+                  body: """
+                  train X, T, epochs: N, batch: B, lr: R, shuffle: true
+
+                  Repeats forward/backward/step over mini-batches and records the loss history
+                  (`show history`, `plot loss`). Can be interrupted; the parameters are then
+                  those of the last completed step.
+                  """),
+        HelpTopic(name: "show", categories: [.statement], summary: "show a tensor, layer or the session as a table",
+                  body: """
+                    show NAME          a tensor, a layer or an expression
+                    show network       the layers, shapes and activations
+                    show params        every weight and bias
+                    show grads         the gradients of the last backward
+                    show history       the loss per step or epoch
+                    show graph NAME    the computational graph of NAME with values and gradients
+                  """),
+        HelpTopic(name: "plot", categories: [.statement], summary: "plot the loss, a tensor, a layer or functions",
+                  body: """
+                    plot loss                         the loss history
+                    plot NAME                         a tensor: each column against the row number
+                                                      (a 2-column tensor as a scatter of points)
+                    plot LAYER                        the layer's activation, with its last z values
+                    plot sigmoid, relu from -5 to 5   activation functions (default -5 to 5)
+                    plot decision                     the network's output over the plane of its
+                                                      last 2-feature input, with the points
+                  """),
+        HelpTopic(name: "explain", categories: [.statement], summary: "the chain rule for one weight, with numbers",
+                  body: """
+                  explain LAYER.W[i, j]
+                  explain LAYER.b[1, j]
+
+                  After `forward X, T` (and optionally `backward`), writes ∂E/∂w as a product of
+                  local derivatives, each with its formula and value. Neurons are numbered as in
+                  hand-worked examples: inputs x1, x2…, hidden outputs h1, h2…, outputs o1…;
+                  z and W are numbered through the network (output.W[1, 1] of a 2-2-2 network is W5).
+
+                    explain output.W[1, 1]     # ∂E/∂W5 = ∂E/∂o1 × ∂o1/∂z3 × ∂z3/∂W5
+                  """),
+        HelpTopic(name: "gradcheck", categories: [.statement], summary: "compare backprop with numerical gradients",
+                  body: """
+                  gradcheck
+
+                  For the input and target of the last `forward X, T`, compares every
+                  parameter's backprop gradient with central differences (f(p+h) − f(p−h)) / 2h,
+                  h = 1e-5, and shows the max absolute and relative error and pass/fail
+                  (relative error below 1e-6). The session is not changed.
+                  """),
+        HelpTopic(name: "print", categories: [.statement], summary: "write values or strings to the output",
+                  body: """
+                  print EXPR, ...
+
+                  Writes its arguments separated by spaces on one line. A 1×1 tensor prints
+                  as a plain number at the session's precision, a larger one as its table;
+                  strings are written without quotes.
+
+                    print "loss:", mse(y, t)
+                  """),
+        HelpTopic(name: "seed", categories: [.statement], summary: "seed the random generator",
+                  body: """
+                  seed N
+
+                  Seeds the session's random generator: rand, randn, shuffling and layer
+                  initialization then give the same numbers on every machine.
+                  \(HelpCatalog.randomGeneratorDescription)
+                  """),
+        HelpTopic(name: "precision", categories: [.statement], summary: "digits after the decimal point",
+                  body: """
+                  precision N
+
+                  Digits after the decimal point in text output (default 4, 0 to 17).
+                  JSON outputs always carry full precision.
+                  """),
+        HelpTopic(name: "style", categories: [.statement], summary: "characters used by text plots",
+                  body: """
+                  style ascii       plain ASCII plots (default; align in any font)
+                  style unicode     braille dots and block shades for terminals that have them
+                  """),
+        HelpTopic(name: "dataset", categories: [.statement], summary: "make a toy data set",
+                  body: """
+                  dataset NAME = KIND(n: N, noise: R, classes: K)
+
+                  KIND: xor, circle, spiral, gaussian, moons. The samples are NAME.x and
+                  labels NAME.y.
+                  """),
+        HelpTopic(name: "load", categories: [.statement], summary: "read a data set from a file",
+                  body: """
+                  load NAME = csv("PATH", label: COL)
+                  load NAME = idx("IMAGES", "LABELS")      # MNIST's IDX format
+                  """),
+        HelpTopic(name: "save", categories: [.statement], summary: "write the whole session to a file",
+                  body: "save \"PATH\"\n\nWrites tensors, layers, optimizer state and history."),
+        HelpTopic(name: "restore", categories: [.statement], summary: "read a session written by save",
+                  body: "restore \"PATH\""),
+        HelpTopic(name: "reset", categories: [.statement], summary: "clear the session or the network",
+                  body: """
+                  reset             forget every tensor, layer, gradient, the loss history and
+                                    settings (the random generator is reseeded with 0)
+                  reset network     forget only the layers, loss, optimizer and gradients
+                  """),
+        HelpTopic(name: "help", categories: [.statement], summary: "this help",
+                  body: "help\nhelp TOPIC        a statement, function, loss, activation, optimizer or operator"),
+    ]
+}

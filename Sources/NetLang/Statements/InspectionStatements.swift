@@ -1,0 +1,85 @@
+import NetCore
+
+/// `show` and `plot`: looking at tensors, layers, the network and the loss history.
+enum InspectionStatements {
+    static let parsers: [String: StatementParser] = [
+        "show": { parser, keyword in
+            if let word = parser.current.identifier, parser.peek().isEnd,
+               ["network", "params", "grads", "history"].contains(word) {
+                parser.advance()
+                return ShowStatement(subject: .keyword(word), location: keyword.location)
+            }
+            if parser.current.identifier == "graph", parser.peek().identifier != nil {
+                parser.advance()
+                let name = parser.advance()
+                return ShowStatement(subject: .graph(name.identifier ?? "", name.location), location: keyword.location)
+            }
+            return ShowStatement(subject: .expression(try parser.parseExpression()), location: keyword.location)
+        },
+        "plot": PlotStatement.parse,
+    ]
+}
+
+struct ShowStatement: Statement {
+    enum Subject {
+        case keyword(String)
+        case graph(String, SourceLocation)
+        case expression(Expr)
+    }
+    var subject: Subject
+    var location: SourceLocation
+
+    func execute(in context: inout ExecutionContext) throws -> [Output] {
+        let state = context.state
+        switch subject {
+        case .keyword("network"):
+            return [NetworkViews.network(state.network)]
+        case .keyword("params"):
+            guard !state.network.layers.isEmpty else { throw LangError(.value, "the network has no layers yet", at: location) }
+            return [NetworkViews.params(state.network.layers)]
+        case .keyword("grads"):
+            guard let root = state.gradientRoot else {
+                throw LangError(.value, "no gradients yet", at: location, hint: "run backward (or backward NAME) first")
+            }
+            let names = root == NetworkState.lossName
+                ? state.network.layers.flatMap { ["\($0.name).W", "\($0.name).b"] }.filter { state.gradients[$0] != nil }
+                : state.gradients.keys.sorted()
+            return [.group(names.compactMap { n in state.gradients[n].map { .tensor(TensorView(name: "d\(root)/d\(n)", value: $0)) } })]
+        case .keyword:
+            let history = state.history
+            let rows: [[Cell]] = history.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] }
+            return [.table(Table(title: "loss history", columns: ["step", "loss"], rows: rows,
+                                 footer: history.isEmpty ? ["no steps yet"] : []))]
+        case .graph(let name, let at):
+            return [try GraphViewBuilder.view(of: name, in: state, at: at)]
+        case .expression(let e):
+            if let name = e.simpleName, let index = state.layerIndex(named: name) {
+                return [NetworkViews.layer(state.network.layers[index], index: index, of: state.network.layers)]
+            }
+            var evaluator = Evaluator(context: context)
+            let value = try evaluator.value(e)
+            context.state.random = evaluator.state.random
+            let label = e.simpleName ?? evaluator.text(of: e.location)
+            return [.tensor(TensorView(name: label, value: value))]
+        }
+    }
+}
+
+/// `show graph NAME`: nodes in evaluation order with values and d(NAME)/d(node).
+enum GraphViewBuilder {
+    static func view(of name: String, in state: SessionState, at location: SourceLocation) throws -> Output {
+        guard let root = state.tensors[name] else {
+            throw LangError(.name, "unknown tensor '\(name)'", at: location, hint: Suggest.hint(for: name, in: state.tensorNames))
+        }
+        let order = Graph.topologicalOrder(root)
+        let grads = root.value.isScalar ? try Graph.gradients(of: root) : [:]
+        var ids: [ObjectIdentifier: Int] = [:]
+        for (i, node) in order.enumerated() { ids[ObjectIdentifier(node)] = i }
+        let nodes = order.enumerated().map { i, node in
+            GraphView.Node(id: i, name: node.name, op: node.op.label, value: node.value,
+                           grad: grads[ObjectIdentifier(node)]?.grad,
+                           inputs: node.inputs.compactMap { ids[ObjectIdentifier($0)] })
+        }
+        return .graph(GraphView(root: name, nodes: nodes))
+    }
+}

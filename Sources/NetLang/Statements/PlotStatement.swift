@@ -1,0 +1,127 @@
+import NetCore
+
+/// `plot loss`, `plot NAME`, `plot LAYER`, `plot sigmoid, relu from -5 to 5`, `plot decision`.
+struct PlotStatement: Statement {
+    var subjects: [Expr]
+    var from: Expr?
+    var to: Expr?
+    var location: SourceLocation
+
+    static func parse(_ parser: inout Parser, _ keyword: Token) throws -> Statement {
+        var subjects: [Expr] = []
+        repeat { subjects.append(try parser.parseExpression()) } while parser.accept(",")
+        var from: Expr?, to: Expr?
+        if parser.acceptWord("from") {
+            from = try parser.parseExpression()
+            guard parser.acceptWord("to") else {
+                throw LangError(.syntax, "expected 'to' after 'from …', found \(parser.current.describe)", at: parser.current.location,
+                                hint: "plot sigmoid from -5 to 5")
+            }
+            to = try parser.parseExpression()
+        }
+        return PlotStatement(subjects: subjects, from: from, to: to, location: keyword.location)
+    }
+
+    func execute(in context: inout ExecutionContext) throws -> [Output] {
+        var evaluator = Evaluator(context: context)
+        let state = context.state
+        var low = -5.0, high = 5.0
+        if let from, let to {
+            low = try evaluator.number(from, what: "the start")
+            high = try evaluator.number(to, what: "the end")
+            guard low.isFinite, high.isFinite, low < high else {
+                throw LangError(.value, "the range must go up: from \(low) to \(high)", at: from.location.through(to.location))
+            }
+        }
+        if subjects.count == 1, let word = subjects[0].simpleName, state.tensors[word] == nil {
+            if word == "loss" { return [lossPlot(state)] }
+            if word == "decision" { return [try decisionPlot(state)] }
+        }
+        var series: [Plot.Series] = []
+        var kind = Plot.Kind.line
+        var titles: [String] = []
+        for subject in subjects {
+            if let word = subject.simpleName, state.tensors[word] == nil {
+                if let act = Activation(rawValue: word) {
+                    series.append(Self.curve(act, label: word, from: low, to: high))
+                    titles.append(word)
+                    continue
+                }
+                if let l = state.layerIndex(named: word) {
+                    let layer = state.network.layers[l]
+                    series.append(Self.curve(layer.activation, label: "\(word): \(layer.activation.name)", from: low, to: high))
+                    if let record = state.lastForward?.layers[safe: l] {
+                        series.append(Plot.Series(label: "\(word) (z, a) of the last forward", x: record.z.data, y: record.a.data))
+                    }
+                    titles.append(word)
+                    continue
+                }
+            }
+            let t = try evaluator.value(subject)
+            let label = subject.simpleName ?? evaluator.text(of: subject.location)
+            titles.append(label)
+            if t.cols == 2 && subjects.count == 1 && t.rows > 1 {
+                kind = .scatter
+                series.append(Plot.Series(label: label, x: (0..<t.rows).map { t[$0, 0] }, y: (0..<t.rows).map { t[$0, 1] }))
+            } else if t.rows == 1 {
+                series.append(Plot.Series(label: label, x: (1...max(1, t.cols)).map(Double.init), y: t.data))
+            } else {
+                for c in 0..<t.cols {
+                    series.append(Plot.Series(label: t.cols == 1 ? label : "\(label)[:, \(c + 1)]",
+                                              x: (1...t.rows).map(Double.init), y: (0..<t.rows).map { t[$0, c] }))
+                }
+            }
+        }
+        context.state.random = evaluator.state.random
+        let isFunctions = subjects.allSatisfy { $0.simpleName.map { Activation(rawValue: $0) != nil || state.layerIndex(named: $0) != nil } ?? false }
+        return [.plot(Plot(kind: kind, title: titles.joined(separator: ", "),
+                           xLabel: isFunctions ? "z" : (kind == .scatter ? "column 1" : "index"),
+                           yLabel: isFunctions ? "a" : (kind == .scatter ? "column 2" : "value"), series: series))]
+    }
+
+    static func curve(_ act: Activation, label: String, from low: Double, to high: Double, points: Int = 201) -> Plot.Series {
+        let xs = (0..<points).map { low + (high - low) * Double($0) / Double(points - 1) }
+        let ys = act.apply(Tensor(rows: 1, cols: points, data: xs)).data
+        return Plot.Series(label: label, x: xs, y: ys)
+    }
+
+    private func lossPlot(_ state: SessionState) -> Output {
+        let h = state.history
+        return .plot(Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss",
+                          series: [Plot.Series(label: "loss", x: h.indices.map { Double($0 + 1) }, y: h)]))
+    }
+
+    /// The network's output over the plane spanned by the last forward's 2-feature input.
+    private func decisionPlot(_ state: SessionState) throws -> Output {
+        guard let record = state.lastForward, record.input.cols == 2 else {
+            throw LangError(.value, "plot decision needs a forward on 2-feature inputs first", at: location,
+                            hint: "run forward X (X with 2 columns)")
+        }
+        let x = record.input
+        let xs = (0..<x.rows).map { x[$0, 0] }, ys = (0..<x.rows).map { x[$0, 1] }
+        func padded(_ v: [Double]) -> ClosedRange<Double> {
+            let lo = v.min() ?? -1, hi = v.max() ?? 1
+            let pad = max(0.1, (hi - lo) * 0.1)
+            return (lo - pad)...(hi + pad)
+        }
+        let xr = padded(xs), yr = padded(ys)
+        let n = 40
+        var grid = Tensor(rows: n * n, cols: 2)
+        for r in 0..<n {
+            for c in 0..<n {
+                grid[r * n + c, 0] = xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double(c) / Double(n - 1)
+                grid[r * n + c, 1] = yr.upperBound - (yr.upperBound - yr.lowerBound) * Double(r) / Double(n - 1)
+            }
+        }
+        let out = try NetworkMath.forward(state.network.layers, grid).last?.a ?? grid
+        let classes = out.cols > 1 ? FunctionTable.argmax(out).map { Double($0 + 1) } : out.data
+        let values = (0..<n).map { r in Array(classes[(r * n)..<((r + 1) * n)]) }
+        var pointClasses: [Int]? = nil
+        if let t = record.target {
+            pointClasses = t.cols > 1 ? FunctionTable.argmax(t).map { $0 + 1 } : t.data.map { $0 >= 0.5 ? 2 : 1 }
+        }
+        return .plot(Plot(kind: .decision, title: "decision", xLabel: "x1", yLabel: "x2",
+                          series: [Plot.Series(label: "samples", x: xs, y: ys, classes: pointClasses)],
+                          grid: Plot.Grid(xRange: xr, yRange: yr, values: values)))
+    }
+}

@@ -1,0 +1,55 @@
+/// One parsed statement, ready to run against a draft of the session.
+///
+/// `execute` works on `context.state`, a copy of the session's state; `Session` keeps the
+/// copy only when `execute` returns, so a failing statement changes nothing.
+/// Long statements (train) may call `context.emit` for live output as they go.
+protocol Statement {
+    func execute(in context: inout ExecutionContext) throws -> [Output]
+}
+
+/// What a running statement can reach: the draft state, the cell's source (for messages
+/// that quote an expression), the interrupt flag and a way to emit live output.
+struct ExecutionContext {
+    var state: SessionState
+    let source: String
+    let interrupt: InterruptFlag
+    let emit: (Output, OutputRole) -> Void
+
+    /// The source text an expression was written as ("x @ W").
+    func text(of location: SourceLocation) -> String {
+        let scalars = source.unicodeScalars
+        guard location.offset >= 0, location.endOffset <= scalars.count else { return "" }
+        let start = scalars.index(scalars.startIndex, offsetBy: location.offset)
+        let end = scalars.index(start, offsetBy: location.length)
+        return String(scalars[start..<end])
+    }
+}
+
+/// Reads a statement after its keyword (the keyword token is passed for locations).
+typealias StatementParser = (inout Parser, Token) throws -> Statement
+
+/// The statement keywords and their parsers. A new family of statements (train,
+/// dataset, load, save…) is one file with its parsers plus one line here.
+enum StatementTable {
+    static let parsers: [String: StatementParser] = {
+        var table: [String: StatementParser] = [:]
+        for family in [TensorStatements.parsers, NetworkStatements.parsers, InspectionStatements.parsers,
+                       SettingsStatements.parsers] {
+            table.merge(family) { first, _ in first }
+        }
+        return table
+    }()
+
+    static var keywords: [String] { parsers.keys.sorted() }
+}
+
+/// A bare expression as a statement: its value is shown.
+struct ExpressionStatement: Statement {
+    var expr: Expr
+    func execute(in context: inout ExecutionContext) throws -> [Output] {
+        var evaluator = Evaluator(context: context)
+        let value = try evaluator.evaluate(expr)
+        context.state.random = evaluator.state.random
+        return [.tensor(TensorView(name: expr.simpleName ?? context.text(of: expr.location), value: value.value))]
+    }
+}
