@@ -47,6 +47,11 @@ public final class Session {
         } catch {
             return NetError(kind: "SyntaxError", message: "\(error)", line: 1, column: 1, sourceLine: "")
         }
+        return withoutActuallyEscaping(emit) { emit in runStatements(statements, source: source, emit: emit) }
+    }
+
+    private func runStatements(_ statements: [ParsedStatement], source: String,
+                               emit: @escaping (Output, OutputRole) -> Void) -> NetError? {
         for (i, parsed) in statements.enumerated() {
             let isLast = i == statements.count - 1
             var context = ExecutionContext(state: state, source: source, interrupt: interrupt, emit: emit)

@@ -1,0 +1,81 @@
+import XCTest
+@testable import NetLang
+import NetCore
+
+/// `backward NAME` over chains of tensor statements: lesson 003's apples and oranges and
+/// lesson 001's Softmax-with-Loss.
+final class ComputationalGraphTests: XCTestCase {
+    func testApplesAndOranges() throws {
+        let r = Recorder()
+        r.run("""
+        tensor apple = 100
+        tensor apple_num = 2
+        tensor orange = 150
+        tensor orange_num = 3
+        tensor tax = 1.1
+        tensor apple_price = apple * apple_num
+        tensor orange_price = orange * orange_num
+        tensor all_price = apple_price + orange_price
+        tensor price = all_price * tax
+        """)
+        XCTAssertEqual(r.scalar("price"), 715, accuracy: 1e-9)
+        let out = r.run("backward price")
+        let table = try XCTUnwrap(out.first?.0.tables.first)
+        let column = "dprice/d(tensor)"
+        // The lesson prints: price 715, dApple 2.2, dApple_num 110, dOrange 3.3, dOrange_num 165, dTax 650.
+        XCTAssertEqual(table.number(row: "apple", column: column)!, 2.2, accuracy: 1e-12)
+        XCTAssertEqual(table.number(row: "apple_num", column: column)!, 110, accuracy: 1e-9)
+        XCTAssertEqual(table.number(row: "orange", column: column)!, 3.3, accuracy: 1e-12)
+        XCTAssertEqual(table.number(row: "orange_num", column: column)!, 165, accuracy: 1e-9)
+        XCTAssertEqual(table.number(row: "tax", column: column)!, 650, accuracy: 1e-9)
+        XCTAssertEqual(table.number(row: "all_price", column: column)!, 1.1, accuracy: 1e-12)
+        // grad(NAME) reads the same numbers.
+        XCTAssertEqual(r.scalar("grad(apple)"), 2.2, accuracy: 1e-12)
+        XCTAssertEqual(r.scalar("grad(tax)"), 650, accuracy: 1e-9)
+    }
+
+    func testSoftmaxWithLossBackwardIsYMinusT() throws {
+        // Lesson 001: softmax output [0.3, 0.2, 0.5], label [0, 1, 0] → backward [0.3, −0.8, 0.5].
+        let r = Recorder()
+        r.run("""
+        tensor z = log([0.3, 0.2, 0.5])
+        tensor L = cross_entropy(z, [0, 1, 0])
+        backward L
+        """)
+        let g = try XCTUnwrap(r.value("grad(z)"))
+        XCTAssertEqual(g.rows, 1); XCTAssertEqual(g.cols, 3)
+        for (got, want) in zip(g.data, [0.3, -0.8, 0.5]) { XCTAssertEqual(got, want, accuracy: 1e-12) }
+        XCTAssertEqual(r.scalar("L"), -log(0.2), accuracy: 1e-12)
+    }
+
+    func testSigmoidBackwardUsesItsOutput() throws {
+        let r = Recorder()
+        r.run("tensor x = 0\ntensor y = sigmoid(x)\nbackward y")
+        XCTAssertEqual(r.scalar("grad(x)"), 0.25, accuracy: 1e-15)
+    }
+
+    func testMatrixChainGradients() throws {
+        // d sum(x @ W) / dW = xᵀ @ ones; d/dx = ones @ Wᵀ
+        let r = Recorder()
+        r.run("tensor x = [[1, 2]]\ntensor W = [[1, 2, 3], [4, 5, 6]]\ntensor s = sum(x @ W)\nbackward s")
+        XCTAssertEqual(r.value("grad(W)")?.data, [1, 1, 1, 2, 2, 2])
+        XCTAssertEqual(r.value("grad(x)")?.data, [6, 15])
+    }
+
+    func testBackwardReplacesGradients() throws {
+        let r = Recorder()
+        r.run("tensor a = 3\ntensor b = a * a\nbackward b\nbackward b")
+        XCTAssertEqual(r.scalar("grad(a)"), 6)   // not 12
+    }
+
+    func testShowGraphListsNodesWithGradients() throws {
+        let r = Recorder()
+        r.run("tensor a = 2\ntensor b = 3\ntensor c = a * b")
+        let out = r.run("show graph c")
+        guard case .graph(let g) = try XCTUnwrap(out.first?.0) else { return XCTFail("not a graph") }
+        XCTAssertEqual(g.root, "c")
+        XCTAssertEqual(g.nodes.map(\.op), ["input", "input", "mul"])
+        XCTAssertEqual(g.nodes.first { $0.name == "a" }?.grad?.scalar, 3)
+        XCTAssertEqual(g.nodes.last?.inputs, [0, 1])
+    }
+}

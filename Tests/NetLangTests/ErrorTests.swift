@@ -1,0 +1,87 @@
+import XCTest
+@testable import NetLang
+import NetCore
+
+/// Mistakes give located, helpful errors, and never change the session half-way.
+final class ErrorTests: XCTestCase {
+    func testUnknownNameSuggestsTheClosest() throws {
+        let r = Recorder()
+        r.run("layer hidden = dense(2 -> 2, sigmoid)")
+        let e = try XCTUnwrap(r.fail("tensor x = [1, 2]\ntensor y = hiden.W"))
+        XCTAssertEqual(e.kind, "NameError")
+        XCTAssertEqual(e.message, "unknown name 'hiden'")
+        XCTAssertEqual(e.hint, "did you mean 'hidden'?")
+        XCTAssertEqual(e.line, 2)
+        XCTAssertEqual(e.column, 12)
+        XCTAssertEqual(e.length, 5)
+        XCTAssertEqual(e.sourceLine, "tensor y = hiden.W")
+    }
+
+    func testShapeMismatchNamesBothShapes() throws {
+        let r = Recorder()
+        r.run("tensor x = [1, 2, 3]\ntensor W = [[1, 2], [3, 4]]")
+        let e = try XCTUnwrap(r.fail("tensor y = x @ W"))
+        XCTAssertEqual(e.kind, "ShapeError")
+        XCTAssertEqual(e.message, "shape mismatch in x @ W: 1×3 @ 2×2")
+        XCTAssertEqual(e.column, 12)
+        let layer = try XCTUnwrap(r.fail("layer h = dense(2 -> 3, relu, weights: [[1, 2], [3, 4]])"))
+        XCTAssertEqual(layer.kind, "ShapeError")
+        XCTAssertTrue(layer.message.contains("2×2") && layer.message.contains("2×3"), layer.message)
+    }
+
+    func testSyntaxErrorsSayWhatWasExpected() throws {
+        let r = Recorder()
+        let e = try XCTUnwrap(r.fail("tensor x = [1, 2"))
+        XCTAssertEqual(e.kind, "SyntaxError")
+        XCTAssertEqual(e.column, 12)
+        XCTAssertTrue(e.message.contains("never closed"), e.message)
+        let missing = try XCTUnwrap(r.fail("tensor x = 1 +"))
+        XCTAssertTrue(missing.message.hasPrefix("expected an expression"), missing.message)
+        let statement = try XCTUnwrap(r.fail("forwad x, t"))
+        XCTAssertEqual(statement.message, "unknown statement 'forwad'")
+        XCTAssertEqual(statement.hint, "did you mean 'forward'?")
+        let activation = try XCTUnwrap(r.fail("layer h = dense(2 -> 2, sigmod)"))
+        XCTAssertEqual(activation.message, "unknown activation 'sigmod'")
+        XCTAssertEqual(activation.hint, "did you mean 'sigmoid'?")
+        let function = try XCTUnwrap(r.fail("tensor y = sigmoidd(1)"))
+        XCTAssertEqual(function.message, "unknown function 'sigmoidd'")
+        XCTAssertEqual(function.hint, "did you mean 'sigmoid'?")
+    }
+
+    func testSizeLimitIsRefused() throws {
+        let r = Recorder()
+        let e = try XCTUnwrap(r.fail("tensor big = zeros(100000, 1000)"))
+        XCTAssertEqual(e.kind, "LimitError")
+        let outer = try XCTUnwrap(r.fail("tensor big = ones(10000, 1) * ones(1, 10000)"))
+        XCTAssertEqual(outer.kind, "LimitError")
+    }
+
+    func testAFailingStatementChangesNothing() throws {
+        let r = Recorder()
+        r.run("tensor a = 1\nlayer h = dense(2 -> 2, sigmoid, weights: [[1, 2], [3, 4]])")
+        // The first statement of the cell runs, the failing one leaves everything as it was.
+        _ = r.fail("tensor a = 2\ntensor a = [1, 2] @ [1, 2]\ntensor never = 3")
+        XCTAssertEqual(r.scalar("a"), 2)
+        XCTAssertNotNil(r.fail("show never"))
+        _ = r.fail("layer h = dense(2 -> 3, sigmoid, weights: [[1, 2]])")
+        XCTAssertEqual(r.session.state.network.layers.count, 1)
+        XCTAssertEqual(r.value("h.W")?.data, [1, 2, 3, 4])
+        _ = r.fail("layer h2 = dense(2 -> 1, relu)\nlayer h3 = dense(4 -> 1, relu)")
+        XCTAssertEqual(r.session.state.network.layers.map(\.name), ["h", "h2"])
+        XCTAssertEqual(r.value("h.W")?.data, [1, 2, 3, 4])
+    }
+
+    func testSyntaxErrorStopsTheWholeCellBeforeItRuns() throws {
+        let r = Recorder()
+        _ = r.fail("tensor a = 1\ntensor b = (2")
+        XCTAssertNotNil(r.fail("show a"))
+    }
+
+    func testStepWithoutBackwardAndBackwardWithoutForward() throws {
+        let r = Recorder()
+        r.run("layer h = dense(2 -> 1, sigmoid)")
+        XCTAssertTrue(try XCTUnwrap(r.fail("backward")).hint?.contains("forward") ?? false)
+        XCTAssertNotNil(r.fail("step"))
+        XCTAssertNotNil(r.fail("forward [1, 2, 3]"))
+    }
+}

@@ -1,0 +1,77 @@
+import XCTest
+@testable import NetLang
+import NetCore
+
+/// Expressions as DSL.md defines them: operators, broadcasting, 1-based indexing, functions.
+final class ExpressionTests: XCTestCase {
+    func testArithmeticPrecedenceAndBroadcasting() {
+        let r = Recorder()
+        XCTAssertEqual(r.scalar("-2^2"), -4)
+        XCTAssertEqual(r.scalar("1 + 2 * 3"), 7)
+        XCTAssertEqual(r.value("[[1, 2], [3, 4]] + [10, 20]")?.data, [11, 22, 13, 24])
+        XCTAssertEqual(r.value("[[1, 2], [3, 4]] * [[10], [100]]")?.data, [10, 20, 300, 400])
+        XCTAssertEqual(r.value("[[1, 2], [3, 4]] @ [[1], [1]]")?.data, [3, 7])
+        XCTAssertEqual(r.value("[[1, 2], [3, 4]].T")?.data, [1, 3, 2, 4])
+        XCTAssertEqual(r.value("[1, 2, 3] >= 2")?.data, [0, 1, 1])
+        XCTAssertEqual(r.scalar("1e-3 * 1000"), 1, accuracy: 1e-15)
+    }
+
+    func testOneBasedIndexingOfAnyExpression() {
+        let r = Recorder()
+        r.run("tensor W = [[1, 2, 3], [4, 5, 6]]")
+        XCTAssertEqual(r.scalar("W[1, 2]"), 2)
+        XCTAssertEqual(r.value("W[2, :]")?.data, [4, 5, 6])
+        XCTAssertEqual(r.value("W[:, 3]")?.data, [3, 6])
+        XCTAssertEqual(r.value("W[1:2, 2:3]")?.data, [2, 3, 5, 6])
+        XCTAssertEqual(r.scalar("(W @ W.T)[2, 1]"), 32)
+        XCTAssertEqual(r.scalar("[7, 8, 9][3]"), 9)
+    }
+
+    func testReductionsAndFunctions() {
+        let r = Recorder()
+        r.run("tensor a = [[1, 2], [3, 4]]")
+        XCTAssertEqual(r.scalar("sum(a)"), 10)
+        XCTAssertEqual(r.value("sum(a, rows)")?.data, [3, 7])
+        XCTAssertEqual(r.value("mean(a, cols)")?.data, [2, 3])
+        XCTAssertEqual(r.value("argmax([[1, 5, 2], [9, 0, 1]])")?.data, [2, 1])
+        XCTAssertEqual(r.scalar("accuracy([[0.1, 0.9], [0.8, 0.2]], [[0, 1], [0, 1]])"), 0.5)
+        XCTAssertEqual(r.value("onehot([2, 1], 3)")?.data, [0, 1, 0, 1, 0, 0])
+        XCTAssertEqual(r.value("eye(2)")?.data, [1, 0, 0, 1])
+        XCTAssertEqual(r.value("linspace(0, 1, 3)")?.data, [0, 0.5, 1])
+        // Lesson 004: ((1.5 − 3.45)² + (0.3 − 5.67)²) / 2 = 16.3197
+        XCTAssertEqual(r.scalar("mse([1.5, 0.3], [3.45, 5.67])"), 16.3197, accuracy: 1e-12)
+        XCTAssertEqual(r.value("softmax([1000, 1000])")?.data, [0.5, 0.5])
+    }
+
+    func testSeededRandomNumbersRepeat() {
+        let r = Recorder()
+        r.run("seed 7")
+        let first = r.value("rand(2, 3)")
+        r.run("seed 7")
+        XCTAssertEqual(r.value("rand(2, 3)"), first)
+    }
+
+    func testPrintWritesNumbersAtThePrecisionAndStrings() {
+        let r = Recorder()
+        let out = r.run("precision 3\nprint \"loss:\", 0.12345, [1, 2]")
+        guard case .stream(let text) = out.first?.0 else { return XCTFail("not a stream") }
+        XCTAssertTrue(text.hasPrefix("loss: 0.123 "), text)
+        XCTAssertEqual(out.first?.1, .display)
+    }
+
+    func testRolesAndSemicolons() {
+        let r = Recorder()
+        let out = r.run("tensor a = 1\ntensor b = 2; tensor c = 3")
+        XCTAssertEqual(out.map(\.1), [.display, .result])
+        XCTAssertEqual(r.run("tensor d = 4;").count, 0)
+        XCTAssertEqual(r.run("seed 1\nprecision 5\nstyle unicode\nreset network").count, 0)
+        XCTAssertEqual(r.session.settings.style, .unicode)
+        XCTAssertEqual(r.session.settings.precision, 5)
+    }
+
+    func testLinesContinueInsideBracketsAndAfterCommas() {
+        let r = Recorder()
+        r.run("tensor W = [[1, 2],\n  [3, 4]]\ntensor v = sum(W,\n rows)")
+        XCTAssertEqual(r.value("v")?.data, [3, 7])
+    }
+}
