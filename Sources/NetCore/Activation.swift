@@ -30,7 +30,11 @@ public enum Activation: String, CaseIterable, Sendable {
 
     /// Replaces each value z in `values` (rows×cols, row-major) by its activation.
     public func applyInPlace(rows: Int, cols: Int, _ values: inout [Double]) {
-        values.withUnsafeMutableBufferPointer { v in
+        values.withUnsafeMutableBufferPointer { applyInPlace(rows: rows, cols: cols, $0) }
+    }
+
+    /// Replaces each value z in `v` (rows×cols, row-major) by its activation (no allocation).
+    public func applyInPlace(rows: Int, cols: Int, _ v: UnsafeMutableBufferPointer<Double>) {
             switch self {
             case .sigmoid: for k in v.indices { v[k] = Activation.sigmoidValue(v[k]) }
             case .relu: for k in v.indices where !(v[k] > 0) { v[k] = v[k].isNaN ? v[k] : 0 }
@@ -48,7 +52,6 @@ public enum Activation: String, CaseIterable, Sendable {
                     for j in 0..<cols { v[row + j] /= total }
                 }
             }
-        }
     }
 
     /// Numerically safe logistic function: never computes exp of a large positive number.
@@ -68,7 +71,20 @@ public enum Activation: String, CaseIterable, Sendable {
     /// dL/dz from dL/da on raw row-major storage (no allocation).
     public func backwardInPlace(rows: Int, cols: Int, z: [Double], a: [Double], gradA: [Double],
                                 into gz: inout [Double]) {
-        gz.withUnsafeMutableBufferPointer { g in
+        z.withUnsafeBufferPointer { z in
+            a.withUnsafeBufferPointer { a in
+                gradA.withUnsafeBufferPointer { gradA in
+                    gz.withUnsafeMutableBufferPointer { g in
+                        backwardInPlace(rows: rows, cols: cols, z: z, a: a, gradA: gradA, into: g)
+                    }
+                }
+            }
+        }
+    }
+
+    /// dL/dz from dL/da on raw pointers; `g` may not alias `gradA` for softmax.
+    public func backwardInPlace(rows: Int, cols: Int, z: UnsafeBufferPointer<Double>, a: UnsafeBufferPointer<Double>,
+                                gradA: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
             switch self {
             case .sigmoid: for k in g.indices { g[k] = gradA[k] * a[k] * (1 - a[k]) }
             case .relu: for k in g.indices { g[k] = z[k] > 0 ? gradA[k] : 0 }
@@ -84,7 +100,6 @@ public enum Activation: String, CaseIterable, Sendable {
                     for j in 0..<cols { g[row + j] = a[row + j] * (gradA[row + j] - dot) }
                 }
             }
-        }
     }
 
     /// ∂a/∂z elementwise at one element, for functions whose Jacobian is diagonal;

@@ -154,8 +154,8 @@ struct Evaluator {
         guard fits else {
             var hint: String? = nil
             if symbol == "@" {
-                hint = "the columns of the left (\(x.cols)) must equal the rows of the right (\(y.rows))"
-                if x.rows == y.rows { hint! += "; did you mean \(symbolText(e, side: 0)).T?" }
+                let transpose = x.rows == y.rows ? "; did you mean \(symbolText(e, side: 0)).T?" : ""
+                hint = "the columns of the left (\(x.cols)) must equal the rows of the right (\(y.rows))" + transpose
             } else if symbol == "*" && x.cols == y.rows {
                 hint = "for a matrix product use @"
             }

@@ -39,6 +39,9 @@ enum FunctionTable {
             let r = try evaluator.integer(args[0].value, what: "the number of rows")
             let c = try evaluator.integer(args[1].value, what: "the number of columns")
             try Limits.check(rows: r, cols: c, at: location)
+            guard r >= 1, c >= 1 else {
+                throw LangError(.value, "a tensor needs at least 1 row and 1 column, not \(r)×\(c)", at: location)
+            }
             switch name {
             case "zeros": return Graph.constant(Tensor(rows: r, cols: c, repeating: 0))
             case "ones": return Graph.constant(Tensor(rows: r, cols: c, repeating: 1))
@@ -49,6 +52,7 @@ enum FunctionTable {
             try arity(name, args, 1, at: location, usage: "eye(n)")
             let n = try evaluator.integer(args[0].value, what: "the size")
             try Limits.check(rows: n, cols: n, at: location)
+            guard n >= 1 else { throw LangError(.value, "eye needs a size of at least 1", at: location) }
             var t = Tensor(rows: n, cols: n)
             for i in 0..<n { t[i, i] = 1 }
             return Graph.constant(t)
@@ -164,7 +168,8 @@ enum FunctionTable {
 
     /// 0-based column of the first largest value of each row.
     static func argmax(_ a: Tensor) -> [Int] {
-        (0..<a.rows).map { r in
+        guard a.cols > 0 else { return Array(repeating: 0, count: a.rows) }
+        return (0..<a.rows).map { r in
             var best = 0
             for c in 0..<a.cols where a[r, c] > a[r, best] { best = c }
             return best

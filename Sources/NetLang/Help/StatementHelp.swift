@@ -87,7 +87,9 @@ extension HelpCatalog {
                   Updates every parameter that has a gradient from the last `backward` with the
                   optimizer (default sgd, lr 0.1); `lr:` overrides the learning rate for this
                   step only. Shows, per parameter, the values before, the gradient and after.
-                  The gradients are then used up: run forward/backward again before the next step.
+                  As in PyTorch, the gradients stay until the next backward: a second `step`
+                  without a new forward/backward applies them again. The loss of the forward
+                  the gradients came from is added to the history (`plot loss`).
 
                     step lr: 0.5
                   """),

@@ -16,7 +16,9 @@ struct GradcheckStatement: Statement {
         let x = record.input
         let grads = try NetworkMath.backward(layers, input: x, records: record.layers, target: t, loss: loss)
         let total = layers.reduce(0) { $0 + $1.weights.count + ($1.biases?.count ?? 0) }
-        guard total * x.rows * max(1, layers.count) <= 20_000_000 else {
+        // Each parameter costs two forward passes of about total × rows multiply-adds.
+        let work = Double(total) * Double(total) * Double(max(1, x.rows))
+        guard work <= 2e9 else {
             throw LangError(.limit, "gradcheck on \(total) parameters would take too long", at: location,
                             hint: "check a smaller network or batch")
         }

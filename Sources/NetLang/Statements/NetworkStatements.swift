@@ -103,9 +103,11 @@ struct LayerStatement: Statement {
         }
         var initKind = "xavier"
         if let (e, _) = options["init"], case .string(let k) = e.kind { initKind = k }
-        var (w, b) = NetworkMath.initialize(initKind, inputs: n, outputs: m, bias: hasBias, random: &evaluator.state.random)
+        var w: Tensor, b: Tensor?
         var origin = initKind
         if let (e, _) = options["weights"] {
+            // Given weights draw no random numbers, so the generator's stream stays as the user expects.
+            b = hasBias ? Tensor(rows: 1, cols: m) : nil
             let given = try evaluator.value(e)
             guard given.rows == n, given.cols == m else {
                 throw LangError(.shape, "weights are \(given.shapeDescription) but dense(\(n) -> \(m)) needs \(n)×\(m) (IN×OUT)",
@@ -113,6 +115,8 @@ struct LayerStatement: Statement {
             }
             w = given
             origin = "given"
+        } else {
+            (w, b) = NetworkMath.initialize(initKind, inputs: n, outputs: m, bias: hasBias, random: &evaluator.state.random)
         }
         if let (e, label) = options["biases"] {
             guard hasBias else { throw LangError(.value, "biases: given but bias: false", at: label) }

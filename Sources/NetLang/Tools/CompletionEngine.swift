@@ -28,10 +28,9 @@ struct CompletionEngine {
         }
         let candidates: [String]
         if start > 0, scalars[start - 1] == "." {
-            var baseEnd = start - 1, baseStart = baseEnd
+            let baseEnd = start - 1
+            var baseStart = baseEnd
             while baseStart > 0, Self.isWordScalar(scalars[baseStart - 1]) { baseStart -= 1 }
-            _ = baseEnd
-            baseEnd = start - 1
             let base = String(String.UnicodeScalarView(scalars[baseStart..<baseEnd]))
             candidates = state.members(of: base)
         } else {

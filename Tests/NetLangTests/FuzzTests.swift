@@ -1,0 +1,120 @@
+import XCTest
+@testable import NetLang
+import NetCore
+
+/// Thousands of seeded random mutations of valid programs: each gives an error or a
+/// result — never a crash or a hang — and every error points inside its cell.
+final class FuzzTests: XCTestCase {
+    static let programs = [
+        """
+        precision 8
+        tensor x = [0.1, 0.2]
+        tensor t = [0.4, 0.6]
+        layer hidden = dense(2 -> 2, sigmoid, bias: false, weights: [[0.30, 0.40], [0.25, 0.35]])
+        layer output = dense(2 -> 2, sigmoid, bias: false, weights: [[0.45, 0.70], [0.40, 0.60]])
+        loss half_sse
+        forward x, t
+        backward
+        explain output.W[1, 1]
+        step lr: 0.5
+        gradcheck
+        """,
+        """
+        tensor apple = 100; tensor apple_num = 2
+        tensor price = apple * apple_num * 1.1
+        backward price
+        show graph price
+        print "d:", grad(apple), grad(apple_num)
+        """,
+        """
+        seed 3
+        tensor X = rand(4, 2)
+        tensor T = onehot([1, 2, 2, 1], 2)
+        layer h = dense(2 -> 3, tanh, init: he)
+        layer o = dense(3 -> 2, softmax)
+        loss cross_entropy
+        optimizer adam(lr: 0.01)
+        forward X, T
+        backward
+        step
+        show params
+        plot loss
+        plot sigmoid, relu from -5 to 5
+        print accuracy(o.a, T), sum(h.z, rows)[2:3, :]
+        """,
+        """
+        tensor a = [[1, 2], [3, 4]]
+        tensor b = (a @ a.T)[1, :] ^ 2 - mean(a, cols) / 3
+        tensor c = sum(b >= 2) + max(a, rows).T[1, 2]
+        tensor z = log(softmax([0.3, 0.2, 0.5]))
+        tensor L = cross_entropy(z, [0, 1, 0]); backward L
+        show grads
+        help backward
+        """,
+    ]
+
+    static let fragments = ["(", ")", "[", "]", ",", ";", "\n", "@", "^", ".T", ".", ":", "-", "+", "*", "/", "=",
+                            "->", "#", "\"", "x", "hidden", "W", "1e308", "0", "-1", "99999", "1e9", "sum(", "zeros(",
+                            "forward", "backward", "step", "tensor", "layer", "==", "grad(", "rows", "relu", "[:, 1]",
+                            "[1:2, :]", "nan", "é", "\u{0}", "rand(", "eye(", "onehot(", "dense(", "explain", "plot"]
+
+    func testMutatedProgramsNeverCrashOrHang() {
+        var random = SeededGenerator(seed: 20261122)
+        let start = Date()
+        var errors = 0, successes = 0
+        for iteration in 0..<3000 {
+            let base = Self.programs[random.nextInt(below: Self.programs.count)]
+            var scalars = Array(base.unicodeScalars)
+            for _ in 0..<(1 + random.nextInt(below: 4)) {
+                mutate(&scalars, &random)
+            }
+            let source = String(String.UnicodeScalarView(scalars))
+            let session = Session()
+            let error = session.run(source) { _, _ in }
+            if let error {
+                errors += 1
+                let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+                XCTAssertTrue(error.line >= 1 && error.line <= lines.count, "line \(error.line) outside: \(source)")
+                XCTAssertGreaterThanOrEqual(error.column, 1)
+            } else {
+                successes += 1
+            }
+            // Completion and friends on the same text must not crash either.
+            let cursor = random.nextInt(below: scalars.count + 1)
+            _ = session.complete(source, cursor: cursor)
+            _ = session.inspect(source, cursor: cursor)
+            _ = session.isComplete(source)
+            if Date().timeIntervalSince(start) > 45 {
+                XCTFail("fuzzing took too long (stopped after \(iteration) programs)")
+                break
+            }
+        }
+        XCTAssertGreaterThan(errors, 100)
+        XCTAssertGreaterThan(successes, 100)
+    }
+
+    private func mutate(_ s: inout [Unicode.Scalar], _ random: inout SeededGenerator) {
+        let position = random.nextInt(below: s.count + 1)
+        switch random.nextInt(below: 5) {
+        case 0 where !s.isEmpty:   // delete a short run
+            let end = min(s.count, position + 1 + random.nextInt(below: 4))
+            if position < end { s.removeSubrange(position..<end) }
+        case 1:                    // insert a fragment
+            let fragment = Self.fragments[random.nextInt(below: Self.fragments.count)]
+            s.insert(contentsOf: fragment.unicodeScalars, at: position)
+        case 2 where s.count > 2:  // swap two neighbours
+            let i = min(position, s.count - 2)
+            s.swapAt(i, i + 1)
+        case 3 where !s.isEmpty:   // duplicate a slice somewhere else
+            let from = random.nextInt(below: s.count)
+            let slice = Array(s[from..<min(s.count, from + 1 + random.nextInt(below: 12))])
+            s.insert(contentsOf: slice, at: random.nextInt(below: s.count + 1))
+        default:                   // change a digit
+            if let i = s.indices.filter({ s[$0].properties.numericType != nil }).randomElement(using: &random) {
+                s[i] = Unicode.Scalar(UInt8(48 + random.nextInt(below: 10)))
+            }
+        }
+    }
+}
+
+import Foundation
