@@ -48,8 +48,10 @@ struct BenchWorkload {
             lines.append("layer l\(i + 1) = dense(\(a) -> \(b), \(last ? "softmax" : "relu"), init: he)")
         }
         lines += ["loss cross_entropy", "optimizer sgd(lr: 0.1)"]
-        // Forward 2·B·in·out per layer, backward twice that (dW and dX), as bench/workloads.py counts.
-        let flops = zip(sizes, sizes.dropFirst()).reduce(0.0) { $0 + 6 * Double(batch * $1.0 * $1.1) }
+        // As bench/workloads.py counts: forward and dW 2·B·in·out each, dX too except for layer 1.
+        let flops = zip(sizes, sizes.dropFirst()).enumerated().reduce(0.0) {
+            $0 + Double(($1.offset == 0 ? 4 : 6) * batch * $1.element.0 * $1.element.1)
+        }
         return BenchWorkload(name: name, setup: lines.joined(separator: "\n"), samples: batch, batch: batch,
                              learningRate: 0.1, flopsPerStep: flops)
     }
