@@ -210,44 +210,4 @@ public struct Optimizer {
     }
 }
 
-// The per-parameter state in and out, so a caller that keeps its own copy (the language's
-// session, saved files) can run `Network.trainStep` and carry the state across (same file:
-// it reads the private slots).
-extension Optimizer {
-    /// momentum: `first` is v; adam: `first` is m and `second` is v; `steps` is Adam's t.
-    public struct ParameterState: Equatable, Sendable {
-        public var steps: Int
-        public var first: [Double]
-        public var second: [Double]
-        public init(steps: Int, first: [Double], second: [Double]) {
-            self.steps = steps; self.first = first; self.second = second
-        }
-    }
-
-    /// The state of parameter `id` at position `ordinal` of `network.parameters`; nil before its first update.
-    public func state(of id: ParameterID, ordinal: Int) -> ParameterState? {
-        guard slots.indices.contains(ordinal), slots[ordinal].id == id, slots[ordinal].count >= 0 else { return nil }
-        let slot = slots[ordinal], n = slot.count
-        switch kind {
-        case .sgd: return ParameterState(steps: slot.steps, first: [], second: [])
-        case .momentum: return ParameterState(steps: slot.steps, first: slot.buffer, second: [])
-        case .adam: return ParameterState(steps: slot.steps, first: Array(slot.buffer[0..<n]), second: Array(slot.buffer[n...]))
-        }
-    }
-
-    /// Sets that state (missing moments count as zeros, as before a first update).
-    public mutating func setState(_ state: ParameterState, of id: ParameterID, ordinal: Int, count: Int) {
-        prepareSlot(ordinal, id: id, count: count)
-        slots[ordinal].steps = state.steps
-        switch kind {
-        case .sgd: break
-        case .momentum:
-            if state.first.count == count { slots[ordinal].buffer = state.first }
-        case .adam:
-            if state.first.count == count { slots[ordinal].buffer.replaceSubrange(0..<count, with: state.first) }
-            if state.second.count == count { slots[ordinal].buffer.replaceSubrange(count..<(2 * count), with: state.second) }
-        }
-    }
-}
-
 import Foundation

@@ -32,13 +32,11 @@ struct NetworkStepper {
         case .momentum: optimizer = Optimizer(.momentum(lr: lr, beta: o.beta))
         case .adam: optimizer = Optimizer(.adam(lr: lr, beta1: o.beta1, beta2: o.beta2, eps: o.eps))
         }
-        for (ordinal, id) in core.parameters.enumerated() {
+        for id in core.parameters {
             let name = core.name(of: id)
-            let value = core.value(of: id)
             guard o.first[name] != nil || o.second[name] != nil || o.steps[name] != nil else { continue }
-            optimizer.setState(.init(steps: o.steps[name] ?? 0, first: o.first[name]?.data ?? [],
-                                     second: o.second[name]?.data ?? []),
-                               of: id, ordinal: ordinal, count: value.count)
+            try optimizer.setState(.init(steps: o.steps[name] ?? 0, first: o.first[name]?.data,
+                                         second: o.second[name]?.data), for: id, in: core)
         }
     }
 
@@ -50,19 +48,20 @@ struct NetworkStepper {
     /// The session's network with the trained parameters and optimizer state.
     var network: NetworkState {
         var out = original
-        for (ordinal, id) in core.parameters.enumerated() {
+        for id in core.parameters {
             let name = core.name(of: id)
             let value = core.value(of: id)
             if id.kind == .weights { out.layers[id.layer].weights = value } else { out.layers[id.layer].biases = value }
-            guard let state = optimizer.state(of: id, ordinal: ordinal) else { continue }
+            guard let state = optimizer.state(of: id) else { continue }
+            let tensor = { (data: [Double]?) in data.map { Tensor(rows: value.rows, cols: value.cols, data: $0) } }
             switch out.optimizer.kind {
             case .sgd:
                 break
             case .momentum:
-                out.optimizer.first[name] = Tensor(rows: value.rows, cols: value.cols, data: state.first)
+                out.optimizer.first[name] = tensor(state.first)
             case .adam:
-                out.optimizer.first[name] = Tensor(rows: value.rows, cols: value.cols, data: state.first)
-                out.optimizer.second[name] = Tensor(rows: value.rows, cols: value.cols, data: state.second)
+                out.optimizer.first[name] = tensor(state.first)
+                out.optimizer.second[name] = tensor(state.second)
                 out.optimizer.steps[name] = state.steps
             }
         }
