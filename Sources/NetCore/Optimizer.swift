@@ -74,6 +74,48 @@ public struct Optimizer {
     /// Steps taken so far by a parameter (Adam's t); 0 if none.
     public func steps(of id: ParameterID) -> Int { slots.first { $0.id == id }?.steps ?? 0 }
 
+    /// One parameter's optimizer state, to show, save or carry over from elsewhere:
+    /// momentum's velocity or Adam's first moment in `first`, Adam's second moment in `second`.
+    public struct ParameterState: Equatable, Sendable {
+        public var steps: Int
+        public var first: [Double]?
+        public var second: [Double]?
+        public init(steps: Int, first: [Double]? = nil, second: [Double]? = nil) {
+            self.steps = steps; self.first = first; self.second = second
+        }
+    }
+
+    /// The state of a parameter, nil before its first step.
+    public func state(of id: ParameterID) -> ParameterState? {
+        guard let slot = slots.first(where: { $0.id == id && $0.count >= 0 }) else { return nil }
+        switch kind {
+        case .sgd: return ParameterState(steps: slot.steps)
+        case .momentum: return ParameterState(steps: slot.steps, first: slot.buffer)
+        case .adam: return ParameterState(steps: slot.steps, first: Array(slot.buffer[..<slot.count]),
+                                          second: Array(slot.buffer[slot.count...]))
+        }
+    }
+
+    /// Sets a parameter's state (e.g. restored from a saved session). Buffers must have
+    /// the parameter's element count; a missing buffer starts at zero.
+    public mutating func setState(_ state: ParameterState, for id: ParameterID, in network: Network) throws {
+        guard let ordinal = network.parameters.firstIndex(of: id) else {
+            throw ValueError("the network has no parameter \(id.kind.rawValue) in layer \(id.layer + 1)")
+        }
+        let count = network.value(of: id).count
+        for buffer in [state.first, state.second].compactMap({ $0 }) where buffer.count != count {
+            throw ShapeError("optimizer state for \(network.name(of: id)) has \(buffer.count) numbers, the parameter \(count)")
+        }
+        prepareSlot(ordinal, id: id, count: count)
+        slots[ordinal].steps = state.steps
+        let zeros = [Double](repeating: 0, count: count)
+        switch kind {
+        case .sgd: break
+        case .momentum: slots[ordinal].buffer = state.first ?? zeros
+        case .adam: slots[ordinal].buffer = (state.first ?? zeros) + (state.second ?? zeros)
+        }
+    }
+
     /// Updates every parameter that has a gradient from the last backward pass and reports
     /// each one. `learningRate` overrides the kind's for this step only (`step lr: 0.5`).
     public mutating func step(_ network: inout Network, learningRate: Double? = nil) throws -> [ParameterUpdate] {

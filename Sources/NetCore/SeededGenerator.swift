@@ -83,3 +83,19 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
         }
     }
 }
+
+// The complete state, so that `save`/`restore` continue the same stream (same file:
+// it reads the private words).
+extension SeededGenerator {
+    /// The four xoshiro256** words and the Box–Muller partner kept for the next normal.
+    public var snapshot: (words: [UInt64], spareNormal: Double?) { ([s0, s1, s2, s3], spareNormal) }
+
+    /// A generator continuing from `snapshot`; nil unless there are four words, not all
+    /// zero (the one state xoshiro cannot leave).
+    public init?(words: [UInt64], spareNormal: Double?) {
+        guard words.count == 4, words.contains(where: { $0 != 0 }) else { return nil }
+        self.init(seed: 0)
+        s0 = words[0]; s1 = words[1]; s2 = words[2]; s3 = words[3]
+        self.spareNormal = spareNormal
+    }
+}

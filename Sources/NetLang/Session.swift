@@ -30,6 +30,13 @@ public final class Session {
     /// Set from another thread to stop long work at the next safe point (a train step).
     public let interrupt = InterruptFlag()
 
+    /// The notebook's directory: `load`, `save` and `restore` look for relative paths
+    /// there first (nb-run sets it; see FilePaths.swift).
+    public var baseDirectory: String? {
+        get { state.baseDirectory }
+        set { state.baseDirectory = newValue }
+    }
+
     public init() {}
 
     /// Runs one cell. Statements run in order; the first error stops the cell and the
@@ -58,6 +65,11 @@ public final class Session {
             let outputs: [Output]
             do {
                 outputs = try parsed.statement.execute(in: &context)
+            } catch let stop as TrainingInterrupted {
+                // An interrupted train keeps what it finished (TrainStatement.swift), then stops the cell.
+                state = stop.state
+                if !parsed.suppressed { stop.outputs.forEach { emit($0, .display) } }
+                return stop.error.netError(in: source)
             } catch let error as LangError {
                 return error.netError(in: source)
             } catch let error as NetCoreError {

@@ -20,9 +20,15 @@ public struct Dense {
     public internal(set) var b: Tensor
     var cache: LayerCache
 
-    /// A layer with weights drawn by `initializer` and zero biases.
+    /// A layer with weights drawn by `initializer` and zero biases. Sizes must be at least 1
+    /// and IN·OUT within `limit` elements.
     public init(name: String, inputs: Int, outputs: Int, activation: Activation, bias: Bool = true,
-                initializer: WeightInit = .xavier, using g: inout SeededGenerator) {
+                initializer: WeightInit = .xavier, using g: inout SeededGenerator,
+                limit: Int = Tensor.defaultElementLimit) throws {
+        guard inputs >= 1, outputs >= 1 else {
+            throw ValueError("layer '\(name)' must have at least 1 input and 1 output, got \(inputs) -> \(outputs)")
+        }
+        try Tensor.checkSize(rows: inputs, cols: outputs, limit: limit, what: "the weights of layer '\(name)'")
         self.name = name; self.inputs = inputs; self.outputs = outputs
         self.activation = activation; self.hasBias = bias
         W = initializer.weights(inputs: inputs, outputs: outputs, using: &g)

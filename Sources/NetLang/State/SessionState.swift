@@ -29,6 +29,10 @@ struct SessionState {
     var history: [Double] = []
     var settings = RenderSettings()
     var random = RandomSource(seed: 0)
+    /// Per-epoch losses and run count of `train` (Training/TrainingRecord.swift).
+    var training = TrainingRecord()
+    /// The notebook's directory for relative file paths (Files/FilePaths.swift).
+    var baseDirectory: String?
     /// Data sets (`dataset`, `load`): NAME → members ("x", "y").
     var datasets: [String: [String: Tensor]] = [:]
 

@@ -34,7 +34,8 @@ enum StatementTable {
     static let parsers: [String: StatementParser] = {
         var table: [String: StatementParser] = [:]
         for family in [TensorStatements.parsers, NetworkStatements.parsers, InspectionStatements.parsers,
-                       SettingsStatements.parsers] {
+                       SettingsStatements.parsers, DataStatements.parsers, PersistenceStatements.parsers,
+                       ["train": TrainStatement.parse]] {
             table.merge(family) { first, _ in first }
         }
         return table

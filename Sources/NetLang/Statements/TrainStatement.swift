@@ -1,0 +1,114 @@
+import NetCore
+
+/// `train X, T, epochs: N, batch: B, lr: R, shuffle: true`: mini-batch training.
+///
+/// Defaults: 1 epoch, the whole data as one batch, the optimizer's learning rate,
+/// shuffle true (it matters only when a batch is smaller than the data). While it runs
+/// it shows live progress (steps, loss, rate); at the end that display becomes the loss
+/// curve, and the statement shows the run's summary with the final loss on all of X.
+struct TrainStatement: Statement {
+    var input: Expr
+    var target: Expr
+    var options: [NamedOption]
+    var location: SourceLocation
+
+    static let optionNames = ["epochs", "batch", "lr", "shuffle"]
+
+    static func parse(_ parser: inout Parser, _ keyword: Token) throws -> Statement {
+        let x = try parser.parseExpression()
+        try parser.expect(",", after: "the inputs X (train X, T)")
+        let t = try parser.parseExpression()
+        let options = parser.accept(",") ? try parser.parseNamedOptions(allowed: optionNames, for: "train") : []
+        return TrainStatement(input: x, target: t, options: options, location: keyword.location)
+    }
+
+    func execute(in context: inout ExecutionContext) throws -> [Output] {
+        let layers = context.state.network.layers
+        guard let last = layers.last else {
+            throw LangError(.value, "the network has no layers", at: location,
+                            hint: "add some first: layer h = dense(2 -> 4, sigmoid)")
+        }
+        var evaluator = Evaluator(context: context)
+        let x = try evaluator.value(input)
+        let rawTarget = try evaluator.value(target)
+        let settings = try readOptions(&evaluator)
+        guard x.rows >= 1 else { throw LangError(.shape, "X has no rows to train on", at: input.location) }
+        guard x.cols == layers[0].inputs else {
+            throw LangError(.shape, "shape mismatch in train: X is \(x.shapeDescription) but layer '\(layers[0].name)' takes \(layers[0].inputs) input\(layers[0].inputs == 1 ? "" : "s")",
+                            at: input.location)
+        }
+        guard rawTarget.rows == x.rows else {
+            throw LangError(.shape, "X has \(x.rows) rows but T has \(rawTarget.rows); train needs one target row per sample",
+                            at: target.location)
+        }
+        if context.state.network.loss == "cross_entropy", last.activation != .softmax {
+            throw LangError(.value, "loss cross_entropy needs a softmax last layer, but '\(last.name)' is \(last.activation.name)",
+                            at: location, hint: "use loss bce for a sigmoid output, or a softmax last layer")
+        }
+        let t = try NetworkMath.target(rawTarget, for: Tensor(rows: x.rows, cols: last.outputs), at: target.location)
+        let total = settings.stepsPerEpoch(samples: x.rows).multipliedReportingOverflow(by: settings.epochs)
+        guard !total.overflow, total.partialValue <= TrainingOptions.maximumSteps else {
+            throw LangError(.limit, "train would take more than \(TrainingOptions.maximumSteps) steps", at: location,
+                            hint: "use fewer epochs or a larger batch")
+        }
+
+        context.state.random = evaluator.state.random
+        context.state.training.runs += 1
+        let display = "train-\(context.state.training.runs)"
+        let emit = context.emit
+        let loop = TrainingLoop(options: settings, x: x, t: t)
+        let startHistory = context.state.history.count
+        let report = try loop.run(on: &context.state, interrupt: context.interrupt) { progress in
+            emit(.progress(progress), .liveDisplay(id: display))
+        }
+        // The network on all of X after training: the final loss, and the forward that
+        // `show`, `backward` and `plot decision` see next.
+        let records = try NetworkMath.forward(context.state.network.layers, x)
+        let finalLoss = NetworkMath.loss(context.state.network.loss, y: records.last?.a ?? x, t: t)
+        context.state.lastForward = ForwardRecord(input: x, target: t, layers: records, loss: finalLoss)
+        let steps = Array(context.state.history[startHistory...])
+        emit(TrainingViews.lossCurve(steps: steps, epochs: Array(context.state.training.epochLosses.suffix(report.epochsCompleted)),
+                                     stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
+             .updateDisplay(id: display))
+        let summary = TrainingViews.summary(report, options: settings, samples: x.rows, finalLoss: finalLoss,
+                                            learningRate: settings.learningRate ?? context.state.network.optimizer.lr)
+        if report.interrupted {
+            throw TrainingInterrupted(state: context.state, outputs: [summary],
+                                      error: LangError(.interrupt, "train interrupted after step \(report.steps) of \(report.totalSteps); the parameters are those of step \(report.steps)",
+                                                       at: location))
+        }
+        return [summary]
+    }
+
+    private func readOptions(_ evaluator: inout Evaluator) throws -> TrainingOptions {
+        var settings = TrainingOptions()
+        for option in options {
+            switch option.name {
+            case "epochs":
+                settings.epochs = try evaluator.integer(option.value, what: "epochs")
+                guard settings.epochs >= 1 else { throw LangError(.value, "epochs must be 1 or more", at: option.value.location) }
+            case "batch":
+                let b = try evaluator.integer(option.value, what: "batch")
+                guard b >= 1 else { throw LangError(.value, "batch must be 1 or more", at: option.value.location) }
+                settings.batch = b
+            case "lr":
+                let r = try evaluator.number(option.value, what: "lr")
+                guard r.isFinite, r >= 0 else { throw LangError(.value, "lr must be a number ≥ 0", at: option.value.location) }
+                settings.learningRate = r
+            default:   // shuffle
+                let v = try evaluator.number(option.value, what: "shuffle")
+                guard v == 0 || v == 1 else { throw LangError(.value, "shuffle is true or false", at: option.value.location) }
+                settings.shuffle = v == 1
+            }
+        }
+        return settings
+    }
+}
+
+/// Thrown when `train` stops at an interrupt: the session keeps `state` (the parameters
+/// of the last completed step and the history so far), shows `outputs`, then reports `error`.
+struct TrainingInterrupted: Error {
+    var state: SessionState
+    var outputs: [Output]
+    var error: LangError
+}

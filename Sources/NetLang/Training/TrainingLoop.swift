@@ -1,0 +1,104 @@
+import Foundation
+import NetCore
+
+/// Mini-batch training of the session's network: for each epoch, (optionally) shuffle
+/// the samples with the session's generator, then for each batch run forward, the loss,
+/// backward and one optimizer update. The loss of each step (on its batch, before the
+/// update) goes to `history`; the sample-weighted mean over an epoch to `epochLosses`.
+///
+///     var loop = TrainingLoop(options: options, x: x, t: t)
+///     let report = try loop.run(on: &state, interrupt: flag) { progress in … }
+///
+/// It stops at a step boundary when `interrupt` is raised: the parameters are those of
+/// the last completed step and the history so far is kept (`report.interrupted`).
+struct TrainingLoop {
+    var options: TrainingOptions
+    /// Inputs, one row per sample.
+    var x: Tensor
+    /// Targets in the output's shape (class columns already one-hot).
+    var t: Tensor
+
+    struct Report {
+        var steps: Int
+        var totalSteps: Int
+        var epochsCompleted: Int
+        var firstLoss: Double?
+        var lastLoss: Double?
+        var interrupted: Bool
+        var seconds: Double
+    }
+
+    /// How often the live progress display is refreshed.
+    static let progressInterval = 0.1
+
+    func run(on state: inout SessionState, interrupt: InterruptFlag,
+             progress: (Progress) -> Void) throws -> Report {
+        let samples = x.rows
+        let batch = options.batchSize(samples: samples)
+        let perEpoch = options.stepsPerEpoch(samples: samples)
+        let total = perEpoch * options.epochs
+        var stepper = try NetworkStepper(network: state.network, learningRate: options.learningRate)
+        var order = Array(0..<samples)
+        var report = Report(steps: 0, totalSteps: total, epochsCompleted: 0, firstLoss: nil, lastLoss: nil,
+                            interrupted: false, seconds: 0)
+        let start = DispatchTime.now().uptimeNanoseconds
+        var nextProgress = 0.0
+        var epochLosses = state.training.epochLosses
+        var recent: [Double] = []
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9 }
+
+        epochs: for epoch in 0..<options.epochs {
+            if options.shuffle && batch < samples { state.random.generator.shuffle(&order) }
+            var epochTotal = 0.0
+            for s in 0..<perEpoch {
+                if interrupt.isRaised { report.interrupted = true; break epochs }
+                let rows = Array(order[(s * batch)..<min(samples, (s + 1) * batch)])
+                let loss: Double
+                if rows.count == samples && !options.shuffle {
+                    loss = try stepper.step(x, t)
+                } else {
+                    loss = try stepper.step(x.gathering(rows: rows), t.gathering(rows: rows))
+                }
+                state.history.append(loss)
+                if report.firstLoss == nil { report.firstLoss = loss }
+                report.lastLoss = loss
+                report.steps += 1
+                epochTotal += loss * Double(rows.count)
+                let now = elapsed()
+                if now >= nextProgress || report.steps == total {
+                    nextProgress = now + Self.progressInterval
+                    let rate = Double(report.steps) / max(now, 1e-9)
+                    progress(Progress(step: report.steps, totalSteps: total, epoch: epoch + 1,
+                                      totalEpochs: options.epochs, loss: loss, stepsPerSecond: rate,
+                                      secondsLeft: Double(total - report.steps) / rate,
+                                      history: epochLosses + recent))
+                }
+            }
+            let mean = epochTotal / Double(samples)
+            recent.append(mean)
+            report.epochsCompleted = epoch + 1
+            // Keep the parameters of every completed step even if a later one fails.
+            state.network = stepper.network
+            epochLosses.append(mean)
+        }
+        state.network = stepper.network
+        state.training.epochLosses = epochLosses
+        report.seconds = elapsed()
+        return report
+    }
+}
+
+extension Tensor {
+    /// The given 0-based rows, in that order.
+    func gathering(rows picked: [Int]) -> Tensor {
+        var out = [Double](repeating: 0, count: picked.count * cols)
+        data.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for (i, r) in picked.enumerated() {
+                    for c in 0..<cols { dst[i * cols + c] = src[r * cols + c] }
+                }
+            }
+        }
+        return Tensor(rows: picked.count, cols: cols, data: out)
+    }
+}

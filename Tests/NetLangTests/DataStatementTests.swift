@@ -1,0 +1,61 @@
+import XCTest
+@testable import NetLang
+import NetCore
+
+final class DataStatementTests: XCTestCase {
+    static let dataDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("notebooks/data").path
+
+    func testDatasetShapesAndScatterPlot() throws {
+        let r = Recorder()
+        let out = r.run("dataset s = spiral(n: 60, classes: 4, noise: 0.1)")
+        XCTAssertEqual(r.value("s.x")?.shapeDescription, "60×2")
+        XCTAssertEqual(r.value("s.y")?.shapeDescription, "60×1")
+        XCTAssertEqual(r.scalar("max(s.y)"), 4)
+        let plot = out.compactMap { if case .plot(let p) = $0.0 { return p } else { return nil } }.first
+        XCTAssertEqual(plot?.kind, .scatter)
+        XCTAssertEqual(plot?.series.first?.classes?.count, 60)
+    }
+
+    func testSeedMakesDataRepeatable() {
+        let a = Recorder(), b = Recorder()
+        a.run("seed 5\ndataset g = gaussian(n: 10)")
+        b.run("seed 5\ndataset g = gaussian(n: 10)")
+        XCTAssertEqual(a.value("g.x"), b.value("g.x"))
+        a.run("dataset g = gaussian(n: 10)")   // the stream moved on: new points
+        XCTAssertNotEqual(a.value("g.x"), b.value("g.x"))
+    }
+
+    func testDatasetErrorsPointAtTheOption() {
+        let r = Recorder()
+        let e = r.fail("dataset m = moons(n: 10, classes: 3)")
+        XCTAssertEqual(e?.message, "moons always has 2 classes; classes: 3 is not possible")
+        let n = r.fail("dataset m = moons(n: -4)")
+        XCTAssertEqual(n?.column, 22)
+        XCTAssertEqual(r.fail("dataset m = moon()")?.hint, "did you mean 'moons'?")
+    }
+
+    func testLoadIrisFromTheNotebookDirectory() throws {
+        let r = Recorder()
+        r.session.baseDirectory = Self.dataDirectory
+        r.run("load iris = csv(\"iris.csv\", label: \"species\")")
+        XCTAssertEqual(r.value("iris.x")?.shapeDescription, "150×4")
+        XCTAssertEqual(r.scalar("sum(iris.y == 2)"), 50)
+        r.run("load iris2 = csv(\"iris.csv\", label: 5)")
+        XCTAssertEqual(r.value("iris2.y"), r.value("iris.y"))
+    }
+
+    func testLoadErrorsAreLocated() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
+        try "a,b\n1,2\n3,x\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = Recorder()
+        let e = r.fail("load d = csv(\"\(file.path)\", label: \"b\")")
+        XCTAssertEqual(e?.kind, "FileError")
+        XCTAssertEqual(e?.message, "row 2, column 2 (line 3 of \(file.lastPathComponent)): 'x' is not a number")
+        XCTAssertEqual(e?.column, 14)
+        XCTAssertEqual(r.fail("load d = csv(\"\(file.path)\", label: \"c\")")?.message.hasPrefix("\(file.lastPathComponent) has no column 'c'"), true)
+        XCTAssertNil(r.session.state.datasets["d"])
+    }
+}

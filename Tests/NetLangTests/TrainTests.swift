@@ -1,0 +1,107 @@
+import XCTest
+@testable import NetLang
+import NetCore
+
+final class TrainTests: XCTestCase {
+    let xorNetwork = """
+    seed 7
+    dataset xor = xor()
+    layer hidden = dense(2 -> 4, sigmoid, init: normal)
+    layer output = dense(4 -> 1, sigmoid, init: normal)
+    loss mse
+    optimizer sgd(lr: 2)
+    """
+
+    func finalLoss(_ outputs: [(Output, OutputRole)]) -> Double? {
+        outputs.flatMap { $0.0.tables }.first { $0.title == "train" }.flatMap { table in
+            if case .number(let v) = table.rows[0][table.columns.firstIndex(of: "final loss") ?? 0] { return v }
+            return nil
+        }
+    }
+
+    func testTwoLayersLearnXor() throws {
+        let r = Recorder()
+        r.run(xorNetwork)
+        let out = r.run("train xor.x, xor.y, epochs: 3000")
+        let loss = try XCTUnwrap(finalLoss(out))
+        XCTAssertLessThan(loss, 0.01)
+        // Every corner on the right side of 0.5: the network computes XOR.
+        let y = try XCTUnwrap(r.value("sigmoid(sigmoid(xor.x @ hidden.W + hidden.b) @ output.W + output.b)"))
+        XCTAssertEqual(y.data.map { $0 > 0.5 ? 1.0 : 0.0 }, [0, 1, 1, 0])
+        // The final loss is the mean squared error on all of X, computed independently here.
+        XCTAssertEqual(r.scalar("mse(sigmoid(sigmoid(xor.x @ hidden.W + hidden.b) @ output.W + output.b), xor.y)"),
+                       loss, accuracy: 1e-15)
+    }
+
+    func testOneLayerCannotLearnXor() throws {
+        let r = Recorder()
+        r.run("seed 7\ndataset xor = xor()\nlayer only = dense(2 -> 1, sigmoid)\nloss mse")
+        let loss = try XCTUnwrap(finalLoss(r.run("train xor.x, xor.y, epochs: 3000, lr: 2")))
+        // A line cannot separate XOR: the best a single sigmoid unit reaches is far from 0.
+        XCTAssertGreaterThan(loss, 0.1)
+    }
+
+    func testHistoryPerStepAndEpoch_liveProgressThenCurve() throws {
+        let r = Recorder()
+        r.run("seed 1\ndataset s = spiral(n: 30, classes: 3)\nlayer h = dense(2 -> 8, relu, init: he)\nlayer o = dense(8 -> 3, softmax)\nloss cross_entropy\noptimizer adam(lr: 0.01)")
+        let out = r.run("train s.x, s.y, epochs: 4, batch: 8")
+        // 30 samples in batches of 8: 4 steps per epoch.
+        XCTAssertEqual(r.session.state.history.count, 16)
+        XCTAssertEqual(r.session.state.training.epochLosses.count, 4)
+        guard case .liveDisplay(let id) = out.first?.1, case .progress(let first) = out.first?.0 else {
+            return XCTFail("train should first show live progress, got \(String(describing: out.first))")
+        }
+        XCTAssertEqual(first.totalSteps, 16)
+        let update = try XCTUnwrap(out.first { $0.1 == .updateDisplay(id: id) })
+        guard case .plot(let curve) = update.0 else { return XCTFail("the live display should end as the loss curve") }
+        XCTAssertEqual(curve.series[0].y, r.session.state.history)
+        XCTAssertEqual(out.last?.1, .result)
+        // Each epoch's loss is the sample-weighted mean of its step losses (8, 8, 8, 6 samples).
+        let h = r.session.state.history
+        let epoch1 = (8 * h[0] + 8 * h[1] + 8 * h[2] + 6 * h[3]) / 30
+        XCTAssertEqual(r.session.state.training.epochLosses[0], epoch1, accuracy: 1e-15)
+    }
+
+    func testShufflingIsSeeded() throws {
+        /// The same data set and starting weights (seed 1); only the seed before train varies.
+        func trained(trainSeed: Int, shuffle: Bool = true) -> Tensor? {
+            let r = Recorder()
+            r.run("seed 1\ndataset m = moons(n: 40)\nlayer h = dense(2 -> 6, tanh)\nlayer o = dense(6 -> 2, softmax)\nloss cross_entropy")
+            r.run("seed \(trainSeed)\ntrain m.x, m.y, epochs: 3, batch: 5, lr: 0.3, shuffle: \(shuffle)")
+            return r.value("h.W")
+        }
+        XCTAssertEqual(trained(trainSeed: 5), trained(trainSeed: 5))
+        XCTAssertNotEqual(trained(trainSeed: 5), trained(trainSeed: 6))
+        XCTAssertEqual(trained(trainSeed: 5, shuffle: false), trained(trainSeed: 6, shuffle: false))
+    }
+
+    func testInterruptKeepsTheLastCompletedStep() throws {
+        let r = Recorder()
+        r.run(xorNetwork)
+        var emitted: [(Output, OutputRole)] = []
+        let error = r.session.run("train xor.x, xor.y, epochs: 1000\ntensor after = [1]") { output, role in
+            emitted.append((output, role))
+            if case .progress = output { r.session.interrupt.raise() }   // like Ctrl-C during the first step
+        }
+        XCTAssertEqual(error?.kind, "KeyboardInterrupt")
+        XCTAssertEqual(r.session.state.history.count, 1)           // one completed step kept
+        XCTAssertNil(r.session.state.tensors["after"])              // the rest of the cell did not run
+        // The parameters are those after exactly one step: compare with a one-epoch run.
+        let reference = Recorder()
+        reference.run(xorNetwork + "\ntrain xor.x, xor.y, epochs: 1")
+        XCTAssertEqual(r.value("hidden.W"), reference.value("hidden.W"))
+        XCTAssertEqual(r.value("output.b"), reference.value("output.b"))
+    }
+
+    func testBadTrainArgumentsAreLocated() {
+        let r = Recorder()
+        r.run(xorNetwork)
+        XCTAssertEqual(r.fail("train xor.x, xor.y, epochs: 0")?.message, "epochs must be 1 or more")
+        XCTAssertEqual(r.fail("train xor.x, xor.y, epochz: 3")?.hint, "did you mean 'epochs'?")
+        let shape = r.fail("train xor.y, xor.y")
+        XCTAssertEqual(shape?.kind, "ShapeError")
+        XCTAssertEqual(shape?.column, 7)
+        XCTAssertEqual(r.fail("train xor.x, [1, 0]")?.message, "X has 4 rows but T has 1; train needs one target row per sample")
+        XCTAssertEqual(r.session.state.history.count, 0)
+    }
+}
