@@ -119,8 +119,12 @@ struct LayerStatement: Statement {
             }
             origin = "given"
         } else {
-            layer = Dense(name: layerName, inputs: n, outputs: m, activation: activation, bias: hasBias,
-                          initializer: initializer, using: &evaluator.state.random.generator)
+            do {
+                layer = try Dense(name: layerName, inputs: n, outputs: m, activation: activation, bias: hasBias,
+                                  initializer: initializer, using: &evaluator.state.random.generator)
+            } catch let error as NetCoreError {
+                throw LangError(error, at: inputs.location.through(outputs.location))
+            }
         }
         if let (e, label) = options["biases"] {
             guard hasBias else { throw LangError(.value, "biases: given but bias: false", at: label) }

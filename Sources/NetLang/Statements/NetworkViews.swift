@@ -116,6 +116,16 @@ enum OptimizerSettings {
         }
     }
 
+    /// The value a setting has when a kind does not use it (kept in saved files).
+    static func fallback(_ name: String) -> Double {
+        switch name {
+        case "lr": return 0.1
+        case "beta", "beta1": return 0.9
+        case "beta2": return 0.999
+        default: return 1e-8
+        }
+    }
+
     static func settings(_ kind: OptimizerKind) -> [(String, Double)] {
         switch kind {
         case .sgd(let lr): return [("lr", lr)]

@@ -37,7 +37,18 @@ struct TrainingLoop {
         let batch = options.batchSize(samples: samples)
         let perEpoch = options.stepsPerEpoch(samples: samples)
         let total = perEpoch * options.epochs
-        var stepper = try NetworkStepper(network: state.network, learningRate: options.learningRate)
+        // NetCore's fast path: forward, loss, backward and update on reused buffers. A `lr:`
+        // given to train applies to this run only; the optimizer keeps its own afterwards.
+        var network = state.network
+        var optimizer = state.optimizer
+        let ownRate = optimizer.kind.learningRate
+        if let lr = options.learningRate { optimizer.kind.learningRate = lr }
+        func commit() {
+            var kept = optimizer
+            kept.kind.learningRate = ownRate
+            state.network = network
+            state.optimizer = kept
+        }
         var order = Array(0..<samples)
         var report = Report(steps: 0, totalSteps: total, epochsCompleted: 0, firstLoss: nil, lastLoss: nil,
                             interrupted: false, seconds: 0)
@@ -55,9 +66,9 @@ struct TrainingLoop {
                 let rows = Array(order[(s * batch)..<min(samples, (s + 1) * batch)])
                 let loss: Double
                 if rows.count == samples && !options.shuffle {
-                    loss = try stepper.step(x, t)
+                    loss = try network.trainStep(x, t, optimizer: &optimizer)
                 } else {
-                    loss = try stepper.step(x.gathering(rows: rows), t.gathering(rows: rows))
+                    loss = try network.trainStep(x.gathering(rows: rows), t.gathering(rows: rows), optimizer: &optimizer)
                 }
                 state.history.append(loss)
                 if report.firstLoss == nil { report.firstLoss = loss }
@@ -78,10 +89,10 @@ struct TrainingLoop {
             recent.append(mean)
             report.epochsCompleted = epoch + 1
             // Keep the parameters of every completed step even if a later one fails.
-            state.network = stepper.network
+            commit()
             epochLosses.append(mean)
         }
-        state.network = stepper.network
+        commit()
         state.training.epochLosses = epochLosses
         report.seconds = elapsed()
         return report
