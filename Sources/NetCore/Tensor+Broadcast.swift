@@ -1,3 +1,5 @@
+import Foundation
+
 /// Elementwise arithmetic with broadcasting, as numpy does it for 2-D arrays: along each
 /// dimension the sizes must be equal or one of them 1. So a 1×1 works with anything, a 1×n
 /// row is added to every row, an m×1 column to every column; anything else is a `ShapeError`
@@ -89,5 +91,3 @@ extension Tensor {
         Tensor(rows: rows, cols: cols, data: data.map(f))
     }
 }
-
-import Foundation

@@ -1,4 +1,4 @@
-/// One bench workload as NetBook cells: a setup cell and the `train` statement that
+/// One bench workload as NetBook cells (GFLOP/s are computed by bench/run_bench.py): a setup cell and the `train` statement that
 /// is timed. The same problems as bench/workloads.py gives the numpy and PyTorch peers.
 struct BenchWorkload {
     var name: String
@@ -7,8 +7,6 @@ struct BenchWorkload {
     var samples: Int
     var batch: Int
     var learningRate: Double
-    /// Multiply-adds ×2 per step (for GFLOP/s), nil for the tiny networks.
-    var flopsPerStep: Double?
 
     func trainStatement(epochs: Int) -> String {
         "train X, T, epochs: \(epochs), batch: \(batch), lr: \(learningRate), shuffle: false;"
@@ -24,7 +22,7 @@ struct BenchWorkload {
             layer output = dense(2 -> 2, sigmoid, bias: false, weights: [[0.45, 0.70], [0.40, 0.60]])
             loss half_sse
             optimizer sgd(lr: 0.5)
-            """, samples: 1, batch: 1, learningRate: 0.5, flopsPerStep: nil),
+            """, samples: 1, batch: 1, learningRate: 0.5),
         BenchWorkload(name: "W2", setup: """
             seed 0
             tensor X = [[0, 0], [0, 1], [1, 0], [1, 1]]
@@ -33,7 +31,7 @@ struct BenchWorkload {
             layer output = dense(4 -> 1, sigmoid, init: normal)
             loss mse
             optimizer sgd(lr: 0.5)
-            """, samples: 4, batch: 4, learningRate: 0.5, flopsPerStep: nil),
+            """, samples: 4, batch: 4, learningRate: 0.5),
         mlp("W3", sizes: [784, 128, 10], batch: 128),
         mlp("W4", sizes: [784, 512, 512, 10], batch: 256),
     ]
@@ -48,9 +46,7 @@ struct BenchWorkload {
             lines.append("layer l\(i + 1) = dense(\(a) -> \(b), \(last ? "softmax" : "relu"), init: he)")
         }
         lines += ["loss cross_entropy", "optimizer sgd(lr: 0.1)"]
-        // Forward 2·B·in·out per layer, backward twice that (dW and dX), as bench/workloads.py counts.
-        let flops = zip(sizes, sizes.dropFirst()).reduce(0.0) { $0 + 6 * Double(batch * $1.0 * $1.1) }
         return BenchWorkload(name: name, setup: lines.joined(separator: "\n"), samples: batch, batch: batch,
-                             learningRate: 0.1, flopsPerStep: flops)
+                             learningRate: 0.1)
     }
 }

@@ -50,6 +50,7 @@ struct TrainingLoop {
             state.optimizer = kept
         }
         var order = Array(0..<samples)
+        var batchX = Tensor(rows: batch, cols: x.cols), batchT = Tensor(rows: batch, cols: t.cols)
         var report = Report(steps: 0, totalSteps: total, epochsCompleted: 0, firstLoss: nil, lastLoss: nil,
                             interrupted: false, seconds: 0)
         let start = DispatchTime.now().uptimeNanoseconds
@@ -63,12 +64,20 @@ struct TrainingLoop {
             var epochTotal = 0.0
             for s in 0..<perEpoch {
                 if interrupt.isRaised { report.interrupted = true; break epochs }
-                let rows = Array(order[(s * batch)..<min(samples, (s + 1) * batch)])
+                let rows = order[(s * batch)..<min(samples, (s + 1) * batch)]
                 let loss: Double
-                if rows.count == samples && !options.shuffle {
-                    loss = try network.trainStep(x, t, optimizer: &optimizer)
+                if rows.count == samples && (!options.shuffle || batch == samples) {
+                    loss = try network.trainStep(x, t, optimizer: &optimizer)   // full batch: the data as it is
                 } else {
-                    loss = try network.trainStep(x.gathering(rows: rows), t.gathering(rows: rows), optimizer: &optimizer)
+                    // Reused buffers: a step allocates nothing (the last, shorter batch gets its own).
+                    if rows.count == batch {
+                        x.gather(rows: rows, into: &batchX); t.gather(rows: rows, into: &batchT)
+                        loss = try network.trainStep(batchX, batchT, optimizer: &optimizer)
+                    } else {
+                        var lastX = Tensor(rows: rows.count, cols: x.cols), lastT = Tensor(rows: rows.count, cols: t.cols)
+                        x.gather(rows: rows, into: &lastX); t.gather(rows: rows, into: &lastT)
+                        loss = try network.trainStep(lastX, lastT, optimizer: &optimizer)
+                    }
                 }
                 state.history.append(loss)
                 if report.firstLoss == nil { report.firstLoss = loss }
@@ -88,8 +97,6 @@ struct TrainingLoop {
             let mean = epochTotal / Double(samples)
             recent.append(mean)
             report.epochsCompleted = epoch + 1
-            // Keep the parameters of every completed step even if a later one fails.
-            commit()
             epochLosses.append(mean)
         }
         commit()
@@ -100,16 +107,15 @@ struct TrainingLoop {
 }
 
 extension Tensor {
-    /// The given 0-based rows, in that order.
-    func gathering(rows picked: [Int]) -> Tensor {
-        var out = [Double](repeating: 0, count: picked.count * cols)
+    /// Copies the given 0-based rows, in that order, into `out` (which has that many rows).
+    func gather(rows picked: ArraySlice<Int>, into out: inout Tensor) {
+        let cols = self.cols
         data.withUnsafeBufferPointer { src in
-            out.withUnsafeMutableBufferPointer { dst in
+            out.data.withUnsafeMutableBufferPointer { dst in
                 for (i, r) in picked.enumerated() {
                     for c in 0..<cols { dst[i * cols + c] = src[r * cols + c] }
                 }
             }
         }
-        return Tensor(rows: picked.count, cols: cols, data: out)
     }
 }
