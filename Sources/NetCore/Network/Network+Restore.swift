@@ -19,7 +19,10 @@ extension Network {
         guard passes.count == layers.count, let rows = passes.first?.x.rows, rows >= 1 else {
             throw ShapeError("a saved pass has \(passes.count) layers, the network \(layers.count)")
         }
-        let withBackward = passes.allSatisfy { $0.dA != nil && $0.dZ != nil && $0.dW != nil && $0.dB != nil }
+        // A layer without bias has no dL/db (Dense.dB is nil there), so it is not required.
+        let withBackward = zip(layers, passes).allSatisfy { layer, p in
+            p.dA != nil && p.dZ != nil && p.dW != nil && (p.dB != nil || !layer.hasBias)
+        }
         for (layer, p) in zip(layers, passes) {
             func check(_ t: Tensor?, _ r: Int, _ c: Int, _ what: String) throws {
                 guard let t else { return }
@@ -42,11 +45,11 @@ extension Network {
             c.a.update(from: p.a.data, count: p.a.count)
             c.hasForward = true
             c.hasBackward = false
-            if withBackward, let dA = p.dA, let dZ = p.dZ, let dW = p.dW, let dB = p.dB {
+            if withBackward, let dA = p.dA, let dZ = p.dZ, let dW = p.dW {
                 c.dA.update(from: dA.data, count: dA.count)
                 c.dZ.update(from: dZ.data, count: dZ.count)
                 c.dW.update(from: dW.data, count: dW.count)
-                c.dB.update(from: dB.data, count: dB.count)
+                if let dB = p.dB { c.dB.update(from: dB.data, count: dB.count) } else { c.dB.update(repeating: 0, count: c.outputs) }
                 c.hasBackward = true
             }
         }
