@@ -56,8 +56,7 @@ struct Evaluator {
         case .index(let base, let subscripts):
             let x = try evaluate(base)
             let (rows, cols) = try indexRanges(subscripts, of: x.value, at: e.location)
-            return try Graph.apply(.slice(rows: rows.lowerBound...(rows.upperBound - 1),
-                                          cols: cols.lowerBound...(cols.upperBound - 1)), [x], at: e.location)
+            return try Graph.apply(.slice(rows: rows, cols: cols), [x], at: e.location)
         case .call(let name, let args):
             return try FunctionTable.call(name, args, at: e.location, evaluator: &self)
         }
@@ -230,27 +229,27 @@ struct Evaluator {
 
     // MARK: - Indexing
 
-    /// 0-based half-open ranges from 1-based subscripts.
+    /// 0-based inclusive ranges (nil: all) from 1-based subscripts.
     private mutating func indexRanges(_ subs: [Subscript], of x: Tensor, at location: SourceLocation)
-        throws -> (Range<Int>, Range<Int>) {
+        throws -> (ClosedRange<Int>?, ClosedRange<Int>?) {
         if subs.count == 1 {
             // One subscript: element i of a vector, or row i of a matrix (as numpy does).
             if x.rows == 1 && x.cols != 1 {
-                return (0..<1, try range(subs[0], size: x.cols, axis: "column", shape: x))
+                return (nil, try range(subs[0], size: x.cols, axis: "column", shape: x))
             }
-            return (try range(subs[0], size: x.rows, axis: "row", shape: x), 0..<x.cols)
+            return (try range(subs[0], size: x.rows, axis: "row", shape: x), nil)
         }
         return (try range(subs[0], size: x.rows, axis: "row", shape: x),
                 try range(subs[1], size: x.cols, axis: "column", shape: x))
     }
 
-    private mutating func range(_ sub: Subscript, size: Int, axis: String, shape: Tensor) throws -> Range<Int> {
+    private mutating func range(_ sub: Subscript, size: Int, axis: String, shape: Tensor) throws -> ClosedRange<Int>? {
         switch sub {
         case .all:
-            return 0..<size
+            return nil
         case .at(let e):
             let i = try position(e, size: size, axis: axis, shape: shape)
-            return (i - 1)..<i
+            return (i - 1)...(i - 1)
         case .range(let from, let to):
             let i = try position(from, size: size, axis: axis, shape: shape)
             let k = try position(to, size: size, axis: axis, shape: shape)
@@ -258,7 +257,7 @@ struct Evaluator {
                 throw LangError(.value, "the range \(i):\(k) is empty (ranges include both ends and go up)",
                                 at: from.location.through(to.location))
             }
-            return (i - 1)..<k
+            return (i - 1)...(k - 1)
         }
     }
 

@@ -134,16 +134,6 @@ enum FunctionTable {
         return try Graph.apply(.reduce(ReductionKind(rawValue: name) ?? .sum, axis), [x], at: location)
     }
 
-    /// 0-based column of the first largest value of each row.
-    static func argmax(_ a: Tensor) -> [Int] {
-        guard a.cols > 0 else { return Array(repeating: 0, count: a.rows) }
-        return (0..<a.rows).map { r in
-            var best = 0
-            for c in 0..<a.cols where a[r, c] > a[r, best] { best = c }
-            return best
-        }
-    }
-
     /// `grad(x)`, `grad(hidden.W)`: from the last backward.
     private static func gradient(_ e: Expr, evaluator: Evaluator) throws -> Tensor {
         let key: String

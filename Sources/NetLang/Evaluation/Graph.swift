@@ -29,11 +29,6 @@ enum Graph {
             throw LangError(error, at: location)
         }
     }
-
-    /// Every node `root` depends on, inputs first, root last.
-    static func order(of root: Node) -> [Node] {
-        (try? gradients(of: root).order) ?? [root]
-    }
 }
 
 extension LangError {

@@ -114,11 +114,11 @@ struct PlotStatement: Statement {
         }
         let out: Tensor
         do { out = try state.network.predict(grid) } catch let error as NetCoreError { throw LangError(error, at: location) }
-        let classes = out.cols > 1 ? FunctionTable.argmax(out).map { Double($0 + 1) } : out.data
+        let classes = out.cols > 1 ? ((try? out.argmaxPerRow())?.data ?? out.data) : out.data
         let values = (0..<n).map { r in Array(classes[(r * n)..<((r + 1) * n)]) }
         var pointClasses: [Int]? = nil
         if let t = state.network.lastTarget {
-            pointClasses = t.cols > 1 ? FunctionTable.argmax(t).map { $0 + 1 } : t.data.map { $0 >= 0.5 ? 2 : 1 }
+            pointClasses = t.cols > 1 ? (try? t.argmaxPerRow())?.data.map { Int($0) } : t.data.map { $0 >= 0.5 ? 2 : 1 }
         }
         return .plot(Plot(kind: .decision, title: "decision", xLabel: "x1", yLabel: "x2",
                           series: [Plot.Series(label: "samples", x: xs, y: ys, classes: pointClasses)],
