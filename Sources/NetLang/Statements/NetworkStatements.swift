@@ -226,6 +226,11 @@ struct ForwardStatement: Statement {
                     throw LangError(.value, "loss cross_entropy needs a softmax last layer, but '\(last.name)' is \(last.activation.name)",
                                     at: location, hint: "use loss bce for a sigmoid output, or a softmax last layer")
                 }
+                let classColumn = network.loss == .crossEntropy && t.cols == 1
+                if t.rows != x.rows || (t.cols != last.outputs && !classColumn) {
+                    throw LangError(.shape, "shape mismatch in forward: the output is \(x.rows)×\(last.outputs) but the target is \(t.shapeDescription)",
+                                    at: target.location, hint: "the target needs one row per sample and one column per output")
+                }
                 do {
                     _ = try network.preparedTarget(t, rows: x.rows)
                 } catch let error as NetCoreError {

@@ -55,7 +55,13 @@ struct PrintStatement: Statement {
             }
         }
         context.state.random = evaluator.state.random
-        return [.stream(pieces.joined(separator: " ") + "\n")]
+        // A table starts on its own line, so no space goes before it.
+        var line = ""
+        for (i, piece) in pieces.enumerated() {
+            if i > 0 && !piece.hasPrefix("\n") { line += " " }
+            line += piece
+        }
+        return [.stream(line + "\n")]
     }
 }
 
