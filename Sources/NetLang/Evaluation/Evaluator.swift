@@ -56,7 +56,8 @@ struct Evaluator {
         case .index(let base, let subscripts):
             let x = try evaluate(base)
             let (rows, cols) = try indexRanges(subscripts, of: x.value, at: e.location)
-            return try Graph.apply(.slice(rows: rows, cols: cols), [x], at: e.location)
+            return try Graph.apply(.slice(rows: rows.lowerBound...(rows.upperBound - 1),
+                                          cols: cols.lowerBound...(cols.upperBound - 1)), [x], at: e.location)
         case .call(let name, let args):
             return try FunctionTable.call(name, args, at: e.location, evaluator: &self)
         }
@@ -133,11 +134,11 @@ struct Evaluator {
         return t.scalar
     }
 
-    private static let binaryOps: [String: GraphOp] = [
-        "+": .add, "-": .subtract, "*": .multiply, "/": .divide, "^": .power, "@": .matmul,
-        "==": .compare(.equal), "!=": .compare(.notEqual), "<": .compare(.less),
-        "<=": .compare(.lessEqual), ">": .compare(.greater), ">=": .compare(.greaterEqual),
-    ]
+    private static let binaryOps: [String: NodeOp] = {
+        var ops: [String: NodeOp] = ["@": .matmul]
+        for op in BinaryOp.allCases { ops[op.symbol] = .binary(op) }
+        return ops
+    }()
 
     private func binary(_ symbol: String, _ a: Node, _ b: Node, at e: Expr) throws -> Node {
         guard let op = Self.binaryOps[symbol] else {
@@ -213,17 +214,17 @@ struct Evaluator {
         let layer = state.network.layers[index]
         let full = "\(layer.name).\(member)"
         switch member {
-        case "W": return Graph.named(layer.weights, full)
+        case "W": return Graph.named(layer.W, full)
         case "b":
-            guard let b = layer.biases else {
+            guard layer.hasBias else {
                 throw LangError(.value, "layer '\(layer.name)' has no bias (bias: false)", at: at)
             }
-            return Graph.named(b, full)
+            return Graph.named(layer.b, full)
         case "z", "a":
-            guard let cache = state.lastForward?.layers[safe: index] else {
+            guard state.lastInput != nil, let value = member == "z" ? layer.z : layer.a else {
                 throw LangError(.value, "\(full) is known after `forward`", at: at, hint: "run forward X first")
             }
-            return Graph.named(member == "z" ? cache.z : cache.a, full)
+            return Graph.named(value, full)
         default:
             throw LangError(.name, "a layer has no member '\(member)'", at: at,
                             hint: Suggest.hint(for: member, in: Self.layerMembers) ?? "members: W, b, z, a")

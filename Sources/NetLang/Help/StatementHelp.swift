@@ -87,9 +87,9 @@ extension HelpCatalog {
                   Updates every parameter that has a gradient from the last `backward` with the
                   optimizer (default sgd, lr 0.1); `lr:` overrides the learning rate for this
                   step only. Shows, per parameter, the values before, the gradient and after.
-                  As in PyTorch, the gradients stay until the next backward: a second `step`
-                  without a new forward/backward applies them again. The loss of the forward
-                  the gradients came from is added to the history (`plot loss`).
+                  A second `step` without a new backward applies the same gradients again;
+                  a new `forward` clears them. The loss of the forward the gradients came
+                  from is added to the history (`plot loss`).
 
                     step lr: 0.5
                   """),

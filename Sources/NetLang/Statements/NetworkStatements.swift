@@ -6,7 +6,7 @@ enum NetworkStatements {
     static let parsers: [String: StatementParser] = [
         "layer": LayerStatement.parse,
         "loss": { parser, _ in
-            LossStatement(kind: try parser.expectChoice("loss", LossMath.names).identifier ?? "mse")
+            LossStatement(kind: LossKind(rawValue: try parser.expectChoice("loss", LossKind.allCases.map(\.name)).identifier ?? "") ?? .mse)
         },
         "optimizer": OptimizerStatement.parse,
         "forward": { parser, keyword in
@@ -101,22 +101,30 @@ struct LayerStatement: Statement {
             guard v == 0 || v == 1 else { throw LangError(.value, "bias is true or false", at: e.location) }
             hasBias = v == 1
         }
-        var initKind = "xavier"
-        if let (e, _) = options["init"], case .string(let k) = e.kind { initKind = k }
-        var w: Tensor, b: Tensor?
-        var origin = initKind
+        var initializer = WeightInit.xavier
+        if let (e, _) = options["init"], case .string(let k) = e.kind { initializer = WeightInit(rawValue: k) ?? .xavier }
+        var layer: Dense
+        var origin = initializer.rawValue
         if let (e, _) = options["weights"] {
             // Given weights draw no random numbers, so the generator's stream stays as the user expects.
-            b = hasBias ? Tensor(rows: 1, cols: m) : nil
             let given = try evaluator.value(e)
             guard given.rows == n, given.cols == m else {
                 throw LangError(.shape, "weights are \(given.shapeDescription) but dense(\(n) -> \(m)) needs \(n)×\(m) (IN×OUT)",
                                 at: e.location, hint: given.rows == m && given.cols == n ? "weights are stored IN×OUT; transpose them with .T" : nil)
             }
-            w = given
+            do {
+                layer = try Dense(name: layerName, weights: given, activation: activation, bias: hasBias)
+            } catch let error as NetCoreError {
+                throw LangError(error, at: e.location)
+            }
             origin = "given"
         } else {
-            (w, b) = NetworkMath.initialize(initKind, inputs: n, outputs: m, bias: hasBias, random: &evaluator.state.random)
+            do {
+                layer = try Dense(name: layerName, inputs: n, outputs: m, activation: activation, bias: hasBias,
+                                  initializer: initializer, using: &evaluator.state.random.generator)
+            } catch let error as NetCoreError {
+                throw LangError(error, at: inputs.location.through(outputs.location))
+            }
         }
         if let (e, label) = options["biases"] {
             guard hasBias else { throw LangError(.value, "biases: given but bias: false", at: label) }
@@ -124,70 +132,55 @@ struct LayerStatement: Statement {
             guard given.rows == 1, given.cols == m else {
                 throw LangError(.shape, "biases are \(given.shapeDescription) but dense(\(n) -> \(m)) needs 1×\(m)", at: e.location)
             }
-            b = given
+            do { try layer.setBiases(given) } catch let error as NetCoreError { throw LangError(error, at: e.location) }
         }
-        var layers = context.state.network.layers
-        let layer = LayerState(name: layerName, activation: activation, weights: w, biases: b, origin: origin)
-        if let existing = layers.firstIndex(where: { $0.name == layerName }) {
-            layers[existing] = layer
-        } else {
-            layers.append(layer)
-        }
-        // IN must equal the previous layer's OUT (and the next layer's IN, when replacing).
-        for l in 1..<max(1, layers.count) where layers[l - 1].outputs != layers[l].inputs {
-            throw LangError(.shape, "layer '\(layers[l].name)' takes \(layers[l].inputs) inputs but layer '\(layers[l - 1].name)' gives \(layers[l - 1].outputs)",
-                            at: inputs.location.through(outputs.location),
-                            hint: "IN must equal the previous layer's OUT")
+        // Replacing a layer keeps its place; IN must equal the previous layer's OUT (NetCore checks).
+        var layers = context.state.layers
+        if let existing = layers.firstIndex(where: { $0.name == layerName }) { layers[existing] = layer } else { layers.append(layer) }
+        var network = Network(loss: context.state.network.loss)
+        do {
+            for l in layers { try network.append(l) }
+        } catch let error as NetCoreError {
+            throw LangError(error, at: inputs.location.through(outputs.location), hint: "IN must equal the previous layer's OUT")
         }
         context.state.random = evaluator.state.random
-        context.state.network.layers = layers
-        context.state.lastForward = nil
-        context.state.network.optimizer.forget([layerName + ".W", layerName + ".b"])
-        context.state.gradients = context.state.gradients.filter { !$0.key.hasPrefix(layerName + ".") }
-        return [NetworkViews.layer(layer, index: layers.firstIndex { $0.name == layerName } ?? 0, of: layers)]
-    }
-}
-
-extension OptimizerState {
-    /// Drops the state of parameters that were replaced.
-    mutating func forget(_ names: [String]) {
-        for n in names { first[n] = nil; second[n] = nil; steps[n] = nil }
+        context.state.network = network
+        context.state.layerOrigins[layerName] = origin
+        context.state.lastInput = nil
+        context.state.dropNetworkGradients()
+        return [NetworkViews.layer(layer, origin: origin)]
     }
 }
 
 // MARK: - loss, optimizer
 
 struct LossStatement: Statement {
-    var kind: String
+    var kind: LossKind
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         context.state.network.loss = kind
-        if var record = context.state.lastForward, let t = record.target {
-            record.loss = NetworkMath.loss(kind, y: record.output, t: t)
-            context.state.lastForward = record
-        }
-        return [.note(Note(title: "loss \(kind)", text: LossMath.formula(kind)))]
+        return [.note(Note(title: "loss \(kind.name)", text: kind.formula))]
     }
 }
 
 struct OptimizerStatement: Statement {
-    var kind: OptimizerState.Kind
+    var kind: String
     var options: [(String, Expr)]
 
     static func parse(_ parser: inout Parser, _ keyword: Token) throws -> Statement {
-        let word = try parser.expectChoice("optimizer", OptimizerState.Kind.allCases.map(\.rawValue))
-        let kind = OptimizerState.Kind(rawValue: word.identifier ?? "") ?? .sgd
+        let word = try parser.expectChoice("optimizer", OptimizerSettings.kinds)
+        let kind = word.identifier ?? "sgd"
         var options: [(String, Expr)] = []
         if parser.current.isSymbol("(") {
             let open = parser.advance()
             let args = try parser.parseArguments(open: open)
-            let allowed = OptimizerState.options(for: kind)
+            let allowed = OptimizerSettings.options(for: kind)
             for arg in args {
                 guard let label = arg.label else {
                     throw LangError(.syntax, "optimizer options are named, like lr: 0.1", at: arg.value.location,
-                                    hint: "\(kind.rawValue)(" + allowed.map { "\($0): …" }.joined(separator: ", ") + ")")
+                                    hint: "\(kind)(" + allowed.map { "\($0): …" }.joined(separator: ", ") + ")")
                 }
                 guard allowed.contains(label) else {
-                    throw LangError(.name, "\(kind.rawValue) has no option '\(label)'", at: arg.labelLocation ?? word.location,
+                    throw LangError(.name, "\(kind) has no option '\(label)'", at: arg.labelLocation ?? word.location,
                                     hint: Suggest.hint(for: label, in: allowed) ?? "options: " + allowed.joined(separator: ", "))
                 }
                 options.append((label, arg.value))
@@ -198,32 +191,17 @@ struct OptimizerStatement: Statement {
 
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         var evaluator = Evaluator(context: context)
-        var optimizer = OptimizerState.defaults(for: kind)
+        var values: [String: Double] = [:]
         for (label, e) in options {
             let v = try evaluator.number(e, what: label)
             guard v.isFinite, v >= 0 else { throw LangError(.value, "\(label) must be a number ≥ 0", at: e.location) }
-            switch label {
-            case "lr": optimizer.lr = v
-            case "beta": optimizer.beta = v
-            case "beta1": optimizer.beta1 = v
-            case "beta2": optimizer.beta2 = v
-            default: optimizer.eps = v
-            }
+            values[label] = v
         }
-        context.state.network.optimizer = optimizer
-        let rows: [[Cell]] = OptimizerState.options(for: kind).map { name in
-            let value: Double
-            switch name {
-            case "lr": value = optimizer.lr
-            case "beta": value = optimizer.beta
-            case "beta1": value = optimizer.beta1
-            case "beta2": value = optimizer.beta2
-            default: value = optimizer.eps
-            }
-            return [.text(name), .number(value)]
-        }
-        return [.table(Table(title: "optimizer \(kind.rawValue)", columns: ["setting", "value"], rows: rows,
-                             footer: [optimizer.summary]))]
+        let optimizer = OptimizerSettings.make(kind, values)
+        context.state.optimizer = Optimizer(optimizer)
+        let rows: [[Cell]] = OptimizerSettings.settings(optimizer).map { [.text($0.0), .number($0.1)] }
+        return [.table(Table(title: "optimizer \(kind)", columns: ["setting", "value"], rows: rows,
+                             footer: [OptimizerSettings.summary(optimizer)]))]
     }
 }
 
@@ -235,31 +213,41 @@ struct ForwardStatement: Statement {
     var location: SourceLocation
 
     func execute(in context: inout ExecutionContext) throws -> [Output] {
-        let layers = context.state.network.layers
-        guard !layers.isEmpty else {
+        var network = context.state.network
+        guard let last = network.layers.last else {
             throw LangError(.value, "the network has no layers", at: location, hint: "add one: layer h = dense(2 -> 2, sigmoid)")
         }
         var evaluator = Evaluator(context: context)
         let x = try evaluator.value(input)
-        let records: [ForwardRecord.LayerRecord]
         do {
-            records = try NetworkMath.forward(layers, x)
-        } catch let e as NetCoreError {
-            throw LangError(.shape, e.message, at: input.location)
-        }
-        var record = ForwardRecord(input: x, target: nil, layers: records, loss: nil)
-        if let target {
-            let t = try NetworkMath.target(try evaluator.value(target), for: record.output, at: target.location)
-            if context.state.network.loss == "cross_entropy", layers.last?.activation != .softmax {
-                throw LangError(.value, "loss cross_entropy needs a softmax last layer, but '\(layers[layers.count - 1].name)' is \(layers[layers.count - 1].activation.name)",
-                                at: location, hint: "use loss bce for a sigmoid output, or a softmax last layer")
+            if let target {
+                let t = try evaluator.value(target)
+                if network.loss == .crossEntropy, last.activation != .softmax {
+                    throw LangError(.value, "loss cross_entropy needs a softmax last layer, but '\(last.name)' is \(last.activation.name)",
+                                    at: location, hint: "use loss bce for a sigmoid output, or a softmax last layer")
+                }
+                let classColumn = network.loss == .crossEntropy && t.cols == 1
+                if t.rows != x.rows || (t.cols != last.outputs && !classColumn) {
+                    throw LangError(.shape, "shape mismatch in forward: the output is \(x.rows)×\(last.outputs) but the target is \(t.shapeDescription)",
+                                    at: target.location, hint: "the target needs one row per sample and one column per output")
+                }
+                do {
+                    _ = try network.preparedTarget(t, rows: x.rows)
+                } catch let error as NetCoreError {
+                    throw LangError(error, at: target.location, hint: "the target needs one row per sample and one column per output")
+                }
+                try network.forward(x, target: t)
+            } else {
+                try network.forward(x)
             }
-            record.target = t
-            record.loss = NetworkMath.loss(context.state.network.loss, y: record.output, t: t)
+        } catch let error as NetCoreError {
+            throw LangError(error, at: input.location)
         }
         context.state.random = evaluator.state.random
-        context.state.lastForward = record
-        return [NetworkViews.forward(record, layers: layers, loss: context.state.network.loss)]
+        context.state.network = network
+        context.state.lastInput = x
+        context.state.dropNetworkGradients()
+        return [NetworkViews.forward(network)]
     }
 }
 
@@ -267,26 +255,26 @@ struct BackwardStatement: Statement {
     var location: SourceLocation
 
     func execute(in context: inout ExecutionContext) throws -> [Output] {
-        let layers = context.state.network.layers
-        guard let record = context.state.lastForward else {
+        guard context.state.lastInput != nil else {
             throw LangError(.value, "nothing to backpropagate yet", at: location, hint: "run forward X, T first")
         }
-        guard let t = record.target, record.layers.count == layers.count else {
+        guard context.state.hasForwardWithTarget else {
             throw LangError(.value, "the last forward had no target, so there is no loss to backpropagate", at: location,
                             hint: "run forward X, T (with a target)")
         }
-        let grads = try NetworkMath.backward(layers, input: record.input, records: record.layers, target: t,
-                                             loss: context.state.network.loss)
+        var network = context.state.network
+        do { try network.backward() } catch let error as NetCoreError { throw LangError(error, at: location) }
         var stored: [String: Tensor] = [:]
-        for (layer, g) in zip(layers, grads) {
-            stored[layer.name + ".W"] = g.dW
-            if let db = g.db { stored[layer.name + ".b"] = db }
-            stored[layer.name + ".z"] = g.dz
-            stored[layer.name + ".a"] = g.da
+        for layer in network.layers {
+            stored[layer.name + ".W"] = layer.dW
+            stored[layer.name + ".b"] = layer.dB
+            stored[layer.name + ".z"] = layer.dZ
+            stored[layer.name + ".a"] = layer.dA
         }
+        context.state.network = network
         context.state.gradients = stored     // replaced, not accumulated
-        context.state.gradientRoot = NetworkState.lossName
-        return [NetworkViews.backward(grads, layers: layers)]
+        context.state.gradientRoot = SessionState.networkLoss
+        return [NetworkViews.backward(network)]
     }
 }
 
@@ -302,37 +290,18 @@ struct StepStatement: Statement {
             guard v.isFinite, v >= 0 else { throw LangError(.value, "lr must be a number ≥ 0", at: lr.location) }
             rate = v
         }
-        guard context.state.gradientRoot == NetworkState.lossName else {
+        guard context.state.gradientRoot == SessionState.networkLoss else {
             throw LangError(.value, "no gradients of the network yet", at: location, hint: "run forward X, T and backward first")
         }
-        var layers = context.state.network.layers
-        var optimizer = context.state.network.optimizer
-        var changes: [ParameterChange] = []
-        for l in layers.indices {
-            let layer = layers[l]
-            if let g = context.state.gradients[layer.name + ".W"], g.rows == layer.weights.rows, g.cols == layer.weights.cols {
-                let after = optimizer.update(layer.name + ".W", layer.weights, g, lr: rate)
-                changes.append(ParameterChange(layer: l, parameter: "W", before: layer.weights, gradient: g, after: after))
-                layers[l].weights = after
-            }
-            if let b = layer.biases, let g = context.state.gradients[layer.name + ".b"], g.cols == b.cols {
-                let after = optimizer.update(layer.name + ".b", b, g, lr: rate)
-                changes.append(ParameterChange(layer: l, parameter: "b", before: b, gradient: g, after: after))
-                layers[l].biases = after
-            }
+        var network = context.state.network
+        var optimizer = context.state.optimizer
+        let updates: [ParameterUpdate]
+        do { updates = try optimizer.step(&network, learningRate: rate) } catch let error as NetCoreError {
+            throw LangError(error, at: location, hint: "run forward X, T and backward first")
         }
-        if let loss = context.state.lastForward?.loss { context.state.history.append(loss) }
-        context.state.network.layers = layers
-        context.state.network.optimizer = optimizer
-        return [NetworkViews.step(changes, layers: layers, lr: rate ?? optimizer.lr)]
+        if let loss = network.lastLoss { context.state.history.append(loss) }
+        context.state.network = network
+        context.state.optimizer = optimizer
+        return [NetworkViews.step(updates, layers: network.layers, lr: rate ?? optimizer.kind.learningRate)]
     }
-}
-
-/// One parameter before and after a step.
-struct ParameterChange {
-    var layer: Int
-    var parameter: String
-    var before: Tensor
-    var gradient: Tensor
-    var after: Tensor
 }

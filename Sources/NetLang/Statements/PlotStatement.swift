@@ -50,8 +50,8 @@ struct PlotStatement: Statement {
                 if let l = state.layerIndex(named: word) {
                     let layer = state.network.layers[l]
                     series.append(Self.curve(layer.activation, label: "\(word): \(layer.activation.name)", from: low, to: high))
-                    if let record = state.lastForward?.layers[safe: l] {
-                        series.append(Plot.Series(label: "\(word) (z, a) of the last forward", x: record.z.data, y: record.a.data))
+                    if state.lastInput != nil, let z = layer.z, let a = layer.a {
+                        series.append(Plot.Series(label: "\(word) (z, a) of the last forward", x: z.data, y: a.data))
                     }
                     titles.append(word)
                     continue
@@ -93,11 +93,10 @@ struct PlotStatement: Statement {
 
     /// The network's output over the plane spanned by the last forward's 2-feature input.
     private func decisionPlot(_ state: SessionState) throws -> Output {
-        guard let record = state.lastForward, record.input.cols == 2 else {
+        guard let x = state.lastInput, x.cols == 2 else {
             throw LangError(.value, "plot decision needs a forward on 2-feature inputs first", at: location,
                             hint: "run forward X (X with 2 columns)")
         }
-        let x = record.input
         let xs = (0..<x.rows).map { x[$0, 0] }, ys = (0..<x.rows).map { x[$0, 1] }
         func padded(_ v: [Double]) -> ClosedRange<Double> {
             let lo = v.min() ?? -1, hi = v.max() ?? 1
@@ -113,11 +112,12 @@ struct PlotStatement: Statement {
                 grid[r * n + c, 1] = yr.upperBound - (yr.upperBound - yr.lowerBound) * Double(r) / Double(n - 1)
             }
         }
-        let out = try NetworkMath.forward(state.network.layers, grid).last?.a ?? grid
+        let out: Tensor
+        do { out = try state.network.predict(grid) } catch let error as NetCoreError { throw LangError(error, at: location) }
         let classes = out.cols > 1 ? FunctionTable.argmax(out).map { Double($0 + 1) } : out.data
         let values = (0..<n).map { r in Array(classes[(r * n)..<((r + 1) * n)]) }
         var pointClasses: [Int]? = nil
-        if let t = record.target {
+        if let t = state.network.lastTarget {
             pointClasses = t.cols > 1 ? FunctionTable.argmax(t).map { $0 + 1 } : t.data.map { $0 >= 0.5 ? 2 : 1 }
         }
         return .plot(Plot(kind: .decision, title: "decision", xLabel: "x1", yLabel: "x2",

@@ -55,7 +55,13 @@ struct PrintStatement: Statement {
             }
         }
         context.state.random = evaluator.state.random
-        return [.stream(pieces.joined(separator: " ") + "\n")]
+        // A table starts on its own line, so no space goes before it.
+        var line = ""
+        for (i, piece) in pieces.enumerated() {
+            if i > 0 && !piece.hasPrefix("\n") { line += " " }
+            line += piece
+        }
+        return [.stream(line + "\n")]
     }
 }
 
@@ -106,12 +112,13 @@ struct GraphBackwardStatement: Statement {
             throw LangError(.shape, "backward needs a 1×1 tensor, but '\(name)' is \(root.value.shapeDescription)", at: location,
                             hint: "differentiate a sum or a loss, e.g. tensor L = sum(\(name))")
         }
-        let grads = try Graph.gradients(of: root)
+        let grads: Gradients
+        do { grads = try gradients(of: root) } catch let error as NetCoreError { throw LangError(error, at: location) }
         var stored: [String: Tensor] = [:]
         var rows: [[Cell]] = []
         var big: [Output] = []
-        for node in Graph.topologicalOrder(root) {
-            guard let tensorName = node.name, let g = grads[ObjectIdentifier(node)]?.grad, stored[tensorName] == nil else { continue }
+        for node in grads.order {
+            guard let tensorName = node.name, let g = grads[node], stored[tensorName] == nil else { continue }
             stored[tensorName] = g
             if node.value.isScalar {
                 rows.append([.text(tensorName), .number(node.value.scalar), .number(g.scalar)])
