@@ -61,7 +61,9 @@ public final class Session {
                                emit: @escaping (Output, OutputRole) -> Void) -> NetError? {
         for (i, parsed) in statements.enumerated() {
             let isLast = i == statements.count - 1
-            var context = ExecutionContext(state: state, source: source, interrupt: interrupt, emit: emit)
+            // `;` silences a statement entirely, live displays (train's progress) included.
+            var context = ExecutionContext(state: state, source: source, interrupt: interrupt,
+                                           emit: parsed.suppressed ? { _, _ in } : emit)
             let outputs: [Output]
             do {
                 outputs = try parsed.statement.execute(in: &context)

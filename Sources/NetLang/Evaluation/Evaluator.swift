@@ -79,6 +79,9 @@ struct Evaluator {
         case "true": return Graph.constant(Tensor(scalar: 1))
         case "false": return Graph.constant(Tensor(scalar: 0))
         case "pi": return Graph.constant(Tensor(scalar: Double.pi))
+        // The loss history (one row per step, as `show history`), to keep or compare:
+        // tensor sgd_loss = history
+        case "history": return Graph.constant(Tensor(rows: state.history.count, cols: state.history.isEmpty ? 0 : 1, data: state.history))
         default: break
         }
         if FunctionTable.names.contains(name) {

@@ -12,7 +12,7 @@ enum FunctionTable {
     static let reductions = ["sum", "mean", "max", "min"]
     static let constructors = ["zeros", "ones", "eye", "rand", "randn", "linspace", "onehot"]
     static let losses = ["mse", "sse", "half_sse", "cross_entropy", "bce"]
-    static let others = ["argmax", "accuracy", "grad"]
+    static let others = ["argmax", "accuracy", "grad", "reshape", "find"]
 
     static var names: [String] { elementwise + reductions + constructors + losses + others }
 
@@ -85,6 +85,22 @@ enum FunctionTable {
             let y = try evaluator.evaluate(args[0].value)
             let t = try evaluator.evaluate(args[1].value)
             return try Graph.apply(.accuracy, [y, t], at: location)
+        case "reshape":
+            // Row-major, as numpy: reshape(digit_row, 8, 8) shows a 1×64 image as 8×8.
+            try arity(name, args, 3, at: location, usage: "reshape(a, rows, cols)")
+            let a = try evaluator.value(args[0].value)
+            let r = try evaluator.integer(args[1].value, what: "the number of rows")
+            let c = try evaluator.integer(args[2].value, what: "the number of columns")
+            guard r >= 1, c >= 1, r.multipliedReportingOverflow(by: c) == (a.count, false) else {
+                throw LangError(.shape, "reshape cannot make \(r)×\(c) from \(a.shapeDescription) (\(a.count) values)", at: location)
+            }
+            return Graph.constant(Tensor(rows: r, cols: c, data: a.data))
+        case "find":
+            // 1-based positions (row-major) of the nonzero values, as a column: find(pred != t).
+            try arity(name, args, 1, at: location, usage: "find(a)")
+            let a = try evaluator.value(args[0].value)
+            let positions = a.data.indices.filter { a.data[$0] != 0 }.map { Double($0 + 1) }
+            return Graph.constant(Tensor(rows: positions.count, cols: positions.isEmpty ? 0 : 1, data: positions))
         case "grad":
             try arity(name, args, 1, at: location, usage: "grad(NAME)")
             return Graph.constant(try gradient(args[0].value, evaluator: evaluator))
