@@ -93,6 +93,28 @@ final class FuzzTests: XCTestCase {
         XCTAssertGreaterThan(successes, 100)
     }
 
+    func testPathologicalInputsGiveErrors() {
+        let session = Session()
+        let cases = [String(repeating: "(", count: 10000) + "1" + String(repeating: ")", count: 10000),
+                     "tensor x = " + String(repeating: "[", count: 10000),
+                     "tensor x = " + String(repeating: "-", count: 10000) + "1",
+                     "tensor x = 1" + String(repeating: " + 1", count: 10000),
+                     "tensor x = 1" + String(repeating: ".T", count: 10000),
+                     "tensor x = zeros(1e300, 1)", "tensor x = eye(-3)", "tensor x = [1, 2][0]",
+                     "tensor x = \"unterminated", String(repeating: "\n", count: 10000) + ")",
+                     "layer h = dense(100000 -> 100000, relu)", "print 1e999, -1e999, 0/0"]
+        for source in cases {
+            var outputs = 0
+            let error = session.run(source) { _, _ in outputs += 1 }
+            if let error {
+                XCTAssertGreaterThanOrEqual(error.line, 1)
+            } else {
+                XCTAssertTrue(source.hasPrefix("print"), "no error for \(source.prefix(40))")
+            }
+        }
+        XCTAssertEqual(session.run("tensor ok = 1") { _, _ in }, nil)
+    }
+
     private func mutate(_ s: inout [Unicode.Scalar], _ random: inout SeededGenerator) {
         let position = random.nextInt(below: s.count + 1)
         switch random.nextInt(below: 5) {
