@@ -65,36 +65,6 @@ struct PrintStatement: Statement {
     }
 }
 
-/// Numbers as `print` writes them: fixed digits after the point, trailing noise kept
-/// so that columns line up ("0.02397190" at precision 8).
-enum NumberText {
-    static func format(_ v: Double, precision: Int) -> String {
-        if v.isNaN { return "nan" }
-        if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return "\(v)" }
-        // Round half away from zero at `precision` digits, then print the digits exactly.
-        var scale = 1.0
-        for _ in 0..<precision { scale *= 10 }
-        let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
-        if scaled >= 9e15 { return "\(v)" }
-        let whole = UInt64(scaled)
-        var digits = String(whole)
-        if precision > 0 {
-            if digits.count <= precision { digits = String(repeating: "0", count: precision - digits.count + 1) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -precision))
-        }
-        return (v < 0 && whole != 0 ? "-" : "") + digits
-    }
-
-    /// A small matrix as text rows for `print` (a larger tensor prints as its table).
-    static func table(_ t: Tensor, precision: Int) -> String {
-        let cells = (0..<t.rows).map { r in (0..<t.cols).map { format(t[r, $0], precision: precision) } }
-        let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
-        let lines = cells.map { row in row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ") }
-        return "\n" + lines.joined(separator: "\n")
-    }
-}
-
 /// `backward NAME`: reverse mode through the tensor statements that made NAME.
 struct GraphBackwardStatement: Statement {
     var name: String
