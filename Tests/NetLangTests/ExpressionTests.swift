@@ -109,6 +109,8 @@ final class StatementBehaviourTests: XCTestCase {
         let r = Recorder()
         guard case .stream(let text) = try XCTUnwrap(r.run("precision 1\nprint \"W:\", [[1, 2], [3, 4]]").first?.0) else { return XCTFail() }
         XCTAssertEqual(text, "W:\n1.0  2.0\n3.0  4.0\n")
+        guard case .stream(let mixed) = try XCTUnwrap(r.run("print [1, 2], 3").first?.0) else { return XCTFail() }
+        XCTAssertEqual(mixed, "1.0  2.0\n3.0\n")
     }
 
     func testStepRecordsTheLossInTheHistory() throws {

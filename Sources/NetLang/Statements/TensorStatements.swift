@@ -55,11 +55,11 @@ struct PrintStatement: Statement {
             }
         }
         context.state.random = evaluator.state.random
-        // A table starts on its own line, so no space goes before it.
+        // A table stands on its own lines: no space before it, a line break after it.
         var line = ""
         for (i, piece) in pieces.enumerated() {
-            if i > 0 && !piece.hasPrefix("\n") { line += " " }
-            line += piece
+            if i > 0 && !piece.hasPrefix("\n") { line += pieces[i - 1].hasPrefix("\n") ? "\n" : " " }
+            line += i == 0 && piece.hasPrefix("\n") ? String(piece.dropFirst()) : piece
         }
         return [.stream(line + "\n")]
     }
