@@ -57,7 +57,9 @@ public final class Session {
         return withoutActuallyEscaping(emit) { emit in runStatements(statements, source: source, emit: emit) }
     }
 
-    private func runStatements(_ statements: [ParsedStatement], source: String,
+    /// Runs parsed statements in order, each on a draft of the state that is kept only if
+    /// the statement succeeds (internal so tests can run statements that fail half-way).
+    func runStatements(_ statements: [ParsedStatement], source: String,
                                emit: @escaping (Output, OutputRole) -> Void) -> NetError? {
         for (i, parsed) in statements.enumerated() {
             let isLast = i == statements.count - 1
