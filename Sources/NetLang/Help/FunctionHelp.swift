@@ -116,7 +116,8 @@ extension HelpCatalog {
                   One statement per line. A line continues while ( or [ is open or when it ends
                   with ','. ';' separates statements; a statement ending with ';' shows nothing.
                   '#' starts a comment. Numbers: 3, -0.25, 1e-3. Strings: "text".
-                  Names: letters, digits and _, not starting with a digit. Dotted names reach
+                  Names: letters, digits and _, not starting with a digit; true, false and pi
+                  stand for 1, 0 and π unless a tensor has that name. Dotted names reach
                   into layers and data sets: hidden.W, hidden.b, hidden.z, hidden.a, xor.x.
                   Every value is a 2-D tensor of numbers: 3 is 1×1, [1, 2] is 1×2,
                   [[1, 2], [3, 4]] is 2×2. Rows are samples, columns features; a dense layer

@@ -47,6 +47,9 @@ struct ShowStatement: Statement {
             return [.group(names.compactMap { n in state.gradients[n].map { .tensor(TensorView(name: "d\(root)/d\(n)", value: $0)) } })]
         case .keyword:
             let history = state.history
+            if history.count > NetworkViews.maxTableCells / 2 {
+                return [.tensor(TensorView(name: "loss history", value: Tensor(rows: history.count, cols: 1, data: history)))]
+            }
             let rows: [[Cell]] = history.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] }
             var tables: [Output] = [.table(Table(title: "loss history", columns: ["step", "loss"], rows: rows,
                                                  footer: history.isEmpty ? ["no steps yet"] : []))]
