@@ -50,7 +50,7 @@ let package = Package(
         ], path: "Sources/nb-bench"),
 
         .testTarget(name: "NetCoreTests", dependencies: ["NetCore"]),
-        .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"]),
+        .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"], exclude: ["Reference"]),
         .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "NbRunTests", dependencies: []),

@@ -51,10 +51,13 @@ extension Tensor {
     ///
     ///     try Tensor([[1, 2, 3]]).matmul(Tensor.eye(2))
     ///     // ShapeError: shape mismatch in x @ W: 1×3 @ 2×2
-    public func matmul(_ other: Tensor, names: (String, String) = ("x", "W")) throws -> Tensor {
+    /// A result beyond `limit` elements is refused with a `LimitError`.
+    public func matmul(_ other: Tensor, names: (String, String) = ("x", "W"),
+                       limit: Int = Tensor.defaultElementLimit) throws -> Tensor {
         guard cols == other.rows else {
             throw ShapeError("shape mismatch in \(names.0) @ \(names.1): \(shapeDescription) @ \(other.shapeDescription)")
         }
+        try Tensor.checkSize(rows: rows, cols: other.cols, limit: limit, what: "the result of \(names.0) @ \(names.1)")
         return Tensor.product(self, other)
     }
 

@@ -1,4 +1,9 @@
+import Foundation
+
 /// Which update rule, with its settings.
+///
+///     Optimizer(.momentum(lr: 0.1))                 // beta 0.9
+///     Optimizer(.adam(lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-8))
 public enum OptimizerKind: Equatable, Sendable {
     /// p ← p − lr·g
     case sgd(lr: Double)
@@ -131,8 +136,7 @@ public struct Optimizer {
         var ordinal = 0
         for i in network.layers.indices {
             let cache = network.layers[i].cache
-            let kinds: [ParameterKind] = network.layers[i].hasBias ? [.weights, .biases] : [.weights]
-            for kind in kinds {
+            for kind in ParameterKind.allCases where kind == .weights || network.layers[i].hasBias {
                 defer { ordinal += 1 }
                 guard cache.hasBackward else { continue }
                 let id = ParameterID(layer: i, kind: kind)
@@ -209,5 +213,3 @@ public struct Optimizer {
         }
     }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Elementwise arithmetic with broadcasting, as numpy does it for 2-D arrays: along each
 /// dimension the sizes must be equal or one of them 1. So a 1×1 works with anything, a 1×n
 /// row is added to every row, an m×1 column to every column; anything else is a `ShapeError`
@@ -22,15 +24,17 @@ extension Tensor {
         return (r, c)
     }
 
-    /// `op` applied elementwise with broadcasting.
-    public static func apply(_ op: BinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
-        try zipBroadcast(a, b, op: op.symbol) { op($0, $1) }
+    /// `op` applied elementwise with broadcasting; a result beyond `limit` elements (a long
+    /// row plus a long column) is refused with a `LimitError`.
+    public static func apply(_ op: BinaryOp, _ a: Tensor, _ b: Tensor, limit: Int = defaultElementLimit) throws -> Tensor {
+        try zipBroadcast(a, b, op: op.symbol, limit: limit) { op($0, $1) }
     }
 
     /// Any elementwise function of two tensors, with broadcasting; `op` names it in errors.
-    public static func zipBroadcast(_ a: Tensor, _ b: Tensor, op: String,
+    public static func zipBroadcast(_ a: Tensor, _ b: Tensor, op: String, limit: Int = defaultElementLimit,
                                     _ f: (Double, Double) -> Double) throws -> Tensor {
         let (r, c) = try broadcastShape(a, b, op: op)
+        try checkSize(rows: r, cols: c, limit: limit, what: "the result of a \(op) b")
         if a.rows == b.rows && a.cols == b.cols {
             var out = [Double](repeating: 0, count: r * c)
             a.data.withUnsafeBufferPointer { pa in
@@ -89,5 +93,3 @@ extension Tensor {
         Tensor(rows: rows, cols: cols, data: data.map(f))
     }
 }
-
-import Foundation

@@ -7,6 +7,9 @@ import Foundation
 ///     var g = SeededGenerator(seed: 42)
 ///     Tensor.randn(2, 3, using: &g)
 ///     try Tensor.onehot(Tensor([[2], [1]]), classes: 3)   // [[0, 1, 0], [1, 0, 0]]
+///
+/// Sizes must not be negative: check sizes a user chose with `checkSize` first, which also
+/// enforces the session's element limit.
 extension Tensor {
     /// The default session limit: 50 million elements per tensor.
     public static let defaultElementLimit = 50_000_000

@@ -1,4 +1,4 @@
-/// What a reduction computes.
+/// What a reduction computes: `sum(a)`, `mean(a)`, `max(a)`, `min(a)` (see `Tensor.reduce`).
 public enum ReductionKind: String, CaseIterable, Sendable { case sum, mean, max, min }
 
 /// What a reduction keeps: `.all` gives 1×1, `.rows` one value per row (r×1),

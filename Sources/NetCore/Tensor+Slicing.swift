@@ -35,3 +35,33 @@ extension Tensor {
         return out
     }
 }
+
+/// Picking rows by index: mini-batches in a shuffled order.
+///
+///     var order = Array(0..<x.rows); g.shuffle(&order)
+///     let batch = try x.gatherRows(order[0..<32])
+extension Tensor {
+    /// The rows at the given 0-based indices, in that order.
+    public func gatherRows<C: Collection>(_ indices: C) throws -> Tensor where C.Element == Int {
+        var out = Tensor(rows: indices.count, cols: cols)
+        try gatherRows(indices, into: &out)
+        return out
+    }
+
+    /// Writes the rows at `indices` into `out`, reusing its storage when it already has
+    /// indices.count × cols elements (no allocation in a training loop).
+    public func gatherRows<C: Collection>(_ indices: C, into out: inout Tensor) throws where C.Element == Int {
+        for i in indices where !(0..<rows).contains(i) {
+            throw ValueError("row index \(i + 1) is out of range for a \(shapeDescription) tensor (rows 1 to \(rows))")
+        }
+        if out.rows != indices.count || out.cols != cols { out = Tensor(rows: indices.count, cols: cols) }
+        let c = cols
+        data.withUnsafeBufferPointer { src in
+            out.data.withUnsafeMutableBufferPointer { dst in
+                for (o, i) in indices.enumerated() {
+                    for j in 0..<c { dst[o * c + j] = src[i * c + j] }
+                }
+            }
+        }
+    }
+}

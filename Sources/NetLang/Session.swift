@@ -57,11 +57,15 @@ public final class Session {
         return withoutActuallyEscaping(emit) { emit in runStatements(statements, source: source, emit: emit) }
     }
 
-    private func runStatements(_ statements: [ParsedStatement], source: String,
+    /// Runs parsed statements in order, each on a draft of the state that is kept only if
+    /// the statement succeeds (internal so tests can run statements that fail half-way).
+    func runStatements(_ statements: [ParsedStatement], source: String,
                                emit: @escaping (Output, OutputRole) -> Void) -> NetError? {
         for (i, parsed) in statements.enumerated() {
             let isLast = i == statements.count - 1
-            var context = ExecutionContext(state: state, source: source, interrupt: interrupt, emit: emit)
+            // `;` silences a statement entirely, live displays (train's progress) included.
+            var context = ExecutionContext(state: state, source: source, interrupt: interrupt,
+                                           emit: parsed.suppressed ? { _, _ in } : emit)
             let outputs: [Output]
             do {
                 outputs = try parsed.statement.execute(in: &context)

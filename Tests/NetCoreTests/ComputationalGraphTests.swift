@@ -23,6 +23,11 @@ final class ComputationalGraphTests: XCTestCase {
         XCTAssertEqual(g[tax]?.scalar ?? .nan, 650, accuracy: 1e-12)
         XCTAssertEqual(g.order.last === price, true)
         XCTAssertEqual(g.order.count, 9)
+        let order = topologicalOrder(from: price)
+        XCTAssertEqual(order.map(ObjectIdentifier.init), g.order.map(ObjectIdentifier.init))
+        for (k, node) in order.enumerated() {
+            for input in node.inputs { XCTAssertTrue(order[..<k].contains { $0 === input }, "inputs come first") }
+        }
     }
 
     func testSharedSubexpressionGradientsAreSummedAndNotAccumulatedAcrossCalls() throws {

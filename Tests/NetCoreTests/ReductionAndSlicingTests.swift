@@ -52,3 +52,15 @@ final class ReductionAndSlicingTests: XCTestCase {
         XCTAssertThrowsError(try Tensor.checkSize(rows: -1, cols: 3)) { XCTAssertTrue($0 is ValueError) }
     }
 }
+
+/// Gathering rows for shuffled mini-batches.
+final class GatherRowsTests: XCTestCase {
+    func testGatherRowsInOrderAndReuse() throws {
+        let x = Tensor([[1, 2], [3, 4], [5, 6]])
+        XCTAssertEqual(try x.gatherRows([2, 0]), Tensor([[5, 6], [1, 2]]))
+        var out = Tensor.zeros(2, 2)
+        try x.gatherRows([1, 1], into: &out)
+        XCTAssertEqual(out, Tensor([[3, 4], [3, 4]]))
+        XCTAssertThrowsError(try x.gatherRows([3])) { XCTAssertTrue($0 is ValueError) }
+    }
+}

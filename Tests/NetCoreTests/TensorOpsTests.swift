@@ -24,6 +24,16 @@ final class TensorOpsTests: XCTestCase {
         }
     }
 
+    func testResultsBeyondTheLimitAreRefused() {
+        let row = Tensor.zeros(1, 10_000), col = Tensor.zeros(10_000, 1)
+        XCTAssertThrowsError(try row + col) { XCTAssertTrue($0 is LimitError) }
+        XCTAssertThrowsError(try col.matmul(row)) { XCTAssertTrue($0 is LimitError) }
+        // A session may choose its own limit.
+        XCTAssertEqual(try Tensor.zeros(3, 1).matmul(Tensor.zeros(1, 3), limit: 9).count, 9)
+        XCTAssertThrowsError(try Tensor.zeros(3, 1).matmul(Tensor.zeros(1, 3), limit: 8)) { XCTAssertTrue($0 is LimitError) }
+        XCTAssertThrowsError(try Tensor.apply(.add, Tensor.zeros(3, 1), Tensor.zeros(1, 3), limit: 8)) { XCTAssertTrue($0 is LimitError) }
+    }
+
     func testComparisonsGiveOnesAndZeros() throws {
         XCTAssertEqual(try Tensor.apply(.greater, x, Tensor(scalar: 3)), Tensor([[0, 0, 0], [1, 1, 1]]))
         XCTAssertEqual(try Tensor.apply(.equal, x, Tensor([[1, 0, 3]])), Tensor([[1, 0, 1], [0, 0, 0]]))

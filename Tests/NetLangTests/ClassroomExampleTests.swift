@@ -4,7 +4,7 @@ import NetCore
 
 /// The 2-2-2 sigmoid network of lesson 000 (DSL.md's classroom example), number for number.
 /// Reference figures: the lesson's (total error 0.023971900751730026 before and
-/// 0.023236338872291772 after one step at lr 0.5) and Tests/NetLangTests/reference.py.
+/// 0.023236338872291772 after one step at lr 0.5) and Tests/NetLangTests/Reference/classroom_reference.py.
 final class ClassroomExampleTests: XCTestCase {
     let setup = """
     # Forward, backward and one update of a 2-2-2 sigmoid network without bias

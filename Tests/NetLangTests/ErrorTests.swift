@@ -35,6 +35,9 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(e.kind, "SyntaxError")
         XCTAssertEqual(e.column, 12)
         XCTAssertTrue(e.message.contains("never closed"), e.message)
+        let unclosed = try XCTUnwrap(r.fail("tensor x = [1, 2\ntensor y = 3"))
+        XCTAssertEqual(unclosed.message, "this '[' is never closed")
+        XCTAssertEqual(unclosed.line, 1); XCTAssertEqual(unclosed.column, 12)
         let missing = try XCTUnwrap(r.fail("tensor x = 1 +"))
         XCTAssertTrue(missing.message.hasPrefix("expected an expression"), missing.message)
         let statement = try XCTUnwrap(r.fail("forwad x, t"))
@@ -69,6 +72,26 @@ final class ErrorTests: XCTestCase {
         _ = r.fail("layer h2 = dense(2 -> 1, relu)\nlayer h3 = dense(4 -> 1, relu)")
         XCTAssertEqual(r.session.state.network.layers.map(\.name), ["h", "h2"])
         XCTAssertEqual(r.value("h.W")?.data, [1, 2, 3, 4])
+    }
+
+    /// A statement that changes the session and then fails half-way.
+    struct FailsHalfWay: Statement {
+        func execute(in context: inout ExecutionContext) throws -> [Output] {
+            context.state.define("half", Graph.constant(Tensor(scalar: 1)))
+            context.state.settings.precision = 9
+            throw LangError(.value, "failed half-way", at: .none)
+        }
+    }
+
+    func testAStatementThatFailsHalfWayLeavesNoTrace() throws {
+        let r = Recorder()
+        r.run("tensor a = 1")
+        let statements = [ParsedStatement(statement: FailsHalfWay(), location: .none, suppressed: false)]
+        let error = r.session.runStatements(statements, source: "x", emit: { _, _ in })
+        XCTAssertEqual(error?.message, "failed half-way")
+        XCTAssertNil(r.session.state.tensors["half"])
+        XCTAssertEqual(r.session.settings.precision, 4)
+        XCTAssertEqual(r.session.state.tensorNames, ["a"])
     }
 
     func testSyntaxErrorStopsTheWholeCellBeforeItRuns() throws {

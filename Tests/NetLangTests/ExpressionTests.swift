@@ -55,7 +55,7 @@ final class ExpressionTests: XCTestCase {
         let r = Recorder()
         let out = r.run("precision 3\nprint \"loss:\", 0.12345, [1, 2]")
         guard case .stream(let text) = out.first?.0 else { return XCTFail("not a stream") }
-        XCTAssertTrue(text.hasPrefix("loss: 0.123 "), text)
+        XCTAssertEqual(text, "loss: 0.123\n1.000  2.000\n")
         XCTAssertEqual(out.first?.1, .display)
     }
 
@@ -73,5 +73,64 @@ final class ExpressionTests: XCTestCase {
         let r = Recorder()
         r.run("tensor W = [[1, 2],\n  [3, 4]]\ntensor v = sum(W,\n rows)")
         XCTAssertEqual(r.value("v")?.data, [3, 7])
+    }
+}
+
+/// Statements that show or reset things.
+final class StatementBehaviourTests: XCTestCase {
+    func testPlotFunctionsOverARange() throws {
+        let r = Recorder()
+        guard case .plot(let plot) = try XCTUnwrap(r.run("plot sigmoid, relu from -5 to 5").first?.0) else { return XCTFail() }
+        XCTAssertEqual(plot.series.map(\.label), ["sigmoid", "relu"])
+        XCTAssertEqual(plot.series[0].x.first, -5); XCTAssertEqual(plot.series[0].x.last, 5)
+        XCTAssertEqual(plot.series[1].y.last, 5)
+        XCTAssertEqual(plot.series[0].y[100], 0.5, accuracy: 1e-12)
+    }
+
+    func testResetForgetsEverythingAndResetNetworkOnlyTheNetwork() throws {
+        let r = Recorder()
+        r.run("tensor a = 1\nlayer h = dense(1 -> 1, relu)")
+        r.run("reset network")
+        XCTAssertEqual(r.scalar("a"), 1)
+        XCTAssertTrue(r.session.state.network.layers.isEmpty)
+        r.run("reset")
+        XCTAssertEqual(r.fail("show a")?.kind, "NameError")
+    }
+
+    func testForwardNamesTheShapesOfAWrongTarget() throws {
+        let r = Recorder()
+        r.run("layer h = dense(2 -> 2, sigmoid)")
+        let e = try XCTUnwrap(r.fail("forward [1, 2], [1, 2, 3]"))
+        XCTAssertEqual(e.message, "shape mismatch in forward: the output is 1×2 but the target is 1×3")
+        XCTAssertEqual(e.column, 17)
+    }
+
+    func testPrintPutsALargerTensorOnItsOwnLines() throws {
+        let r = Recorder()
+        guard case .stream(let text) = try XCTUnwrap(r.run("precision 1\nprint \"W:\", [[1, 2], [3, 4]]").first?.0) else { return XCTFail() }
+        XCTAssertEqual(text, "W:\n1.0  2.0\n3.0  4.0\n")
+        guard case .stream(let mixed) = try XCTUnwrap(r.run("print [1, 2], 3").first?.0) else { return XCTFail() }
+        XCTAssertEqual(mixed, "1.0  2.0\n3.0\n")
+    }
+
+    func testStepRecordsTheLossInTheHistory() throws {
+        let r = Recorder()
+        r.run("layer h = dense(1 -> 1, identity, weights: [[2]], biases: [0])\nloss sse\nforward [1], [1]\nbackward\nstep lr: 0.1")
+        XCTAssertEqual(r.session.state.history, [1])   // (2·1 − 1)² before the step
+        XCTAssertEqual(r.scalar("h.W"), 2 - 0.1 * 2, accuracy: 1e-15)
+    }
+}
+
+/// Big data stays small in outputs: tables become tensors, plots keep a bounded number of points.
+final class OutputSizeTests: XCTestCase {
+    func testBigBatchesAndLongSeriesStayBounded() throws {
+        let r = Recorder()
+        r.run("seed 1\nlayer h = dense(3 -> 50, relu)")
+        let out = r.run("forward rand(1000, 3)")
+        XCTAssertTrue(out.first?.0.tables.isEmpty ?? false)
+        XCTAssertEqual(out.first?.0.tensors.first?.name, "h.z")
+        guard case .plot(let plot) = try XCTUnwrap(r.run("plot linspace(0, 1, 100000)").first?.0) else { return XCTFail() }
+        XCTAssertEqual(plot.series[0].x.count, PlotStatement.maxPoints)
+        XCTAssertEqual(plot.series[0].y.last, 1)
     }
 }

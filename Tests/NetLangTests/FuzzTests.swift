@@ -93,6 +93,60 @@ final class FuzzTests: XCTestCase {
         XCTAssertGreaterThan(successes, 100)
     }
 
+    /// What a student could observe of a session.
+    private func fingerprint(_ s: SessionState) -> String {
+        let tensors = s.tensorNames.map { "\($0)=\(s.tensors[$0]?.value.data.map(\.bitPattern) ?? [])" }
+        let layers = s.layers.map { "\($0.name):\($0.W.data.map(\.bitPattern)):\($0.b.data.map(\.bitPattern)):\($0.activation)" }
+        return [tensors.joined(separator: ";"), layers.joined(separator: ";"), "\(s.settings)", "\(s.history.map(\.bitPattern))",
+                s.gradients.keys.sorted().joined(separator: ","), "\(s.gradientRoot ?? "")", "\(s.random.generator)",
+                "\(s.network.loss)", "\(s.optimizer.kind)", "\(s.lastInput?.data.map(\.bitPattern) ?? [])"].joined(separator: "|")
+    }
+
+    func testAFailingStatementNeverChangesTheSession() throws {
+        var random = SeededGenerator(seed: 7)
+        var failures = 0
+        for _ in 0..<600 {
+            var scalars = Array(Self.programs[random.nextInt(below: Self.programs.count)].unicodeScalars)
+            for _ in 0..<(1 + random.nextInt(below: 3)) { mutate(&scalars, &random) }
+            let source = String(String.UnicodeScalarView(scalars))
+            guard var parser = try? Parser(source: source), let statements = try? parser.parseCell() else { continue }
+            // Each statement as its own cell: when it fails, the session must be exactly as before.
+            let session = Session()
+            let starts = statements.map(\.location.offset) + [scalars.count]
+            for k in statements.indices {
+                let text = String(String.UnicodeScalarView(scalars[starts[k]..<starts[k + 1]]))
+                let before = fingerprint(session.state)
+                if session.run(text, emit: { _, _ in }) != nil {
+                    failures += 1
+                    XCTAssertEqual(fingerprint(session.state), before, "after a failing statement: \(text)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(failures, 50)
+    }
+
+    func testPathologicalInputsGiveErrors() {
+        let session = Session()
+        let cases = [String(repeating: "(", count: 10000) + "1" + String(repeating: ")", count: 10000),
+                     "tensor x = " + String(repeating: "[", count: 10000),
+                     "tensor x = " + String(repeating: "-", count: 10000) + "1",
+                     "tensor x = 1" + String(repeating: " + 1", count: 10000),
+                     "tensor x = 1" + String(repeating: ".T", count: 10000),
+                     "tensor x = zeros(1e300, 1)", "tensor x = eye(-3)", "tensor x = [1, 2][0]",
+                     "tensor x = \"unterminated", String(repeating: "\n", count: 10000) + ")",
+                     "layer h = dense(100000 -> 100000, relu)", "print 1e999, -1e999, 0/0"]
+        for source in cases {
+            var outputs = 0
+            let error = session.run(source) { _, _ in outputs += 1 }
+            if let error {
+                XCTAssertGreaterThanOrEqual(error.line, 1)
+            } else {
+                XCTAssertTrue(source.hasPrefix("print"), "no error for \(source.prefix(40))")
+            }
+        }
+        XCTAssertEqual(session.run("tensor ok = 1") { _, _ in }, nil)
+    }
+
     private func mutate(_ s: inout [Unicode.Scalar], _ random: inout SeededGenerator) {
         let position = random.nextInt(below: s.count + 1)
         switch random.nextInt(below: 5) {

@@ -35,6 +35,9 @@ final class ToolingTests: XCTestCase {
         XCTAssertTrue(s.complete("plot sigmoid, ", cursor: 14).matches.contains("tanh"))
         XCTAssertEqual(s.complete("style u", cursor: 7).matches, ["unicode"])
         XCTAssertTrue(s.complete("tensor s = sum(xs, r", cursor: 20).matches.contains("rows"))
+        XCTAssertEqual(s.complete("train xs, xs, ep", cursor: 16).matches, ["epochs:"])
+        XCTAssertEqual(s.complete("dataset d = sp", cursor: 14).matches, ["spiral"])
+        XCTAssertEqual(s.complete("explain hid", cursor: 11).matches, ["hidden"])
     }
 
     func testCursorCountsUnicodeScalars() {

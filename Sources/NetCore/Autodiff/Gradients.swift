@@ -47,8 +47,11 @@ public func gradients(of root: Node) throws -> Gradients {
     return Gradients(order: order, storage: grads)
 }
 
-/// Post-order depth-first search with an explicit stack: each node after all its inputs.
-func topologicalOrder(from root: Node) -> [Node] {
+/// Every node `root` depends on, each once, inputs before the nodes that use them and the
+/// root last (post-order depth-first search with an explicit stack, so any depth works).
+///
+///     topologicalOrder(from: price).compactMap(\.name)   // ["apple", "apple_num", …, "price"]
+public func topologicalOrder(from root: Node) -> [Node] {
     var order: [Node] = []
     var visited = Set<ObjectIdentifier>()
     // (node, index of the next input to visit)

@@ -21,12 +21,7 @@ struct Evaluator {
         self.source = source
     }
 
-    func text(of location: SourceLocation) -> String {
-        let scalars = source.unicodeScalars
-        guard location.offset >= 0, location.endOffset <= scalars.count else { return "" }
-        let start = scalars.index(scalars.startIndex, offsetBy: location.offset)
-        return String(scalars[start..<scalars.index(start, offsetBy: location.length)])
-    }
+    func text(of location: SourceLocation) -> String { location.text(in: source) }
 
     // MARK: - Expressions
 
@@ -79,6 +74,9 @@ struct Evaluator {
         case "true": return Graph.constant(Tensor(scalar: 1))
         case "false": return Graph.constant(Tensor(scalar: 0))
         case "pi": return Graph.constant(Tensor(scalar: Double.pi))
+        // The loss history (one row per step, as `show history`), to keep or compare:
+        // tensor sgd_loss = history
+        case "history": return Graph.constant(Tensor(rows: state.history.count, cols: state.history.isEmpty ? 0 : 1, data: state.history))
         default: break
         }
         if FunctionTable.names.contains(name) {
@@ -130,11 +128,11 @@ struct Evaluator {
         return t.scalar
     }
 
-    private static let binaryOps: [String: GraphOp] = [
-        "+": .add, "-": .subtract, "*": .multiply, "/": .divide, "^": .power, "@": .matmul,
-        "==": .compare(.equal), "!=": .compare(.notEqual), "<": .compare(.less),
-        "<=": .compare(.lessEqual), ">": .compare(.greater), ">=": .compare(.greaterEqual),
-    ]
+    private static let binaryOps: [String: NodeOp] = {
+        var ops: [String: NodeOp] = ["@": .matmul]
+        for op in BinaryOp.allCases { ops[op.symbol] = .binary(op) }
+        return ops
+    }()
 
     private func binary(_ symbol: String, _ a: Node, _ b: Node, at e: Expr) throws -> Node {
         guard let op = Self.binaryOps[symbol] else {
@@ -210,17 +208,17 @@ struct Evaluator {
         let layer = state.network.layers[index]
         let full = "\(layer.name).\(member)"
         switch member {
-        case "W": return Graph.named(layer.weights, full)
+        case "W": return Graph.named(layer.W, full)
         case "b":
-            guard let b = layer.biases else {
+            guard layer.hasBias else {
                 throw LangError(.value, "layer '\(layer.name)' has no bias (bias: false)", at: at)
             }
-            return Graph.named(b, full)
+            return Graph.named(layer.b, full)
         case "z", "a":
-            guard let cache = state.lastForward?.layers[safe: index] else {
+            guard state.lastInput != nil, let value = member == "z" ? layer.z : layer.a else {
                 throw LangError(.value, "\(full) is known after `forward`", at: at, hint: "run forward X first")
             }
-            return Graph.named(member == "z" ? cache.z : cache.a, full)
+            return Graph.named(value, full)
         default:
             throw LangError(.name, "a layer has no member '\(member)'", at: at,
                             hint: Suggest.hint(for: member, in: Self.layerMembers) ?? "members: W, b, z, a")
@@ -229,27 +227,27 @@ struct Evaluator {
 
     // MARK: - Indexing
 
-    /// 0-based half-open ranges from 1-based subscripts.
+    /// 0-based inclusive ranges (nil: all) from 1-based subscripts.
     private mutating func indexRanges(_ subs: [Subscript], of x: Tensor, at location: SourceLocation)
-        throws -> (Range<Int>, Range<Int>) {
+        throws -> (ClosedRange<Int>?, ClosedRange<Int>?) {
         if subs.count == 1 {
             // One subscript: element i of a vector, or row i of a matrix (as numpy does).
             if x.rows == 1 && x.cols != 1 {
-                return (0..<1, try range(subs[0], size: x.cols, axis: "column", shape: x))
+                return (nil, try range(subs[0], size: x.cols, axis: "column", shape: x))
             }
-            return (try range(subs[0], size: x.rows, axis: "row", shape: x), 0..<x.cols)
+            return (try range(subs[0], size: x.rows, axis: "row", shape: x), nil)
         }
         return (try range(subs[0], size: x.rows, axis: "row", shape: x),
                 try range(subs[1], size: x.cols, axis: "column", shape: x))
     }
 
-    private mutating func range(_ sub: Subscript, size: Int, axis: String, shape: Tensor) throws -> Range<Int> {
+    private mutating func range(_ sub: Subscript, size: Int, axis: String, shape: Tensor) throws -> ClosedRange<Int>? {
         switch sub {
         case .all:
-            return 0..<size
+            return nil
         case .at(let e):
             let i = try position(e, size: size, axis: axis, shape: shape)
-            return (i - 1)..<i
+            return (i - 1)...(i - 1)
         case .range(let from, let to):
             let i = try position(from, size: size, axis: axis, shape: shape)
             let k = try position(to, size: size, axis: axis, shape: shape)
@@ -257,7 +255,7 @@ struct Evaluator {
                 throw LangError(.value, "the range \(i):\(k) is empty (ranges include both ends and go up)",
                                 at: from.location.through(to.location))
             }
-            return (i - 1)..<k
+            return (i - 1)...(k - 1)
         }
     }
 
@@ -292,8 +290,4 @@ struct Evaluator {
         }
         return t.scalar
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

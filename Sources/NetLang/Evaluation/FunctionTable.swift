@@ -12,7 +12,7 @@ enum FunctionTable {
     static let reductions = ["sum", "mean", "max", "min"]
     static let constructors = ["zeros", "ones", "eye", "rand", "randn", "linspace", "onehot"]
     static let losses = ["mse", "sse", "half_sse", "cross_entropy", "bce"]
-    static let others = ["argmax", "accuracy", "grad"]
+    static let others = ["argmax", "accuracy", "grad", "reshape", "find"]
 
     static var names: [String] { elementwise + reductions + constructors + losses + others }
 
@@ -24,14 +24,15 @@ enum FunctionTable {
         if elementwise.contains(name) {
             try arity(name, args, 1, at: location, usage: "\(name)(x)")
             let x = try evaluator.evaluate(args[0].value)
-            return try Graph.apply(.function(name), [x], at: location)
+            let op: NodeOp = Activation(rawValue: name).map { .activation($0) } ?? .math(MathFunction(rawValue: name) ?? .abs)
+            return try Graph.apply(op, [x], at: location)
         }
         if reductions.contains(name) { return try reduce(name, args, at: location, evaluator: &evaluator) }
         if losses.contains(name) {
             try arity(name, args, 2, at: location, usage: "\(name)(y, t)")
             let y = try evaluator.evaluate(args[0].value)
             let t = try evaluator.evaluate(args[1].value)
-            return try loss(name, y, t, args: args, at: location)
+            return try Graph.apply(.loss(LossKind(rawValue: name) ?? .mse), [y, t], at: location)
         }
         switch name {
         case "zeros", "ones", "rand", "randn":
@@ -43,8 +44,8 @@ enum FunctionTable {
                 throw LangError(.value, "a tensor needs at least 1 row and 1 column, not \(r)×\(c)", at: location)
             }
             switch name {
-            case "zeros": return Graph.constant(Tensor(rows: r, cols: c, repeating: 0))
-            case "ones": return Graph.constant(Tensor(rows: r, cols: c, repeating: 1))
+            case "zeros": return Graph.constant(Tensor.zeros(r, c))
+            case "ones": return Graph.constant(Tensor.ones(r, c))
             case "rand": return Graph.constant(evaluator.state.random.uniform(rows: r, cols: c))
             default: return Graph.constant(evaluator.state.random.normal(rows: r, cols: c))
             }
@@ -53,9 +54,7 @@ enum FunctionTable {
             let n = try evaluator.integer(args[0].value, what: "the size")
             try Limits.check(rows: n, cols: n, at: location)
             guard n >= 1 else { throw LangError(.value, "eye needs a size of at least 1", at: location) }
-            var t = Tensor(rows: n, cols: n)
-            for i in 0..<n { t[i, i] = 1 }
-            return Graph.constant(t)
+            return Graph.constant(Tensor.eye(n))
         case "linspace":
             try arity(name, args, 3, at: location, usage: "linspace(from, to, n)")
             let a = try evaluator.number(args[0].value, what: "the start")
@@ -63,8 +62,7 @@ enum FunctionTable {
             let n = try evaluator.integer(args[2].value, what: "the count")
             guard n >= 1 else { throw LangError(.value, "linspace needs at least 1 point", at: args[2].value.location) }
             try Limits.check(rows: n, cols: 1, at: location)
-            let data = (0..<n).map { n == 1 ? a : a + (b - a) * Double($0) / Double(n - 1) }
-            return Graph.constant(Tensor(rows: n, cols: 1, data: data))
+            return Graph.constant(Tensor.linspace(a, b, n))
         case "onehot":
             try arity(name, args, 2, at: location, usage: "onehot(labels, classes)")
             let labels = try evaluator.value(args[0].value)
@@ -73,25 +71,36 @@ enum FunctionTable {
             guard labels.rows == 1 || labels.cols == 1 else {
                 throw LangError(.shape, "labels must be a row or a column, not \(labels.shapeDescription)", at: args[0].value.location)
             }
-            try Limits.check(rows: labels.count, cols: classes, at: location)
-            var out = Tensor(rows: labels.count, cols: classes)
-            for (i, v) in labels.data.enumerated() {
-                guard v.isFinite, v == v.rounded(), v >= 1, v <= Double(classes) else {
-                    throw LangError(.value, "label \(v) is not a class 1…\(classes)", at: args[0].value.location,
-                                    hint: "labels are 1-based")
-                }
-                out[i, Int(v) - 1] = 1
+            do {
+                return Graph.constant(try Tensor.onehot(labels, classes: classes))
+            } catch let error as NetCoreError {
+                throw LangError(error, at: args[0].value.location, hint: "labels are 1-based")
             }
-            return Graph.constant(out)
         case "argmax":
             try arity(name, args, 1, at: location, usage: "argmax(a)")
-            let a = try evaluator.value(args[0].value)
-            return Graph.constant(Tensor(rows: a.rows, cols: 1, data: Self.argmax(a).map { Double($0 + 1) }))
+            let a = try evaluator.evaluate(args[0].value)
+            return try Graph.apply(.argmax, [a], at: location)
         case "accuracy":
             try arity(name, args, 2, at: location, usage: "accuracy(y, t)")
-            let y = try evaluator.value(args[0].value)
-            let t = try evaluator.value(args[1].value)
-            return Graph.constant(Tensor(scalar: try accuracy(y, t, at: args[1].value.location)))
+            let y = try evaluator.evaluate(args[0].value)
+            let t = try evaluator.evaluate(args[1].value)
+            return try Graph.apply(.accuracy, [y, t], at: location)
+        case "reshape":
+            // Row-major, as numpy: reshape(digit_row, 8, 8) shows a 1×64 image as 8×8.
+            try arity(name, args, 3, at: location, usage: "reshape(a, rows, cols)")
+            let a = try evaluator.value(args[0].value)
+            let r = try evaluator.integer(args[1].value, what: "the number of rows")
+            let c = try evaluator.integer(args[2].value, what: "the number of columns")
+            guard r >= 1, c >= 1, r.multipliedReportingOverflow(by: c) == (a.count, false) else {
+                throw LangError(.shape, "reshape cannot make \(r)×\(c) from \(a.shapeDescription) (\(a.count) values)", at: location)
+            }
+            return Graph.constant(Tensor(rows: r, cols: c, data: a.data))
+        case "find":
+            // 1-based positions (row-major) of the nonzero values, as a column: find(pred != t).
+            try arity(name, args, 1, at: location, usage: "find(a)")
+            let a = try evaluator.value(args[0].value)
+            let positions = a.data.indices.filter { a.data[$0] != 0 }.map { Double($0 + 1) }
+            return Graph.constant(Tensor(rows: positions.count, cols: positions.isEmpty ? 0 : 1, data: positions))
         case "grad":
             try arity(name, args, 1, at: location, usage: "grad(NAME)")
             return Graph.constant(try gradient(args[0].value, evaluator: evaluator))
@@ -118,7 +127,7 @@ enum FunctionTable {
             throw LangError(.syntax, "\(name) takes a tensor and optionally rows or cols", at: location,
                             hint: "write \(name)(a), \(name)(a, rows) or \(name)(a, cols)")
         }
-        var axis: ReductionAxis = .all
+        var axis = ReductionAxis.all
         if args.count == 2 {
             let word: String?
             switch args[1].value.kind {
@@ -138,59 +147,7 @@ enum FunctionTable {
         if x.value.count == 0 && (name == "max" || name == "min") {
             throw LangError(.value, "\(name) of an empty tensor", at: location)
         }
-        return try Graph.apply(.reduce(name, axis), [x], at: location)
-    }
-
-    private static func loss(_ name: String, _ y: Node, _ t: Node, args: [Argument], at location: SourceLocation) throws -> Node {
-        var target = t
-        // cross_entropy also takes a column of 1-based class numbers.
-        if name == "cross_entropy", t.value.cols == 1, y.value.cols > 1, t.value.rows == y.value.rows {
-            target = Graph.constant(try classColumnToOneHot(t.value, classes: y.value.cols, at: args[1].value.location))
-        }
-        guard y.value.rows == target.value.rows, y.value.cols == target.value.cols else {
-            throw LangError(.shape, "shape mismatch in \(name)(y, t): y is \(y.value.shapeDescription), t is \(target.value.shapeDescription)",
-                            at: location, hint: "y and t must have the same shape")
-        }
-        return try Graph.apply(.loss(name), [y, target], at: location)
-    }
-
-    static func classColumnToOneHot(_ t: Tensor, classes: Int, at location: SourceLocation) throws -> Tensor {
-        var out = Tensor(rows: t.rows, cols: classes)
-        for i in 0..<t.rows {
-            let v = t[i, 0]
-            guard v.isFinite, v == v.rounded(), v >= 1, v <= Double(classes) else {
-                throw LangError(.value, "class \(v) in row \(i + 1) is not 1…\(classes)", at: location, hint: "classes are 1-based")
-            }
-            out[i, Int(v) - 1] = 1
-        }
-        return out
-    }
-
-    /// 0-based column of the first largest value of each row.
-    static func argmax(_ a: Tensor) -> [Int] {
-        guard a.cols > 0 else { return Array(repeating: 0, count: a.rows) }
-        return (0..<a.rows).map { r in
-            var best = 0
-            for c in 0..<a.cols where a[r, c] > a[r, best] { best = c }
-            return best
-        }
-    }
-
-    static func accuracy(_ y: Tensor, _ t: Tensor, at location: SourceLocation) throws -> Double {
-        guard y.rows == t.rows, y.rows > 0 else {
-            throw LangError(.shape, "accuracy needs as many target rows as outputs: y is \(y.shapeDescription), t is \(t.shapeDescription)", at: location)
-        }
-        let predicted = argmax(y)
-        let truth: [Int]
-        if t.cols == 1 && y.cols > 1 {
-            truth = (0..<t.rows).map { Int(exactly: t[$0, 0].rounded()).map { $0 - 1 } ?? -1 }
-        } else if t.cols == y.cols {
-            truth = argmax(t)
-        } else {
-            throw LangError(.shape, "t must be one-hot rows like y (\(y.shapeDescription)) or a column of classes, not \(t.shapeDescription)", at: location)
-        }
-        let hits = zip(predicted, truth).filter { $0 == $1 }.count
-        return Double(hits) / Double(y.rows)
+        return try Graph.apply(.reduce(ReductionKind(rawValue: name) ?? .sum, axis), [x], at: location)
     }
 
     /// `grad(x)`, `grad(hidden.W)`: from the last backward.

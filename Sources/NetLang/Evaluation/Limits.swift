@@ -1,16 +1,13 @@
-/// The session's size limit: work beyond it is refused before it is attempted.
-enum Limits {
-    /// Elements per tensor (DSL.md: 50 million by default).
-    static let maxElements = 50_000_000
+import NetCore
 
+/// The session's size limit (NetCore's, 50 million elements per tensor): work beyond it
+/// is refused before it is attempted.
+enum Limits {
     static func check(rows: Int, cols: Int, at location: SourceLocation) throws {
-        guard rows >= 0, cols >= 0 else {
-            throw LangError(.value, "a size cannot be negative (\(rows)×\(cols))", at: location)
-        }
-        let (count, overflow) = rows.multipliedReportingOverflow(by: cols)
-        guard !overflow, count <= maxElements else {
-            throw LangError(.limit, "a \(rows)×\(cols) tensor is larger than the session's limit of 50 million elements",
-                            at: location)
+        do {
+            try Tensor.checkSize(rows: rows, cols: cols)
+        } catch let error as NetCoreError {
+            throw LangError(error, at: location)
         }
     }
 }

@@ -61,6 +61,10 @@ extension HelpCatalog {
                   body: "argmax(a) — an r×1 column of class numbers 1…c."),
         HelpTopic(name: "accuracy", categories: [.function], summary: "share of rows whose argmax matches the target",
                   body: "accuracy(y, t) — t is one-hot rows or a column of 1-based classes; gives a 1×1 value in [0, 1]."),
+        HelpTopic(name: "reshape", categories: [.function], summary: "the same values in another shape, row by row",
+                  body: "reshape(a, r, c) — row-major, as numpy; r·c must equal the number of values. Not followed by backward.\n\n  reshape(test.x[5, :], 8, 8)   # one 8×8 digit"),
+        HelpTopic(name: "find", categories: [.function], summary: "1-based positions of the nonzero values, as a column",
+                  body: "find(a) — positions counted row by row; for a column they are row numbers.\n\n  find(argmax(y) != t)   # the samples the network gets wrong"),
         HelpTopic(name: "zeros", categories: [.function], summary: "r×c of zeros", body: "zeros(r, c)"),
         HelpTopic(name: "ones", categories: [.function], summary: "r×c of ones", body: "ones(r, c)"),
         HelpTopic(name: "eye", categories: [.function], summary: "n×n identity matrix", body: "eye(n)"),
@@ -112,7 +116,8 @@ extension HelpCatalog {
                   One statement per line. A line continues while ( or [ is open or when it ends
                   with ','. ';' separates statements; a statement ending with ';' shows nothing.
                   '#' starts a comment. Numbers: 3, -0.25, 1e-3. Strings: "text".
-                  Names: letters, digits and _, not starting with a digit. Dotted names reach
+                  Names: letters, digits and _, not starting with a digit; true, false and pi
+                  stand for 1, 0 and π unless a tensor has that name. Dotted names reach
                   into layers and data sets: hidden.W, hidden.b, hidden.z, hidden.a, xor.x.
                   Every value is a 2-D tensor of numbers: 3 is 1×1, [1, 2] is 1×2,
                   [[1, 2], [3, 4]] is 2×2. Rows are samples, columns features; a dense layer

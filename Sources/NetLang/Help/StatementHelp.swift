@@ -87,9 +87,9 @@ extension HelpCatalog {
                   Updates every parameter that has a gradient from the last `backward` with the
                   optimizer (default sgd, lr 0.1); `lr:` overrides the learning rate for this
                   step only. Shows, per parameter, the values before, the gradient and after.
-                  As in PyTorch, the gradients stay until the next backward: a second `step`
-                  without a new forward/backward applies them again. The loss of the forward
-                  the gradients came from is added to the history (`plot loss`).
+                  A second `step` without a new backward applies the same gradients again;
+                  a new `forward` clears them. The loss of the forward the gradients came
+                  from is added to the history (`plot loss`).
 
                     step lr: 0.5
                   """),
@@ -97,9 +97,25 @@ extension HelpCatalog {
                   body: """
                   train X, T, epochs: N, batch: B, lr: R, shuffle: true
 
-                  Repeats forward/backward/step over mini-batches and records the loss history
-                  (`show history`, `plot loss`). Can be interrupted; the parameters are then
-                  those of the last completed step.
+                  Each epoch goes once through the rows of X (samples) and T (targets: rows
+                  like the output, or a column of 1-based classes for cross_entropy), in
+                  mini-batches of B rows: forward, loss, backward and one optimizer step per
+                  batch. Defaults: epochs 1, batch all rows (full-batch gradient descent),
+                  lr the optimizer's, shuffle true (the order is drawn from the seeded
+                  generator, so `seed N` makes it repeatable; it only matters when B is less
+                  than the number of rows).
+
+                  The loss of every step (on its batch, before the update) goes to the
+                  history; each epoch's loss is the mean over its samples. While it runs, a
+                  live display shows steps, loss and speed; at the end it becomes the loss
+                  curve, and train shows the final loss on all of X (forward X, T is then the
+                  last forward: `plot decision` and `backward` use it).
+
+                  Interrupt (Ctrl-C, Jupyter's stop button) stops at the next step: the
+                  parameters and history are those of the last completed step.
+
+                    train xor.x, xor.y, epochs: 2000, lr: 2
+                    train digits.x, digits.y, epochs: 20, batch: 32
                   """),
         HelpTopic(name: "show", categories: [.statement], summary: "show a tensor, layer or the session as a table",
                   body: """
@@ -175,18 +191,52 @@ extension HelpCatalog {
                   body: """
                   dataset NAME = KIND(n: N, noise: R, classes: K)
 
-                  KIND: xor, circle, spiral, gaussian, moons. The samples are NAME.x and
-                  labels NAME.y.
+                  Drawn from the seeded generator (`seed N` first for the same points every
+                  run). Inputs are NAME.x (N×2), targets NAME.y (N×1).
+                    xor        the truth table's corners; y is x1 XOR x2 as 0/1. n 4, noise 0
+                    circle     class 1 inside radius 0.5, class 2 a ring 0.7–1. n 200, noise 0.05
+                    spiral     K arms, r = t, θ = 4k + 4t + noise·N(0,1). n 300, noise 0.2, K 3
+                    gaussian   K blobs at radius 2 around the origin. n 200, noise 0.5, K 2
+                    moons      two interleaved half circles. n 200, noise 0.1
+                  noise adds noise·N(0,1) to each coordinate (spiral: to the angle).
+
+                    dataset s = spiral(n: 300, classes: 3)
                   """),
         HelpTopic(name: "load", categories: [.statement], summary: "read a data set from a file",
                   body: """
                   load NAME = csv("PATH", label: COL)
                   load NAME = idx("IMAGES", "LABELS")      # MNIST's IDX format
+
+                  CSV: a header row, then numbers only. COL is a column name ("digit") or a
+                  1-based column number; that column becomes NAME.y, the others NAME.x.
+                  Whole-number labels are classes; labels starting at 0 (digits 0–9) become
+                  classes 1–10, because classes count from 1. A field that is not a number is
+                  an error naming its row and column.
+                  IDX: the images file's rows become NAME.x (pixels 0–255, one row per image),
+                  the labels NAME.y (as classes, digit + 1).
+                  Relative paths are looked up next to the notebook, then in the current
+                  directory.
+
+                    load digits = csv("data/digits.csv", label: "digit")
                   """),
         HelpTopic(name: "save", categories: [.statement], summary: "write the whole session to a file",
-                  body: "save \"PATH\"\n\nWrites tensors, layers, optimizer state and history."),
+                  body: """
+                  save "PATH"
+
+                  Writes tensors (with the expressions that made them), layers, loss,
+                  optimizer and its state, gradients, loss history, data sets, settings and
+                  the random generator's state as one JSON file (format "netbook-session",
+                  version 1). The file is written next to its target and then renamed, so a
+                  failure never leaves half a file. Relative paths are next to the notebook.
+                  """),
         HelpTopic(name: "restore", categories: [.statement], summary: "read a session written by save",
-                  body: "restore \"PATH\""),
+                  body: """
+                  restore "PATH"
+
+                  Replaces the whole session with the saved one; training continues exactly
+                  as if it had not stopped. A damaged, truncated or newer-version file is
+                  refused and the session stays as it was.
+                  """),
         HelpTopic(name: "reset", categories: [.statement], summary: "clear the session or the network",
                   body: """
                   reset             forget every tensor, layer, gradient, the loss history and

@@ -82,46 +82,70 @@ enum SessionArchive {
             state.tensors[name].map { SessionFile.NamedNode(name: name, node: add($0)) }
         }
         let net = state.network
-        let opt = net.optimizer
         let snapshot = state.random.generator.snapshot
         return SessionFile(
             format: SessionFile.formatName, version: SessionFile.currentVersion,
             settings: .init(precision: state.settings.precision, style: state.settings.style.rawValue),
             random: .init(state: snapshot.words.map { String($0, radix: 16) }, spareNormal: snapshot.spareNormal),
             nodes: nodes, tensors: tensors,
-            network: .init(loss: net.loss, layers: net.layers.map {
-                .init(name: $0.name, activation: $0.activation.rawValue, origin: $0.origin,
-                      weights: .init($0.weights), biases: $0.biases.map(SessionFile.TensorRecord.init))
-            }, optimizer: .init(kind: opt.kind.rawValue, lr: opt.lr, beta: opt.beta, beta1: opt.beta1, beta2: opt.beta2,
-                                eps: opt.eps, first: opt.first.mapValues(SessionFile.TensorRecord.init),
-                                second: opt.second.mapValues(SessionFile.TensorRecord.init), steps: opt.steps)),
+            network: .init(loss: net.loss.name, layers: net.layers.map {
+                .init(name: $0.name, activation: $0.activation.rawValue, origin: state.layerOrigins[$0.name] ?? "",
+                      weights: .init($0.W), biases: $0.hasBias ? .init($0.b) : nil)
+            }, optimizer: optimizerRecord(state.optimizer, net)),
             gradients: .init(root: state.gradientRoot, values: state.gradients.mapValues(SessionFile.TensorRecord.init)),
-            lastForward: state.lastForward.map { f in
-                .init(input: .init(f.input), target: f.target.map(SessionFile.TensorRecord.init),
-                      layers: f.layers.map { .init(z: .init($0.z), a: .init($0.a)) }, loss: f.loss)
-            },
+            lastForward: lastForward(state),
             history: state.history, epochLosses: state.training.epochLosses, trainingRuns: state.training.runs,
             datasets: state.datasets.mapValues { $0.mapValues(SessionFile.TensorRecord.init) })
+    }
+
+    private static func optimizerRecord(_ optimizer: Optimizer, _ net: Network) -> SessionFile.OptimizerRecord {
+        let settings = Dictionary(uniqueKeysWithValues: OptimizerSettings.settings(optimizer.kind))
+        let defaults = Dictionary(uniqueKeysWithValues: OptimizerSettings.settings(OptimizerSettings.make(optimizer.kind.name, [:])))
+        func value(_ name: String) -> Double { settings[name] ?? defaults[name] ?? OptimizerSettings.fallback(name) }
+        var record = SessionFile.OptimizerRecord(kind: optimizer.kind.name, lr: value("lr"), beta: value("beta"), beta1: value("beta1"),
+                                                 beta2: value("beta2"), eps: value("eps"), first: [:], second: [:], steps: [:])
+        for id in net.parameters {
+            guard let s = optimizer.state(of: id) else { continue }
+            let name = net.name(of: id), p = net.value(of: id)
+            record.steps[name] = s.steps
+            if let first = s.first { record.first[name] = .init(shape: [p.rows, p.cols], data: first) }
+            if let second = s.second { record.second[name] = .init(shape: [p.rows, p.cols], data: second) }
+        }
+        return record
+    }
+
+    private static func lastForward(_ state: SessionState) -> SessionFile.ForwardRecordFile? {
+        guard let x = state.lastInput else { return nil }
+        let layers = state.layers.compactMap { l in l.z.flatMap { z in l.a.map { SessionFile.ForwardRecordFile.LayerValues(z: .init(z), a: .init($0)) } } }
+        guard layers.count == state.layers.count else { return nil }
+        return .init(input: .init(x), target: state.network.lastTarget.map(SessionFile.TensorRecord.init),
+                     layers: layers, loss: state.network.lastLoss)
     }
 
     private static func record(_ node: Node, inputs: [Int]) -> SessionFile.NodeRecord {
         var r = SessionFile.NodeRecord(op: "", name: node.name, value: .init(node.value), inputs: inputs)
         switch node.op {
-        case .input: r.op = "input"
-        case .add: r.op = "add"
-        case .subtract: r.op = "subtract"
-        case .multiply: r.op = "multiply"
-        case .divide: r.op = "divide"
-        case .power: r.op = "power"
+        case .leaf: r.op = "input"
+        case .binary(.add): r.op = "add"
+        case .binary(.sub): r.op = "subtract"
+        case .binary(.mul): r.op = "multiply"
+        case .binary(.div): r.op = "divide"
+        case .binary(.pow): r.op = "power"
+        case .binary(let c): r.op = "compare"; r.function = c.rawValue
         case .matmul: r.op = "matmul"
         case .negate: r.op = "negate"
         case .transpose: r.op = "transpose"
-        case .compare(let c): r.op = "compare"; r.function = c.rawValue
         case .slice(let rows, let cols):
-            r.op = "slice"; r.rows = [rows.lowerBound, rows.upperBound]; r.cols = [cols.lowerBound, cols.upperBound]
-        case .function(let f): r.op = "function"; r.function = f
-        case .reduce(let f, let axis): r.op = "reduce"; r.function = f; r.axis = axis.rawValue
-        case .loss(let f): r.op = "loss"; r.function = f
+            // Half-open bounds in the file; nil (all) is written as the full range.
+            r.op = "slice"
+            r.rows = rows.map { [$0.lowerBound, $0.upperBound + 1] } ?? [0, node.inputs.first?.value.rows ?? 0]
+            r.cols = cols.map { [$0.lowerBound, $0.upperBound + 1] } ?? [0, node.inputs.first?.value.cols ?? 0]
+        case .activation(let a): r.op = "function"; r.function = a.rawValue
+        case .math(let f): r.op = "function"; r.function = f.rawValue
+        case .reduce(let k, let axis): r.op = "reduce"; r.function = k.rawValue; r.axis = axis.rawValue
+        case .loss(let k): r.op = "loss"; r.function = k.rawValue
+        case .argmax: r.op = "argmax"
+        case .accuracy: r.op = "accuracy"
         }
         return r
     }
@@ -152,14 +176,12 @@ enum SessionArchive {
             state.define(t.name, nodes[t.node])
         }
 
-        state.network = try network(file.network)
+        (state.network, state.optimizer) = try network(file.network)
+        for l in file.network.layers { state.layerOrigins[l.name] = l.origin }
         state.gradientRoot = file.gradients.root
         state.gradients = try file.gradients.values.mapValues { try tensor($0, "gradient") }
         if let f = file.lastForward {
-            state.lastForward = ForwardRecord(input: try tensor(f.input, "last forward input"),
-                                              target: try f.target.map { try tensor($0, "last forward target") },
-                                              layers: try f.layers.map { .init(z: try tensor($0.z, "z"), a: try tensor($0.a, "a")) },
-                                              loss: f.loss)
+            try restorePass(f, into: &state)
         }
         state.history = file.history
         guard file.trainingRuns >= 0 else { throw ArchiveError("the session file is damaged: trainingRuns is negative") }
@@ -181,7 +203,7 @@ enum SessionArchive {
             throw ArchiveError("the session file is damaged: \(what) has shape \(r.shape), expected [rows, cols]")
         }
         let (count, overflow) = r.shape[0].multipliedReportingOverflow(by: r.shape[1])
-        guard !overflow, count == r.data.count, count <= Limits.maxElements else {
+        guard !overflow, count == r.data.count, count <= Tensor.defaultElementLimit else {
             throw ArchiveError("the session file is damaged: \(what) has shape \(r.shape[0])×\(r.shape[1]) but \(r.data.count) values")
         }
         return Tensor(rows: r.shape[0], cols: r.shape[1], data: r.data)
@@ -193,60 +215,60 @@ enum SessionArchive {
             throw ArchiveError("the session file is damaged: node \(index) uses a node that does not come before it")
         }
         let inputs = r.inputs.map { earlier[$0] }
-        let op: GraphOp
-        let arity: Int
+        let op: NodeOp
         switch r.op {
-        case "input": op = .input; arity = 0
-        case "add": op = .add; arity = 2
-        case "subtract": op = .subtract; arity = 2
-        case "multiply": op = .multiply; arity = 2
-        case "divide": op = .divide; arity = 2
-        case "power": op = .power; arity = 2
-        case "matmul": op = .matmul; arity = 2
-        case "negate": op = .negate; arity = 1
-        case "transpose": op = .transpose; arity = 1
+        case "input":
+            guard inputs.isEmpty else { throw damaged(index, "inputs for an input") }
+            return Node(value, name: r.name)
+        case "add": op = .binary(.add)
+        case "subtract": op = .binary(.sub)
+        case "multiply": op = .binary(.mul)
+        case "divide": op = .binary(.div)
+        case "power": op = .binary(.pow)
+        case "matmul": op = .matmul
+        case "negate": op = .negate
+        case "transpose": op = .transpose
+        case "argmax": op = .argmax
+        case "accuracy": op = .accuracy
         case "compare":
-            guard let c = r.function.flatMap(BinaryOp.init(rawValue:)) else { throw damaged(index, "an unknown comparison") }
-            op = .compare(c); arity = 2
+            guard let c = r.function.flatMap(BinaryOp.init(rawValue:)), c.isComparison else { throw damaged(index, "an unknown comparison") }
+            op = .binary(c)
         case "slice":
             guard let rows = r.rows, let cols = r.cols, rows.count == 2, cols.count == 2,
                   rows[0] >= 0, rows[0] < rows[1], cols[0] >= 0, cols[0] < cols[1] else { throw damaged(index, "a bad slice") }
-            op = .slice(rows: rows[0]..<rows[1], cols: cols[0]..<cols[1]); arity = 1
+            op = .slice(rows: rows[0]...(rows[1] - 1), cols: cols[0]...(cols[1] - 1))
         case "function":
-            guard let f = r.function, Activation(rawValue: f) != nil || MathFunction(rawValue: f) != nil else {
-                throw damaged(index, "an unknown function")
-            }
-            op = .function(f); arity = 1
+            if let a = r.function.flatMap(Activation.init(rawValue:)) { op = .activation(a) }
+            else if let m = r.function.flatMap(MathFunction.init(rawValue:)) { op = .math(m) }
+            else { throw damaged(index, "an unknown function") }
         case "reduce":
-            guard let f = r.function, ReductionKind(rawValue: f) != nil,
+            guard let k = r.function.flatMap(ReductionKind.init(rawValue:)),
                   let axis = r.axis.flatMap(ReductionAxis.init(rawValue:)) else { throw damaged(index, "an unknown reduction") }
-            op = .reduce(f, axis); arity = 1
+            op = .reduce(k, axis)
         case "loss":
-            guard let f = r.function, LossMath.names.contains(f) else { throw damaged(index, "an unknown loss") }
-            op = .loss(f); arity = 2
+            guard let k = r.function.flatMap(LossKind.init(rawValue:)) else { throw damaged(index, "an unknown loss") }
+            op = .loss(k)
         default:
             throw damaged(index, "the unknown operation '\(r.op)'")
         }
-        guard inputs.count == arity else { throw damaged(index, "\(inputs.count) inputs for \(r.op)") }
-        if arity > 0 {
-            // The operation must fit its inputs (as it did when computed); the saved value is kept.
-            let recomputed: Tensor
-            do { recomputed = try Graph.forward(op, inputs.map(\.value)) } catch { throw damaged(index, "inputs that do not fit \(r.op)") }
-            guard recomputed.rows == value.rows, recomputed.cols == value.cols else {
-                throw damaged(index, "a value of the wrong shape for \(r.op)")
-            }
+        guard inputs.count == op.arity else { throw damaged(index, "\(inputs.count) inputs for \(r.op)") }
+        // The operation is computed again from its inputs (the same numbers, bit for bit);
+        // it must fit them and give the saved shape.
+        let node: Node
+        do { node = try Node.make(op, inputs, name: r.name) } catch { throw damaged(index, "inputs that do not fit \(r.op)") }
+        guard node.value.rows == value.rows, node.value.cols == value.cols else {
+            throw damaged(index, "a value of the wrong shape for \(r.op)")
         }
-        return Node(value: value, op: op, inputs: inputs, name: r.name)
+        return node
     }
 
     private static func damaged(_ index: Int, _ what: String) -> ArchiveError {
         ArchiveError("the session file is damaged: node \(index) has \(what)")
     }
 
-    private static func network(_ r: SessionFile.NetworkRecord) throws -> NetworkState {
-        var net = NetworkState()
-        guard LossMath.names.contains(r.loss) else { throw ArchiveError("the session file is damaged: unknown loss '\(r.loss)'") }
-        net.loss = r.loss
+    private static func network(_ r: SessionFile.NetworkRecord) throws -> (Network, Optimizer) {
+        guard let loss = LossKind(rawValue: r.loss) else { throw ArchiveError("the session file is damaged: unknown loss '\(r.loss)'") }
+        var net = Network(loss: loss)
         var names = Set<String>()
         for (i, l) in r.layers.enumerated() {
             guard isName(l.name), names.insert(l.name).inserted else {
@@ -257,45 +279,73 @@ enum SessionArchive {
             }
             let w = try tensor(l.weights, "\(l.name).W")
             let b = try l.biases.map { try tensor($0, "\(l.name).b") }
-            if let b, b.rows != 1 || b.cols != w.cols {
-                throw ArchiveError("the session file is damaged: \(l.name).b is \(b.shapeDescription) but \(l.name).W is \(w.shapeDescription)")
+            do {
+                try net.append(try Dense(name: l.name, weights: w, biases: b, activation: activation, bias: b != nil))
+            } catch let error as NetCoreError {
+                throw ArchiveError("the session file is damaged: \(error.message)")
             }
-            if let previous = net.layers.last, previous.outputs != w.rows {
-                throw ArchiveError("the session file is damaged: layer '\(l.name)' takes \(w.rows) inputs but '\(previous.name)' gives \(previous.outputs)")
-            }
-            net.layers.append(LayerState(name: l.name, activation: activation, weights: w, biases: b, origin: l.origin))
         }
-        guard let kind = OptimizerState.Kind(rawValue: r.optimizer.kind) else {
+        guard OptimizerSettings.kinds.contains(r.optimizer.kind) else {
             throw ArchiveError("the session file is damaged: unknown optimizer '\(r.optimizer.kind)'")
         }
-        var opt = OptimizerState.defaults(for: kind)
         let o = r.optimizer
         guard [o.lr, o.beta, o.beta1, o.beta2, o.eps].allSatisfy(\.isFinite) else {
             throw ArchiveError("the session file is damaged: the optimizer's settings are not finite numbers")
         }
-        opt.lr = o.lr; opt.beta = o.beta; opt.beta1 = o.beta1; opt.beta2 = o.beta2; opt.eps = o.eps
+        var optimizer = Optimizer(OptimizerSettings.make(o.kind, ["lr": o.lr, "beta": o.beta, "beta1": o.beta1, "beta2": o.beta2, "eps": o.eps]))
         // Optimizer state must belong to a parameter of the network and have its shape.
-        var shapes: [String: (Int, Int)] = [:]
-        for l in net.layers {
-            shapes[l.name + ".W"] = (l.weights.rows, l.weights.cols)
-            if let b = l.biases { shapes[l.name + ".b"] = (b.rows, b.cols) }
-        }
-        func checked(_ states: [String: SessionFile.TensorRecord], _ what: String) throws -> [String: Tensor] {
-            try states.reduce(into: [:]) { out, entry in
-                let t = try tensor(entry.value, "\(what) of \(entry.key)")
-                guard let shape = shapes[entry.key], shape == (t.rows, t.cols) else {
-                    throw ArchiveError("the session file is damaged: the optimizer's \(what) of '\(entry.key)' does not fit the network")
+        let ids = Dictionary(uniqueKeysWithValues: net.parameters.map { (net.name(of: $0), $0) })
+        for name in Set(o.first.keys).union(o.second.keys).union(o.steps.keys).sorted() {
+            guard let id = ids[name] else {
+                throw ArchiveError("the session file is damaged: the optimizer has state for '\(name)', which the network does not have")
+            }
+            let p = net.value(of: id)
+            func buffer(_ r: SessionFile.TensorRecord?, _ what: String) throws -> [Double]? {
+                guard let r else { return nil }
+                let t = try tensor(r, "\(what) of \(name)")
+                guard t.rows == p.rows, t.cols == p.cols else {
+                    throw ArchiveError("the session file is damaged: the optimizer's \(what) of '\(name)' does not fit the network")
                 }
-                out[entry.key] = t
+                return t.data
+            }
+            let steps = o.steps[name] ?? 0
+            guard steps >= 0 else { throw ArchiveError("the session file is damaged: the optimizer's step counts do not fit the network") }
+            let state = Optimizer.ParameterState(steps: steps, first: try buffer(o.first[name], "first moment"),
+                                                 second: try buffer(o.second[name], "second moment"))
+            do { try optimizer.setState(state, for: id, in: net) } catch let error as NetCoreError {
+                throw ArchiveError("the session file is damaged: \(error.message)")
             }
         }
-        opt.first = try checked(o.first, "first moment")
-        opt.second = try checked(o.second, "second moment")
-        guard o.steps.allSatisfy({ shapes[$0.key] != nil && $0.value >= 0 }) else {
-            throw ArchiveError("the session file is damaged: the optimizer's step counts do not fit the network")
+        return (net, optimizer)
+    }
+
+    /// The last forward (and, when the gradients are the network's, the backward) pass.
+    private static func restorePass(_ f: SessionFile.ForwardRecordFile, into state: inout SessionState) throws {
+        let input = try tensor(f.input, "last forward input")
+        let target = try f.target.map { try tensor($0, "last forward target") }
+        let layers = state.layers
+        guard f.layers.count == layers.count else {
+            throw ArchiveError("the session file is damaged: the last forward has \(f.layers.count) layers, the network \(layers.count)")
         }
-        opt.steps = o.steps
-        net.optimizer = opt
-        return net
+        let ownGradients = state.gradientRoot == SessionState.networkLoss
+        var passes: [Network.LayerPass] = []
+        var x = input
+        for (layer, values) in zip(layers, f.layers) {
+            let z = try tensor(values.z, "\(layer.name).z"), a = try tensor(values.a, "\(layer.name).a")
+            var pass = Network.LayerPass(x: x, z: z, a: a)
+            if ownGradients {
+                let g = state.gradients
+                pass.dA = g[layer.name + ".a"]; pass.dZ = g[layer.name + ".z"]; pass.dW = g[layer.name + ".W"]
+                pass.dB = layer.hasBias ? g[layer.name + ".b"] : Tensor(rows: 1, cols: layer.outputs)
+            }
+            passes.append(pass)
+            x = a
+        }
+        do {
+            try state.network.restorePass(layers: passes, target: target, loss: f.loss)
+        } catch let error as NetCoreError {
+            throw ArchiveError("the session file is damaged: \(error.message)")
+        }
+        state.lastInput = input
     }
 }

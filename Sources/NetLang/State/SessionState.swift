@@ -1,23 +1,30 @@
 import NetCore
 
-/// Everything a session remembers between cells. A value type: statements run on a
-/// copy and the session keeps it only if they succeed, so a failing statement changes
-/// nothing.
+/// Everything a session remembers between cells. A value type (NetCore's `Network` and
+/// `Optimizer` copy on write): statements run on a copy and the session keeps it only if
+/// they succeed, so a failing statement changes nothing.
 ///
 ///     var draft = state
 ///     draft.define("x", node)      // then: state = draft
 struct SessionState {
+    /// The name `backward` records as the root of the network's gradients.
+    static let networkLoss = "loss"
+
     /// Named tensors with the graph that computed them.
     var tensors: [String: Node] = [:]
     /// Names in the order they were first defined (for show and completion).
     var tensorOrder: [String] = []
-    var network = NetworkState()
+    /// The dense layers, their loss, and the numbers of the last forward and backward pass.
+    var network = Network()
+    var optimizer = Optimizer()
+    /// How each layer's weights were made ("given", "xavier"…), for `show network`.
+    var layerOrigins: [String: String] = [:]
+    /// The input of the last `forward` (the network keeps z and a, and the target).
+    var lastInput: Tensor?
     /// Gradients of the last backward, by name ("apple", "hidden.W", "hidden.z").
     var gradients: [String: Tensor] = [:]
-    /// What the last backward differentiated ("price", or "loss").
+    /// What the last backward differentiated ("price", or `networkLoss`).
     var gradientRoot: String?
-    /// The last `forward`: input, target, per-layer z and a, loss.
-    var lastForward: ForwardRecord?
     /// Loss after each step (and each train epoch).
     var history: [Double] = []
     var settings = RenderSettings()
@@ -32,8 +39,12 @@ struct SessionState {
     var tensorNames: [String] { tensorOrder.filter { tensors[$0] != nil } }
     var layerNames: [String] { network.layers.map(\.name) }
     var datasetNames: [String] { datasets.keys.sorted() }
+    var layers: [Dense] { network.layers }
 
-    func layerIndex(named name: String) -> Int? { network.layers.firstIndex { $0.name == name } }
+    func layerIndex(named name: String) -> Int? { network.index(of: name) }
+
+    /// True when the network's caches hold a forward pass of `lastInput` with a target.
+    var hasForwardWithTarget: Bool { lastInput != nil && network.lastTarget != nil && network.layers.last?.a != nil }
 
     /// Defines or replaces a tensor.
     mutating func define(_ name: String, _ node: Node) {
@@ -48,20 +59,13 @@ struct SessionState {
         if tensors[base] != nil { return ["T"] }
         return []
     }
-}
 
-/// The last `forward`: what went in and what each layer computed.
-struct ForwardRecord {
-    var input: Tensor
-    var target: Tensor?
-    /// Per layer, in order.
-    var layers: [LayerRecord]
-    var output: Tensor { layers.last?.a ?? input }
-    var loss: Double?
-
-    struct LayerRecord {
-        var z: Tensor
-        var a: Tensor
+    /// Forgets the network's gradients (after its layers change).
+    mutating func dropNetworkGradients() {
+        if gradientRoot == Self.networkLoss {
+            gradients = [:]
+            gradientRoot = nil
+        }
     }
 }
 

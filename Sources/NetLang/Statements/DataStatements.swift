@@ -155,8 +155,8 @@ struct LoadStatement: Statement {
                 throw LangError(.file, error.message, at: error.message.contains(labels.stringValue) && !error.message.contains(images.stringValue) ? labels.location : images.location)
             }
         }
-        guard set.x.count <= Limits.maxElements else {
-            throw LangError(.limit, "the data holds \(set.x.count) numbers, more than the session's limit of \(Limits.maxElements)",
+        guard set.x.count <= Tensor.defaultElementLimit else {
+            throw LangError(.limit, "the data holds \(set.x.count) numbers, more than the session's limit of \(Tensor.defaultElementLimit)",
                             at: name.location)
         }
         try DataStatements.store(set, as: name, in: &context.state)

@@ -1,7 +1,7 @@
 import NetCore
 
-/// `explain output.W[1, 1]`: ∂E/∂W5 = ∂E/∂o1 × ∂o1/∂z3 × ∂z3/∂W5, with each factor's numbers,
-/// for the input and target of the last `forward X, T`.
+/// `explain output.W[1, 1]`: ∂E/∂W5 = ∂E/∂o1 × ∂o1/∂z3 × ∂z3/∂W5, with each factor's formula
+/// and numbers from the last `forward X, T` (NetCore's `Network.chainRule`).
 struct ExplainStatement: Statement {
     var target: Expr
 
@@ -14,104 +14,93 @@ struct ExplainStatement: Statement {
         guard let l = state.layerIndex(named: layerName) else {
             throw LangError(.name, "unknown layer '\(layerName)'", at: base.location, hint: Suggest.hint(for: layerName, in: state.layerNames))
         }
-        var evaluator = Evaluator(context: context)
-        let layers = state.network.layers
-        let layer = layers[l]
         guard subs.count == 2, case .at(let iExpr) = subs[0], case .at(let jExpr) = subs[1] else {
             throw LangError(.syntax, "explain needs both indices, like \(layerName).\(member)[1, 1]", at: target.location)
         }
+        var evaluator = Evaluator(context: context)
         let i = try evaluator.integer(iExpr, what: "the row"), j = try evaluator.integer(jExpr, what: "the column")
-        let rows = member == "W" ? layer.inputs : 1
-        guard (1...rows).contains(i), (1...layer.outputs).contains(j) else {
-            throw LangError(.value, "\(layerName).\(member)[\(i), \(j)] is outside \(rows)×\(layer.outputs)", at: target.location,
-                            hint: "indices start at 1")
-        }
-        if member == "b" && layer.biases == nil {
-            throw LangError(.value, "layer '\(layerName)' has no bias", at: base.location)
-        }
-        guard let record = state.lastForward, let t = record.target, record.layers.count == layers.count else {
+        guard state.hasForwardWithTarget, let x = state.lastInput else {
             throw LangError(.value, "explain needs a forward with a target first", at: target.location, hint: "run forward X, T")
         }
-        let loss = state.network.loss
-        let grads = try NetworkMath.backward(layers, input: record.input, records: record.layers, target: t, loss: loss)
-        let p = state.settings.precision
-        func f(_ v: Double) -> String { NumberText.format(v, precision: p) }
-        let naming = NeuronNaming(layers: layers)
-        let last = layers.count - 1
-        let zName = naming.z(l, j), aName = naming.a(l, j)
-        let paramSymbol = member == "W" ? naming.w(l, i, j) : naming.b(l, j)
-        let n = 0  // the factors are shown for the first sample; a batch sums the products
-        var factors: [Derivation.Factor] = []
-        let fusedSoftmax = l == last && loss == "cross_entropy" && layer.activation == .softmax
-        let record_l = record.layers[l]
+        var network = state.network
+        if network.layers.last?.dZ == nil {
+            do { try network.backward() } catch let error as NetCoreError { throw LangError(error, at: target.location) }
+        }
+        let kind: ParameterKind = member == "W" ? .weights : .biases
+        let factors: ChainRuleFactors
+        do {
+            factors = try network.chainRule(layer: l, kind: kind, row: i - 1, col: j - 1)
+        } catch let error as NetCoreError {
+            throw LangError(error, at: target.location, hint: "indices start at 1")
+        }
+        return [.derivation(derivation(factors, network: network, input: x, precision: state.settings.precision,
+                                       optimizer: state.optimizer.kind))]
+    }
 
-        if fusedSoftmax || (layer.activation == .softmax) {
-            let dz = grads[l].dz[n, j - 1]
-            let formula = fusedSoftmax
-                ? "(\(aName) − t\(j))/N = (\(f(record_l.a[n, j - 1])) − \(f(t[n, j - 1])))/\(record.input.rows)"
-                : "Σₖ ∂E/∂aₖ · ∂aₖ/∂\(zName) (softmax mixes every output)"
-            factors.append(factor("∂E/∂\(zName)", formula, dz))
-        } else {
-            let da = grads[l].da[n, j - 1]
-            if l == last {
-                let o = record_l.a[n, j - 1], tj = t[n, j - 1]
-                factors.append(factor("∂E/∂\(aName)", lossFormula(loss, o: aName, t: "t\(j)", ov: f(o), tv: f(tj), n: record.output), da))
+    private func derivation(_ c: ChainRuleFactors, network: Network, input x: Tensor, precision p: Int,
+                            optimizer: OptimizerKind) -> Derivation {
+        func f(_ v: Double) -> String { NumberText.format(v, precision: p) }
+        let layers = network.layers
+        let naming = NeuronNaming(layers: layers)
+        let (l, i, j) = (c.layer, c.row + 1, c.col + 1)
+        let zName = naming.z(l, j), aName = naming.a(l, j)
+        let parameter = c.kind == .weights ? naming.w(l, i, j) : naming.b(l, j)
+        let s = c.samples[0]   // the factors of sample 1; a batch sums the products
+        let a = layers[l].a?[0, j - 1] ?? 0
+        let z = layers[l].z?[0, j - 1] ?? 0
+        var factors: [Derivation.Factor] = []
+        if let dAdZ = s.dAdZ {
+            if c.isOutputLayer {
+                let t = network.lastTarget?[0, j - 1] ?? 0
+                factors.append(factor("∂E/∂\(aName)", lossFormula(c.loss, o: aName, t: "t\(j)", ov: f(a), tv: f(t), network: network), s.dLdA))
             } else {
-                let next = layers[l + 1]
-                var terms: [String] = [], numbers: [String] = []
-                for k in 1...next.outputs {
-                    terms.append("∂E/∂\(naming.z(l + 1, k))·\(naming.w(l + 1, j, k))")
-                    numbers.append("(\(f(grads[l + 1].dz[n, k - 1])))(\(f(next.weights[j - 1, k - 1])))")
-                }
-                factors.append(factor("∂E/∂\(aName)", terms.joined(separator: " + ") + " = " + numbers.joined(separator: " + "), da))
+                let terms = s.nextTerms.map { "∂E/∂\(naming.z(l + 1, $0.k + 1))·\(naming.w(l + 1, j, $0.k + 1))" }
+                let numbers = s.nextTerms.map { "(\(f($0.dLdZNext)))(\(f($0.weight)))" }
+                factors.append(factor("∂E/∂\(aName)", terms.joined(separator: " + ") + " = " + numbers.joined(separator: " + "), s.dLdA))
             }
-            let z = record_l.z[n, j - 1], a = record_l.a[n, j - 1]
-            factors.append(factor("∂\(aName)/∂\(zName)", activationFormula(layer.activation, a: aName, av: f(a), zv: f(z)),
-                                  activationDerivative(layer.activation, z: z, a: a)))
-        }
-        if member == "W" {
-            let inputName = naming.input(l, i)
-            let inputValue = l == 0 ? record.input[n, i - 1] : record.layers[l - 1].a[n, i - 1]
-            factors.append(factor("∂\(zName)/∂\(paramSymbol)", "\(inputName) = \(f(inputValue))", inputValue))
+            factors.append(factor("∂\(aName)/∂\(zName)", activationFormula(c.activation, a: aName, av: f(a), zv: f(z)), dAdZ))
         } else {
-            factors.append(factor("∂\(zName)/∂\(paramSymbol)", "1", 1))
+            let fused = c.isOutputLayer && c.loss == .crossEntropy
+            let t = network.lastTarget?[0, j - 1] ?? 0
+            let formula = fused
+                ? "(\(aName) − t\(j))/N = (\(f(a)) − \(f(t)))/\(x.rows)   (Softmax-with-Loss)"
+                : "Σₖ ∂E/∂aₖ · ∂aₖ/∂\(zName)   (softmax: every output depends on \(zName))"
+            factors.append(factor("∂E/∂\(zName)", formula, s.dLdZ))
         }
-        let total = member == "W" ? grads[l].dW[i - 1, j - 1] : (grads[l].db?[0, j - 1] ?? 0)
+        if c.kind == .weights {
+            factors.append(factor("∂\(zName)/∂\(parameter)", "\(naming.input(l, i)) = \(f(s.input))", s.input))
+        } else {
+            factors.append(factor("∂\(zName)/∂\(parameter)", "1", 1))
+        }
         var notes: [String] = []
-        if record.input.rows > 1 {
-            notes.append("The factors are those of sample 1; for the batch of \(record.input.rows) samples ∂E/∂\(paramSymbol) sums the product over samples: \(f(total)).")
+        if c.samples.count > 1 {
+            notes.append("The factors are those of sample 1; for the batch of \(c.samples.count) samples ∂E/∂\(parameter) sums the product over samples: \(f(c.gradient)).")
         }
-        let current = member == "W" ? layer.weights[i - 1, j - 1] : (layer.biases?[0, j - 1] ?? 0)
-        let lr = state.network.optimizer.lr
-        if state.network.optimizer.kind == .sgd {
-            notes.append("With sgd at lr \(lr): \(paramSymbol) ← \(f(current)) − \(lr) × \(f(total)) = \(f(current - lr * total))")
+        if case .sgd(let lr) = optimizer {
+            notes.append("With sgd at lr \(lr): \(parameter) ← \(f(c.value)) − \(lr) × \(f(c.gradient)) = \(f(c.value - lr * c.gradient))")
         }
-        let product = factors.reduce(1.0) { $0 * $1.value }
-        if record.input.rows == 1 && abs(product - total) > 1e-9 * max(1, abs(total)) {
-            notes.append("Product of the factors: \(f(product)).")
-        }
-        let label = "\(layerName).\(member)[\(i), \(j)]"
-        return [.derivation(Derivation(parameter: label, symbol: "∂E/∂\(paramSymbol)",
-                                       latex: "\\frac{\\partial E}{\\partial \(NeuronNaming.latex(paramSymbol))}",
-                                       factors: factors, value: total, notes: notes))]
+        return Derivation(parameter: "\(c.layerName).\(c.kind.rawValue)[\(i), \(j)]", symbol: "∂E/∂\(parameter)",
+                          latex: "\\frac{\\partial E}{\\partial \(NeuronNaming.latex(parameter))}",
+                          factors: factors, value: c.gradient, notes: notes)
     }
 
     private func factor(_ symbol: String, _ formula: String, _ value: Double) -> Derivation.Factor {
-        // "∂E/∂o1" → \frac{\partial E}{\partial o_1}
-        let parts = symbol.dropFirst().split(separator: "/", maxSplits: 1).map { String($0.replacingOccurrences(of: "∂", with: "")) }
+        // "∂E/∂o1" → \frac{\partial E}{\partial o_{1}}
+        let parts = symbol.split(separator: "/", maxSplits: 1).map { $0.replacingOccurrences(of: "∂", with: "") }
         let latex = parts.count == 2
             ? "\\frac{\\partial \(NeuronNaming.latex(parts[0]))}{\\partial \(NeuronNaming.latex(parts[1]))}"
             : symbol
         return Derivation.Factor(symbol: symbol, latex: latex, formula: formula, value: value)
     }
 
-    private func lossFormula(_ loss: String, o: String, t: String, ov: String, tv: String, n: Tensor) -> String {
+    private func lossFormula(_ loss: LossKind, o: String, t: String, ov: String, tv: String, network: Network) -> String {
+        let y = network.layers.last?.a
         switch loss {
-        case "half_sse": return "−(\(t) − \(o)) = −(\(tv) − \(ov))"
-        case "sse": return "2(\(o) − \(t)) = 2(\(ov) − \(tv))"
-        case "mse": return "2(\(o) − \(t))/n = 2(\(ov) − \(tv))/\(n.count)"
-        case "bce": return "−(\(t)/\(o) − (1 − \(t))/(1 − \(o)))/N = −(\(tv)/\(ov) − (1 − \(tv))/(1 − \(ov)))/\(n.rows)"
-        default: return "∂E/∂\(o)"
+        case .halfSSE: return "−(\(t) − \(o)) = −(\(tv) − \(ov))"
+        case .sse: return "2(\(o) − \(t)) = 2(\(ov) − \(tv))"
+        case .mse: return "2(\(o) − \(t))/n = 2(\(ov) − \(tv))/\(y?.count ?? 1)"
+        case .bce: return "(\(o) − \(t))/(N·\(o)(1 − \(o))) = (\(ov) − \(tv))/(\(y?.rows ?? 1)·\(ov)(1 − \(ov)))"
+        case .crossEntropy: return "−\(t)/(N·\(o)) = −\(tv)/(\(y?.rows ?? 1)·\(ov))"
         }
     }
 
@@ -124,17 +113,6 @@ struct ExplainStatement: Statement {
         case .identity: return "1"
         case .step: return "0 (step is flat)"
         case .softmax: return "softmax Jacobian"
-        }
-    }
-
-    private func activationDerivative(_ act: Activation, z: Double, a: Double) -> Double {
-        switch act {
-        case .sigmoid: return a * (1 - a)
-        case .tanh: return 1 - a * a
-        case .relu: return z > 0 ? 1 : 0
-        case .leakyReLU: return z > 0 ? 1 : Activation.leakySlope
-        case .identity: return 1
-        case .step, .softmax: return 0
         }
     }
 }

@@ -33,7 +33,7 @@ struct ShowStatement: Statement {
         let state = context.state
         switch subject {
         case .keyword("network"):
-            return [NetworkViews.network(state.network)]
+            return [NetworkViews.network(state)]
         case .keyword("params"):
             guard !state.network.layers.isEmpty else { throw LangError(.value, "the network has no layers yet", at: location) }
             return [NetworkViews.params(state.network.layers)]
@@ -41,20 +41,31 @@ struct ShowStatement: Statement {
             guard let root = state.gradientRoot else {
                 throw LangError(.value, "no gradients yet", at: location, hint: "run backward (or backward NAME) first")
             }
-            let names = root == NetworkState.lossName
-                ? state.network.layers.flatMap { ["\($0.name).W", "\($0.name).b"] }.filter { state.gradients[$0] != nil }
+            let names = root == SessionState.networkLoss
+                ? state.layers.flatMap { ["\($0.name).W", "\($0.name).b"] }.filter { state.gradients[$0] != nil }
                 : state.gradients.keys.sorted()
             return [.group(names.compactMap { n in state.gradients[n].map { .tensor(TensorView(name: "d\(root)/d\(n)", value: $0)) } })]
         case .keyword:
             let history = state.history
+            if history.count > NetworkViews.maxTableCells / 2 {
+                return [.tensor(TensorView(name: "loss history", value: Tensor(rows: history.count, cols: 1, data: history)))]
+            }
             let rows: [[Cell]] = history.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] }
-            return [.table(Table(title: "loss history", columns: ["step", "loss"], rows: rows,
-                                 footer: history.isEmpty ? ["no steps yet"] : []))]
+            var tables: [Output] = [.table(Table(title: "loss history", columns: ["step", "loss"], rows: rows,
+                                                 footer: history.isEmpty ? ["no steps yet"] : []))]
+            // After `train`: the mean loss of each epoch too (Training/TrainingRecord.swift).
+            let epochs = state.training.epochLosses
+            if !epochs.isEmpty {
+                tables.append(.table(Table(title: "loss per epoch (train)", columns: ["epoch", "mean loss"],
+                                           rows: epochs.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] })))
+            }
+            return tables.count == 1 ? tables : [.group(tables)]
         case .graph(let name, let at):
             return [try GraphViewBuilder.view(of: name, in: state, at: at)]
         case .expression(let e):
             if let name = e.simpleName, let index = state.layerIndex(named: name) {
-                return [NetworkViews.layer(state.network.layers[index], index: index, of: state.network.layers)]
+                let layer = state.layers[index]
+                return [NetworkViews.layer(layer, origin: state.layerOrigins[layer.name] ?? "")]
             }
             var evaluator = Evaluator(context: context)
             let value = try evaluator.value(e)
@@ -71,13 +82,14 @@ enum GraphViewBuilder {
         guard let root = state.tensors[name] else {
             throw LangError(.name, "unknown tensor '\(name)'", at: location, hint: Suggest.hint(for: name, in: state.tensorNames))
         }
-        let order = Graph.topologicalOrder(root)
-        let grads = root.value.isScalar ? try Graph.gradients(of: root) : [:]
+        let grads: Gradients
+        do { grads = try gradients(of: root) } catch let error as NetCoreError { throw LangError(error, at: location) }
+        let order = grads.order
         var ids: [ObjectIdentifier: Int] = [:]
         for (i, node) in order.enumerated() { ids[ObjectIdentifier(node)] = i }
         let nodes = order.enumerated().map { i, node in
-            GraphView.Node(id: i, name: node.name, op: node.op.label, value: node.value,
-                           grad: grads[ObjectIdentifier(node)]?.grad,
+            GraphView.Node(id: i, name: node.name, op: node.op.graphLabel, value: node.value,
+                           grad: root.value.isScalar ? grads[node] : nil,
                            inputs: node.inputs.compactMap { ids[ObjectIdentifier($0)] })
         }
         return .graph(GraphView(root: name, nodes: nodes))

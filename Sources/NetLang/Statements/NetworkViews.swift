@@ -2,90 +2,103 @@ import NetCore
 
 /// The outputs (data) that network statements show: tables per layer and parameter.
 enum NetworkViews {
-    static func layer(_ layer: LayerState, index: Int, of layers: [LayerState]) -> Output {
+    /// Tables larger than this become tensors.
+    static let maxTableCells = 4000
+
+    static func parameterCount(_ layer: Dense) -> Int { layer.W.count + (layer.hasBias ? layer.b.count : 0) }
+
+    static func layer(_ layer: Dense, origin: String) -> Output {
         var parts: [Output] = [.table(Table(title: "layer \(layer.name)", columns: ["layer", "shape", "activation", "bias", "weights", "parameters"],
                                             rows: [[.text(layer.name), .text("\(layer.inputs) -> \(layer.outputs)"), .text(layer.activation.name),
-                                                    .text(layer.biases == nil ? "no" : "yes"), .text(layer.origin),
-                                                    .number(Double(layer.weights.count + (layer.biases?.count ?? 0)))]],
-                                            footer: ["z = x @ W + b, a = \(layer.activation.name)(z); W is \(layer.weights.shapeDescription)"]))]
-        parts.append(.tensor(TensorView(name: "\(layer.name).W", value: layer.weights)))
-        if let b = layer.biases { parts.append(.tensor(TensorView(name: "\(layer.name).b", value: b))) }
+                                                    .text(layer.hasBias ? "yes" : "no"), .text(origin), .number(Double(parameterCount(layer)))]],
+                                            footer: ["z = x @ W\(layer.hasBias ? " + b" : ""), a = \(layer.activation.name)(z); W is \(layer.W.shapeDescription)"]))]
+        parts.append(.tensor(TensorView(name: "\(layer.name).W", value: layer.W)))
+        if layer.hasBias { parts.append(.tensor(TensorView(name: "\(layer.name).b", value: layer.b))) }
         return .group(parts)
     }
 
-    static func network(_ network: NetworkState) -> Output {
-        let rows: [[Cell]] = network.layers.map { l in
-            [.text(l.name), .text("\(l.inputs) -> \(l.outputs)"), .text(l.activation.name), .text(l.biases == nil ? "no" : "yes"),
-             .number(Double(l.weights.count + (l.biases?.count ?? 0)))]
+    static func network(_ state: SessionState) -> Output {
+        let rows: [[Cell]] = state.layers.map { l in
+            [.text(l.name), .text("\(l.inputs) -> \(l.outputs)"), .text(l.activation.name), .text(l.hasBias ? "yes" : "no"),
+             .number(Double(parameterCount(l)))]
         }
+        let total = state.layers.reduce(0) { $0 + parameterCount($1) }
         return .table(Table(title: "network", columns: ["layer", "shape", "activation", "bias", "parameters"], rows: rows,
-                            footer: ["loss \(network.loss)", "optimizer \(network.optimizer.summary)",
-                                     "\(network.parameterCount) parameters"]))
+                            footer: ["loss \(state.network.loss.name)", "optimizer \(OptimizerSettings.summary(state.optimizer.kind))",
+                                     "\(total) parameters"]))
     }
 
     /// Per layer, one row per sample: z and a of every unit, named as in hand-worked examples.
-    static func forward(_ record: ForwardRecord, layers: [LayerState], loss: String) -> Output {
+    static func forward(_ network: Network) -> Output {
+        let layers = network.layers
         let naming = NeuronNaming(layers: layers)
         var parts: [Output] = []
         for (l, layer) in layers.enumerated() {
-            let r = record.layers[l]
-            let columns = ["sample"] + (1...layer.outputs).map { naming.z(l, $0) } + (1...layer.outputs).map { naming.a(l, $0) }
-            let rows: [[Cell]] = (0..<r.z.rows).map { i in
-                [.number(Double(i + 1))] + (0..<layer.outputs).map { .number(r.z[i, $0]) } + (0..<layer.outputs).map { .number(r.a[i, $0]) }
+            guard let z = layer.z, let a = layer.a else { continue }
+            // A big batch or layer shows z and a as tensors (summarized when rendered),
+            // not as a table of millions of cells.
+            if z.rows * layer.outputs * 2 > maxTableCells {
+                parts.append(.tensor(TensorView(name: "\(layer.name).z", value: z)))
+                parts.append(.tensor(TensorView(name: "\(layer.name).a", value: a)))
+                continue
             }
-            parts.append(.table(Table(title: "\(layer.name): z = \(l == 0 ? "x" : layers[l - 1].name + ".a") @ W\(layer.biases == nil ? "" : " + b"), a = \(layer.activation.name)(z)",
+            let columns = ["sample"] + (1...layer.outputs).map { naming.z(l, $0) } + (1...layer.outputs).map { naming.a(l, $0) }
+            let rows: [[Cell]] = (0..<z.rows).map { i in
+                [.number(Double(i + 1))] + (0..<layer.outputs).map { .number(z[i, $0]) } + (0..<layer.outputs).map { .number(a[i, $0]) }
+            }
+            let input = l == 0 ? "x" : layers[l - 1].name + ".a"
+            parts.append(.table(Table(title: "\(layer.name): z = \(input) @ W\(layer.hasBias ? " + b" : ""), a = \(layer.activation.name)(z)",
                                       columns: columns, rows: rows)))
         }
-        parts.append(.tensor(TensorView(name: "output", value: record.output)))
-        if let value = record.loss {
-            parts.append(.table(Table(title: "loss", columns: ["loss", "value"], rows: [[.text(loss), .number(value)]])))
+        if let output = layers.last?.a { parts.append(.tensor(TensorView(name: "output", value: output))) }
+        if let value = network.lastLoss {
+            parts.append(.table(Table(title: "loss", columns: ["loss", "value"], rows: [[.text(network.loss.name), .number(value)]])))
         }
         return .group(parts)
     }
 
-    static func backward(_ grads: [NetworkMath.LayerGradients], layers: [LayerState]) -> Output {
+    static func backward(_ network: Network) -> Output {
         var parts: [Output] = []
-        for (layer, g) in zip(layers, grads).reversed() {
-            parts.append(.tensor(TensorView(name: "dL/d\(layer.name).z", value: g.dz)))
-            parts.append(.tensor(TensorView(name: "dL/d\(layer.name).W", value: g.dW)))
-            if let db = g.db { parts.append(.tensor(TensorView(name: "dL/d\(layer.name).b", value: db))) }
+        for layer in network.layers.reversed() {
+            if let dz = layer.dZ { parts.append(.tensor(TensorView(name: "dL/d\(layer.name).z", value: dz))) }
+            if let dw = layer.dW { parts.append(.tensor(TensorView(name: "dL/d\(layer.name).W", value: dw))) }
+            if let db = layer.dB { parts.append(.tensor(TensorView(name: "dL/d\(layer.name).b", value: db))) }
         }
         return .group(parts)
     }
 
     /// Before, gradient and after for every element (or per parameter for big layers).
-    static func step(_ changes: [ParameterChange], layers: [LayerState], lr: Double) -> Output {
+    static func step(_ updates: [ParameterUpdate], layers: [Dense], lr: Double) -> Output {
         let naming = NeuronNaming(layers: layers)
-        let elements = changes.reduce(0) { $0 + $1.before.count }
+        let elements = updates.reduce(0) { $0 + $1.before.count }
         if elements <= 200 {
             var rows: [[Cell]] = []
-            for c in changes {
-                let name = layers[c.layer].name
-                for i in 0..<c.before.rows {
-                    for j in 0..<c.before.cols {
-                        let symbol = c.parameter == "W" ? naming.w(c.layer, i + 1, j + 1) : naming.b(c.layer, j + 1)
-                        let label = c.parameter == "W" ? "\(name).W[\(i + 1), \(j + 1)]" : "\(name).b[1, \(j + 1)]"
-                        rows.append([.text(label), .text(symbol), .number(c.before[i, j]), .number(c.gradient[i, j]), .number(c.after[i, j])])
+            for u in updates {
+                for i in 0..<u.before.rows {
+                    for j in 0..<u.before.cols {
+                        let isWeight = u.id.kind == .weights
+                        let symbol = isWeight ? naming.w(u.id.layer, i + 1, j + 1) : naming.b(u.id.layer, j + 1)
+                        let label = isWeight ? "\(u.name)[\(i + 1), \(j + 1)]" : "\(u.name)[1, \(j + 1)]"
+                        rows.append([.text(label), .text(symbol), .number(u.before[i, j]), .number(u.gradient[i, j]), .number(u.after[i, j])])
                     }
                 }
             }
             return .table(Table(title: "step (lr \(lr))", columns: ["parameter", "symbol", "before", "gradient", "after"], rows: rows))
         }
         var parts: [Output] = []
-        for c in changes {
-            let name = "\(layers[c.layer].name).\(c.parameter)"
-            parts.append(.tensor(TensorView(name: "\(name) before", value: c.before)))
-            parts.append(.tensor(TensorView(name: "dL/d\(name)", value: c.gradient)))
-            parts.append(.tensor(TensorView(name: "\(name) after", value: c.after)))
+        for u in updates {
+            parts.append(.tensor(TensorView(name: "\(u.name) before", value: u.before)))
+            parts.append(.tensor(TensorView(name: "dL/d\(u.name)", value: u.gradient)))
+            parts.append(.tensor(TensorView(name: "\(u.name) after", value: u.after)))
         }
         return .group(parts)
     }
 
-    static func params(_ layers: [LayerState]) -> Output {
+    static func params(_ layers: [Dense]) -> Output {
         var parts: [Output] = []
         for l in layers {
-            parts.append(.tensor(TensorView(name: "\(l.name).W", value: l.weights)))
-            if let b = l.biases { parts.append(.tensor(TensorView(name: "\(l.name).b", value: b))) }
+            parts.append(.tensor(TensorView(name: "\(l.name).W", value: l.W)))
+            if l.hasBias { parts.append(.tensor(TensorView(name: "\(l.name).b", value: l.b))) }
         }
         return .group(parts)
     }

@@ -69,14 +69,14 @@ struct ResetStatement: Statement {
     var networkOnly: Bool
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         if networkOnly {
-            context.state.network = NetworkState()
-            context.state.lastForward = nil
+            context.state.network = Network()
+            context.state.optimizer = Optimizer()
+            context.state.layerOrigins = [:]
+            context.state.lastInput = nil
             context.state.history = []
+            context.state.training.epochLosses = []
             // Gradients of the network go with it; those of tensor graphs stay.
-            if context.state.gradientRoot == NetworkState.lossName {
-                context.state.gradients = [:]
-                context.state.gradientRoot = nil
-            }
+            context.state.dropNetworkGradients()
         } else {
             context.state = SessionState()
         }

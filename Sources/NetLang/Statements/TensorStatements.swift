@@ -55,37 +55,13 @@ struct PrintStatement: Statement {
             }
         }
         context.state.random = evaluator.state.random
-        return [.stream(pieces.joined(separator: " ") + "\n")]
-    }
-}
-
-/// Numbers as `print` writes them: fixed digits after the point, trailing noise kept
-/// so that columns line up ("0.02397190" at precision 8).
-enum NumberText {
-    static func format(_ v: Double, precision: Int) -> String {
-        if v.isNaN { return "nan" }
-        if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return "\(v)" }
-        // Round half away from zero at `precision` digits, then print the digits exactly.
-        var scale = 1.0
-        for _ in 0..<precision { scale *= 10 }
-        let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
-        if scaled >= 9e15 { return "\(v)" }
-        let whole = UInt64(scaled)
-        var digits = String(whole)
-        if precision > 0 {
-            if digits.count <= precision { digits = String(repeating: "0", count: precision - digits.count + 1) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -precision))
+        // A table stands on its own lines: no space before it, a line break after it.
+        var line = ""
+        for (i, piece) in pieces.enumerated() {
+            if i > 0 && !piece.hasPrefix("\n") { line += pieces[i - 1].hasPrefix("\n") ? "\n" : " " }
+            line += i == 0 && piece.hasPrefix("\n") ? String(piece.dropFirst()) : piece
         }
-        return (v < 0 && whole != 0 ? "-" : "") + digits
-    }
-
-    /// A small matrix as text rows for `print` (a larger tensor prints as its table).
-    static func table(_ t: Tensor, precision: Int) -> String {
-        let cells = (0..<t.rows).map { r in (0..<t.cols).map { format(t[r, $0], precision: precision) } }
-        let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
-        let lines = cells.map { row in row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ") }
-        return "\n" + lines.joined(separator: "\n")
+        return [.stream(line + "\n")]
     }
 }
 
@@ -106,12 +82,13 @@ struct GraphBackwardStatement: Statement {
             throw LangError(.shape, "backward needs a 1×1 tensor, but '\(name)' is \(root.value.shapeDescription)", at: location,
                             hint: "differentiate a sum or a loss, e.g. tensor L = sum(\(name))")
         }
-        let grads = try Graph.gradients(of: root)
+        let grads: Gradients
+        do { grads = try gradients(of: root) } catch let error as NetCoreError { throw LangError(error, at: location) }
         var stored: [String: Tensor] = [:]
         var rows: [[Cell]] = []
         var big: [Output] = []
-        for node in Graph.topologicalOrder(root) {
-            guard let tensorName = node.name, let g = grads[ObjectIdentifier(node)]?.grad, stored[tensorName] == nil else { continue }
+        for node in grads.order {
+            guard let tensorName = node.name, let g = grads[node], stored[tensorName] == nil else { continue }
             stored[tensorName] = g
             if node.value.isScalar {
                 rows.append([.text(tensorName), .number(node.value.scalar), .number(g.scalar)])

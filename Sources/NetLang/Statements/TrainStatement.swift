@@ -41,11 +41,14 @@ struct TrainStatement: Statement {
             throw LangError(.shape, "X has \(x.rows) rows but T has \(rawTarget.rows); train needs one target row per sample",
                             at: target.location)
         }
-        if context.state.network.loss == "cross_entropy", last.activation != .softmax {
+        if context.state.network.loss == .crossEntropy, last.activation != .softmax {
             throw LangError(.value, "loss cross_entropy needs a softmax last layer, but '\(last.name)' is \(last.activation.name)",
                             at: location, hint: "use loss bce for a sigmoid output, or a softmax last layer")
         }
-        let t = try NetworkMath.target(rawTarget, for: Tensor(rows: x.rows, cols: last.outputs), at: target.location)
+        let t: Tensor
+        do { t = try context.state.network.preparedTarget(rawTarget, rows: x.rows) } catch let error as NetCoreError {
+            throw LangError(error, at: target.location, hint: "the target needs one row per sample and one column per output")
+        }
         let total = settings.stepsPerEpoch(samples: x.rows).multipliedReportingOverflow(by: settings.epochs)
         guard !total.overflow, total.partialValue <= TrainingOptions.maximumSteps else {
             throw LangError(.limit, "train would take more than \(TrainingOptions.maximumSteps) steps", at: location,
@@ -63,15 +66,18 @@ struct TrainStatement: Statement {
         }
         // The network on all of X after training: the final loss, and the forward that
         // `show`, `backward` and `plot decision` see next.
-        let records = try NetworkMath.forward(context.state.network.layers, x)
-        let finalLoss = NetworkMath.loss(context.state.network.loss, y: records.last?.a ?? x, t: t)
-        context.state.lastForward = ForwardRecord(input: x, target: t, layers: records, loss: finalLoss)
+        let finalLoss: Double
+        do { finalLoss = try context.state.network.forward(x, target: t) } catch let error as NetCoreError {
+            throw LangError(error, at: input.location)
+        }
+        context.state.lastInput = x
+        context.state.dropNetworkGradients()
         let steps = Array(context.state.history[startHistory...])
         emit(TrainingViews.lossCurve(steps: steps, epochs: Array(context.state.training.epochLosses.suffix(report.epochsCompleted)),
                                      stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
              .updateDisplay(id: display))
         let summary = TrainingViews.summary(report, options: settings, samples: x.rows, finalLoss: finalLoss,
-                                            learningRate: settings.learningRate ?? context.state.network.optimizer.lr)
+                                            learningRate: settings.learningRate ?? context.state.optimizer.kind.learningRate)
         if report.interrupted {
             throw TrainingInterrupted(state: context.state, outputs: [summary],
                                       error: LangError(.interrupt, "train interrupted after step \(report.steps) of \(report.totalSteps); the parameters are those of step \(report.steps)",

@@ -48,7 +48,9 @@ struct Parser {
     @discardableResult
     mutating func expect(_ symbol: String, after what: String? = nil, closing opening: Token? = nil) throws -> Token {
         if current.isSymbol(symbol) { return advance() }
-        if let opening, current.isEnd {
+        // At the end, or at the first word of a later line, the bracket was never closed.
+        let startsLine = position > 0 && tokens[position - 1].location.line < current.location.line
+        if let opening, current.isEnd || (startsLine && current.location.line > opening.location.line) {
             let o = opening.location
             throw LangError(.syntax, "this '\(opening.kind.symbolText)' is never closed", at: o,
                             hint: "add '\(symbol)' (opened at line \(o.line), column \(o.column))")

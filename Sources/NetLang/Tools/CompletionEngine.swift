@@ -1,3 +1,5 @@
+import NetCore
+
 /// Tab completion: what may follow at the cursor, given the statement being written
 /// and the names the session holds.
 ///
@@ -78,6 +80,11 @@ struct CompletionEngine {
         case "backward" where count == 1: return state.tensorNames
         case "explain" where count == 1: return state.layerNames
         case "step" where count == 1: return ["lr:"]
+        case "train" where last?.isSymbol(",") == true && commasAtDepthZero(tokens) >= 2:
+            return ["epochs:", "batch:", "lr:", "shuffle:"]
+        case "dataset" where count == 3: return DatasetGenerator.Kind.allCases.map(\.rawValue)
+        case "dataset" where insideCall(tokens): return ["n:", "noise:", "classes:"]
+        case "load" where count == 3: return ["csv", "idx"]
         case "tensor" where count == 1, "layer" where count == 1: return []
         case "layer" where count == 3: return ["dense"]
         case "layer": return layerArgumentCandidates(tokens)
@@ -107,6 +114,16 @@ struct CompletionEngine {
         if last.isSymbol(",") && depthOneCommas == 1 { return Self.activationNames }
         if last.isSymbol(",") && depthOneCommas >= 2 { return ["bias:", "init:", "weights:", "biases:"] }
         return []
+    }
+
+    private func commasAtDepthZero(_ tokens: [Token]) -> Int {
+        var depth = 0, commas = 0
+        for t in tokens {
+            if t.isSymbol("(") || t.isSymbol("[") { depth += 1 }
+            else if t.isSymbol(")") || t.isSymbol("]") { depth -= 1 }
+            else if t.isSymbol(","), depth == 0 { commas += 1 }
+        }
+        return commas
     }
 
     private func commasAtDepthOne(_ tokens: [Token]) -> Int {

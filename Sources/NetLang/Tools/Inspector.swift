@@ -19,17 +19,20 @@ struct Inspector {
         if let node = state.tensors[word] { return describe(word, node.value) }
         let parts = word.split(separator: ".").map(String.init)
         if parts.count == 2, let l = state.layerIndex(named: parts[0]) {
-            let layer = state.network.layers[l]
+            let layer = state.layers[l]
             switch parts[1] {
-            case "W": return describe(word, layer.weights)
-            case "b": return layer.biases.map { describe(word, $0) }
-            case "z", "a": return state.lastForward?.layers[safe: l].map { describe(word, parts[1] == "z" ? $0.z : $0.a) }
+            case "W": return describe(word, layer.W)
+            case "b": return layer.hasBias ? describe(word, layer.b) : nil
+            case "z", "a":
+                guard state.lastInput != nil else { return nil }
+                return (parts[1] == "z" ? layer.z : layer.a).map { describe(word, $0) }
             default: break
             }
         }
         if parts.count == 2, let member = state.datasets[parts[0]]?[parts[1]] { return describe(word, member) }
         if let l = state.layerIndex(named: parts[0]) {
-            return NetworkViews.layer(state.network.layers[l], index: l, of: state.network.layers)
+            let layer = state.layers[l]
+            return NetworkViews.layer(layer, origin: state.layerOrigins[layer.name] ?? "")
         }
         let key = parts.last ?? word
         if let text = HelpCatalog.text(for: key) { return .note(Note(title: key, text: text, isHelp: true)) }

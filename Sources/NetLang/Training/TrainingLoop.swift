@@ -37,7 +37,18 @@ struct TrainingLoop {
         let batch = options.batchSize(samples: samples)
         let perEpoch = options.stepsPerEpoch(samples: samples)
         let total = perEpoch * options.epochs
-        var stepper = try NetworkStepper(network: state.network, learningRate: options.learningRate)
+        // NetCore's fast path: forward, loss, backward and update on reused buffers. A `lr:`
+        // given to train applies to this run only; the optimizer keeps its own afterwards.
+        var network = state.network
+        var optimizer = state.optimizer
+        let ownRate = optimizer.kind.learningRate
+        if let lr = options.learningRate { optimizer.kind.learningRate = lr }
+        func commit() {
+            var kept = optimizer
+            kept.kind.learningRate = ownRate
+            state.network = network
+            state.optimizer = kept
+        }
         var order = Array(0..<samples)
         var batchX = Tensor(rows: batch, cols: x.cols), batchT = Tensor(rows: batch, cols: t.cols)
         var report = Report(steps: 0, totalSteps: total, epochsCompleted: 0, firstLoss: nil, lastLoss: nil,
@@ -56,16 +67,16 @@ struct TrainingLoop {
                 let rows = order[(s * batch)..<min(samples, (s + 1) * batch)]
                 let loss: Double
                 if rows.count == samples && (!options.shuffle || batch == samples) {
-                    loss = try stepper.step(x, t)   // full batch: the data as it is
+                    loss = try network.trainStep(x, t, optimizer: &optimizer)   // full batch: the data as it is
                 } else {
                     // Reused buffers: a step allocates nothing (the last, shorter batch gets its own).
                     if rows.count == batch {
                         x.gather(rows: rows, into: &batchX); t.gather(rows: rows, into: &batchT)
-                        loss = try stepper.step(batchX, batchT)
+                        loss = try network.trainStep(batchX, batchT, optimizer: &optimizer)
                     } else {
                         var lastX = Tensor(rows: rows.count, cols: x.cols), lastT = Tensor(rows: rows.count, cols: t.cols)
                         x.gather(rows: rows, into: &lastX); t.gather(rows: rows, into: &lastT)
-                        loss = try stepper.step(lastX, lastT)
+                        loss = try network.trainStep(lastX, lastT, optimizer: &optimizer)
                     }
                 }
                 state.history.append(loss)
@@ -88,7 +99,7 @@ struct TrainingLoop {
             report.epochsCompleted = epoch + 1
             epochLosses.append(mean)
         }
-        state.network = stepper.network
+        commit()
         state.training.epochLosses = epochLosses
         report.seconds = elapsed()
         return report

@@ -18,3 +18,14 @@ print("factors W5", repr(o[0, 0] - t[0, 0]), repr(o[0, 0] * (1 - o[0, 0])), repr
 W1b = W1 - 0.5 * dW1; W2b = W2 - 0.5 * dW2
 o2 = sig(sig(x @ W1b) @ W2b)
 print("loss after step", repr(0.5 * np.sum((t - o2) ** 2)))
+
+# Lesson 004: softmax of large inputs, computed stably.
+a = np.array([1010.0, 1000.0, 990.0]); e = np.exp(a - a.max())
+print("softmax", [repr(float(v)) for v in e / e.sum()])
+# Lesson 002: the 2-3-1 batch with R's runif weights (numbers 13-21 of the stream).
+X = np.array([[1, 2], [3, 4], [5, 6.0]])
+beta = np.array([0.28273358359001577, 0.9234334842767566, 0.2923158402554691,
+                 0.8372956281527877, 0.2862232846673578, 0.2668207800015807]).reshape(3, 2).T
+gamma = np.array([[0.18672278965823352], [0.23222591052763164], [0.31661245482973754]])
+z3 = sig(X @ beta) @ gamma
+print("lesson 002 z3", z3.ravel(), "y_hat", sig(z3).ravel())
