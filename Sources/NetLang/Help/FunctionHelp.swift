@@ -91,7 +91,7 @@ extension HelpCatalog {
         HelpTopic(name: "he", categories: [.initializer], summary: "N(0, 2/in), for relu layers", body: "layer h = dense(2 -> 3, relu, init: he)"),
         HelpTopic(name: "uniform", categories: [.initializer], summary: "U[0, 1), like R's runif", body: "layer h = dense(2 -> 3, sigmoid, init: uniform)"),
         HelpTopic(name: "normal", categories: [.initializer], summary: "N(0, 1)", body: "layer h = dense(2 -> 3, sigmoid, init: normal)"),
-        HelpTopic(name: "zeros_init", categories: [.initializer], summary: "all weights 0 (init: zeros)", body: "layer h = dense(2 -> 3, sigmoid, init: zeros)"),
+        HelpTopic(name: "zeros", categories: [.initializer], summary: "all weights 0", body: "layer h = dense(2 -> 3, sigmoid, init: zeros)"),
     ]
 
     static let syntax: [HelpTopic] = [
