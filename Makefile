@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel pytest numpy
 
-.PHONY: all deps venv build run test test-swift test-notebooks test-python bench clean
+.PHONY: all deps venv build run test test-swift test-notebooks test-python kernelspec-venv bench clean
 
 all: build
 
@@ -36,14 +36,25 @@ build: deps
 	$(SWIFT) build
 
 run: build
+	$(BIN)/nb-kernel install --user
 	$(BIN)/nb-run notebooks/03-backprop-by-hand.txt
 
 test: build venv
 	$(SWIFT) test
 	$(MAKE) test-notebooks
+	$(MAKE) test-python
 
 test-notebooks: build
 	$(BIN)/nb-run --check notebooks/*.txt
+
+# The kernelspec inside the venv (like `ipykernel install --sys-prefix`), so the tests
+# start nb-kernel exactly as Jupyter does, without touching the user's kernels.
+kernelspec-venv: build venv
+	$(BIN)/nb-kernel install --prefix $(VENV)
+
+# Protocol tests with the real Jupyter client libraries (tests-python/README.md).
+test-python: kernelspec-venv
+	$(PY) -m pytest -q tests-python
 
 # Speed beside the peers, measured side by side in one run (see bench/README.md).
 # PyTorch is optional: its Linux wheel pulls several GB of CUDA libraries, so the

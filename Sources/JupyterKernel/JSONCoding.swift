@@ -6,7 +6,7 @@ import Foundation
 enum JSONCoding {
     static func encode(_ object: [String: Any]) -> Data {
         let safe = JSONSerialization.isValidJSONObject(object) ? object : (sanitize(object) as? [String: Any] ?? [:])
-        return (try? JSONSerialization.data(withJSONObject: safe)) ?? Data("{}".utf8)
+        return (try? JSONSerialization.data(withJSONObject: safe, options: [.withoutEscapingSlashes])) ?? Data("{}".utf8)
     }
 
     static func encodeLine(_ object: [String: Any]) -> Data {
