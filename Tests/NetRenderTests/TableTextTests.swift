@@ -57,3 +57,23 @@ final class TableTextTests: XCTestCase {
         XCTAssertEqual(NumberFormat.fixed(-.infinity, precision: 3), "-inf")
     }
 }
+
+final class NumberColumnTests: XCTestCase {
+    func testWholeNumberColumnsHaveNoDecimals() {
+        let t = Table(columns: ["sample", "o1"], rows: [[.number(1), .number(0.5)], [.number(2), .number(0.25)]])
+        let lines = Renderer(settings: RenderSettings(precision: 4)).text(.table(t)).components(separatedBy: "\n")
+        XCTAssertEqual(lines[2], "     1  0.5000")
+        XCTAssertEqual(lines[3], "     2  0.2500")
+    }
+
+    func testTinyValuesShowInScientificFormNotAsZero() {
+        // A vanishing gradient: 3.7e-6 at precision 4 would otherwise read 0.0000.
+        XCTAssertEqual(NumberFormat.shown(3.7e-6, precision: 4), "3.7000e-06")
+        XCTAssertEqual(NumberFormat.shown(-1e-8, precision: 2), "-1.00e-08")
+        XCTAssertEqual(NumberFormat.shown(0, precision: 4), "0.0000")
+        XCTAssertEqual(NumberFormat.shown(0.00004, precision: 4), "4.0000e-05")
+        XCTAssertEqual(NumberFormat.shown(0.00005, precision: 4), "0.0001")
+        let text = Renderer(settings: RenderSettings(precision: 4)).text(.tensor(TensorView(name: "g", value: Tensor([[1e-8], [0.5]]))))
+        XCTAssertEqual(text, "g (2×1)\n  1.0000e-08\n  0.5000    ")
+    }
+}

@@ -174,3 +174,21 @@ final class WebFormTests: XCTestCase {
         XCTAssertEqual(outputs.count, 2)
     }
 }
+
+final class LongSeriesTests: XCTestCase {
+    func testLongLossCurveIsThinnedButKeepsItsSpike() throws {
+        // 50 000 steps of a falling loss with one spike at step 30 000.
+        let xs = (1...50_000).map(Double.init)
+        let ys = xs.map { $0 == 30_000 ? 5.0 : 1 / $0 }
+        let plot = Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss", series: [.init(label: "loss", x: xs, y: ys)])
+        let svg = PlotSVG().render(plot)
+        XCTAssertNotNil(XMLProbe.parse(svg))
+        XCTAssertLessThan(svg.utf8.count, 100_000)
+        let points = try XCTUnwrap(svg.range(of: "points=\"").map { svg[$0.upperBound...].prefix { $0 != "\"" } })
+        let ys2 = points.split(separator: " ").compactMap { Double($0.split(separator: ",").last ?? "") }
+        // The spike (5.0 at the top of a 0…5 axis) is the highest point: y = top of the plot area, 40.
+        XCTAssertEqual(ys2.min(), 40)
+        let text = PlotText(unicode: false).render(plot)
+        XCTAssertTrue(text.components(separatedBy: "\n")[2].contains("*"), "the spike reaches the top row:\n\(text)")
+    }
+}

@@ -26,10 +26,12 @@ struct TableText {
         var cells: [[String]] = Array(repeating: [], count: count)   // per column, rows then
         var numeric = Array(repeating: false, count: count)
         for c in 0..<count {
-            for row in rows {
-                let cell = c < row.count ? row[c] : .empty
+            let column = rows.map { c < $0.count ? $0[c] : .empty }
+            var numbers = NumberFormat.column(column.compactMap { if case .number(let v) = $0 { return v } else { return nil } },
+                                              precision: precision)[...]
+            for cell in column {
                 switch cell {
-                case .number(let v): cells[c].append(NumberFormat.fixed(v, precision: precision)); numeric[c] = true
+                case .number: cells[c].append(numbers.popFirst() ?? ""); numeric[c] = true
                 case .text(let s): cells[c].append(Self.oneLine(s))
                 case .empty: cells[c].append("")
                 }

@@ -43,10 +43,10 @@ struct PlotSVG {
                 var run: [(Double, Double)] = []
                 for (x, y) in zip(s.x, s.y) {
                     if x.isFinite && y.isFinite { run.append((px(x), py(y))); continue }
-                    if run.count > 1 { svg.polyline(run, stroke: SVGWriter.color(si)) }
+                    if run.count > 1 { svg.polyline(Self.thinned(run), stroke: SVGWriter.color(si)) }
                     run = []
                 }
-                if run.count > 1 { svg.polyline(run, stroke: SVGWriter.color(si)) }
+                if run.count > 1 { svg.polyline(Self.thinned(run), stroke: SVGWriter.color(si)) }
                 if run.count == 1 { marker(&svg, run[0].0, run[0].1, kind: 0, color: SVGWriter.color(si)) }
             case .scatter, .decision:
                 for (i, (x, y)) in zip(s.x, s.y).enumerated() where x.isFinite && y.isFinite {
@@ -75,6 +75,29 @@ struct PlotSVG {
                 svg.rect(left + Double(c) * w, top + Double(r) * h, w + 0.5, h + 0.5, fill: fill)
             }
         }
+    }
+
+    /// A long line (the loss of 50 000 steps) kept to what the picture can show: per pixel
+    /// column its first, lowest, highest and last point, so spikes survive and the SVG stays small.
+    static func thinned(_ points: [(Double, Double)]) -> [(Double, Double)] {
+        guard points.count > 2000 else { return points }
+        var out: [(Double, Double)] = []
+        var bucket: [(Double, Double)] = []
+        func flush() {
+            guard let first = bucket.first, let last = bucket.last,
+                  let low = bucket.max(by: { $0.1 < $1.1 }), let high = bucket.min(by: { $0.1 < $1.1 }) else { return }
+            // In x order, without repeating a point.
+            for p in [first] + [low, high].sorted(by: { $0.0 < $1.0 }) + [last] where out.last.map({ $0 != p }) ?? true {
+                out.append(p)
+            }
+            bucket = []
+        }
+        for p in points {
+            if let first = bucket.first, p.0.rounded(.down) != first.0.rounded(.down) { flush() }
+            bucket.append(p)
+        }
+        flush()
+        return out
     }
 
     /// From the first palette colour (low) to the second (high).
