@@ -192,3 +192,26 @@ final class LongSeriesTests: XCTestCase {
         XCTAssertTrue(text.components(separatedBy: "\n")[2].contains("*"), "the spike reaches the top row:\n\(text)")
     }
 }
+
+final class DecisionSVGTests: XCTestCase {
+    func testShadeOfAClassHasThatClassesColourEvenWhenClassOneIsMissing() {
+        let plot = Plot(kind: .decision, title: "d", xLabel: "x1", yLabel: "x2",
+                        series: [.init(label: "s", x: [0.5], y: [0.5], classes: [2])],
+                        grid: Plot.Grid(xRange: 0...1, yRange: 0...1, values: [[2, 3], [3, 2]]))
+        let svg = PlotSVG().render(plot)
+        XCTAssertTrue(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(1)))\""), "class 2 shaded in its own colour")
+        XCTAssertTrue(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(2)))\""))
+        XCTAssertFalse(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(0)))\""))
+        let probe = XMLProbe.parse(svg)
+        XCTAssertEqual(probe?.texts.filter { $0.hasPrefix("class") }, ["class 2", "class 3"])
+    }
+
+    func testValueShadingHasAColourBar() throws {
+        let plot = Plot(kind: .decision, title: "d", xLabel: "x1", yLabel: "x2", series: [],
+                        grid: Plot.Grid(xRange: 0...1, yRange: 0...1, values: [[0.1, 0.9]]))
+        let probe = try XCTUnwrap(XMLProbe.parse(PlotSVG().render(plot)))
+        XCTAssertEqual(probe.elements["linearGradient"], 1)
+        XCTAssertTrue(probe.texts.contains("output"))
+        XCTAssertTrue(probe.texts.contains("0.0") && probe.texts.contains("1.0"), "\(probe.texts)")
+    }
+}
