@@ -215,3 +215,19 @@ final class DecisionSVGTests: XCTestCase {
         XCTAssertTrue(probe.texts.contains("0.0") && probe.texts.contains("1.0"), "\(probe.texts)")
     }
 }
+
+final class ProgressHTMLTests: XCTestCase {
+    func testProgressHTMLShowsTheLineAndALossCurveOnceThereAreTwoEpochs() throws {
+        let renderer = Renderer(settings: RenderSettings(precision: 4))
+        var p = NetLang.Progress(step: 10, totalSteps: 40, epoch: 1, totalEpochs: 4, loss: 0.5,
+                                 stepsPerSecond: 100, secondsLeft: 0.3, history: [0.5])
+        let first = try XCTUnwrap(renderer.bundle(for: .progress(p)).html)
+        XCTAssertFalse(first.contains("<svg"))
+        XCTAssertTrue(first.contains("epoch 1/4 [=====&gt;"))
+        p.history = [0.5, 0.3, 0.2]
+        let later = try XCTUnwrap(renderer.bundle(for: .progress(p)).html)
+        let probe = try XCTUnwrap(XMLProbe.parse("<div>\(later)</div>"))
+        XCTAssertEqual(probe.elements["polyline"], 1)
+        XCTAssertTrue(probe.texts.contains("0.5000") && probe.texts.contains("0.2000"), "\(probe.texts)")
+    }
+}
