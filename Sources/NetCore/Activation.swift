@@ -37,7 +37,8 @@ public enum Activation: String, CaseIterable, Sendable {
     public func applyInPlace(rows: Int, cols: Int, _ v: UnsafeMutableBufferPointer<Double>) {
             switch self {
             case .sigmoid: for k in v.indices { v[k] = Activation.sigmoidValue(v[k]) }
-            case .relu: for k in v.indices where !(v[k] > 0) { v[k] = v[k].isNaN ? v[k] : 0 }
+            // A select, not a branch, so the loop vectorizes (NaN stays NaN: NaN <= 0 is false).
+            case .relu: for k in v.indices { v[k] = v[k] <= 0 ? 0 : v[k] }
             case .tanh: for k in v.indices { v[k] = Foundation.tanh(v[k]) }
             case .identity: break
             case .step: for k in v.indices { v[k] = v[k] > 0 ? 1 : 0 }

@@ -57,7 +57,9 @@ public final class Session {
         return withoutActuallyEscaping(emit) { emit in runStatements(statements, source: source, emit: emit) }
     }
 
-    private func runStatements(_ statements: [ParsedStatement], source: String,
+    /// Runs parsed statements in order, each on a draft of the state that is kept only if
+    /// the statement succeeds (internal so tests can run statements that fail half-way).
+    func runStatements(_ statements: [ParsedStatement], source: String,
                                emit: @escaping (Output, OutputRole) -> Void) -> NetError? {
         for (i, parsed) in statements.enumerated() {
             let isLast = i == statements.count - 1
@@ -109,6 +111,10 @@ public final class Session {
     public func isComplete(_ code: String) -> Completeness { CompletenessCheck.check(code) }
 }
 
+/// Completion candidates and the span of text they replace.
+///
+///     session.complete("layer h = dense(2 -> 2, sig", cursor: 27)
+///     // Completion(start: 24, end: 27, matches: ["sigmoid"])
 public struct Completion: Sendable, Equatable {
     /// Offsets in Unicode scalars of the text the matches replace.
     public var start: Int
@@ -117,6 +123,10 @@ public struct Completion: Sendable, Equatable {
     public init(start: Int, end: Int, matches: [String]) { self.start = start; self.end = end; self.matches = matches }
 }
 
+/// Whether a cell can run as it is (Jupyter's is_complete).
+///
+///     session.isComplete("tensor x = [1,")   // .incomplete(indent: "  ")
+///     session.isComplete("tensor x = 1)")    // .invalid
 public enum Completeness: Sendable, Equatable {
     case complete
     case incomplete(indent: String)

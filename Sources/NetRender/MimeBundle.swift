@@ -29,18 +29,67 @@ public struct MimeBundle {
 }
 
 /// Turns Outputs into text (terminal) and MIME bundles (Jupyter).
+///
+/// Which forms each output carries (front ends show the richest they support):
+/// tensor and table: text, HTML `<table>`, JSON; plot and graph: text, SVG, HTML (the SVG
+/// inline, for front ends that prefer HTML), JSON; `explain`: text, Markdown with LaTeX, JSON;
+/// progress and notes: text and its `<pre>` twin; print: text only.
 public struct Renderer {
     public var settings: RenderSettings
     /// ANSI colours in text (nb-run --color).
     public var color: Bool
     public init(settings: RenderSettings, color: Bool = false) { self.settings = settings; self.color = color }
 
+    private var unicode: Bool { settings.style == .unicode }
+    private var precision: Int { settings.precision }
+
     /// The text form of an output, as nb-run prints it and text/plain carries it.
-    public func text(_ output: Output) -> String { fatalError("Renderer.text: not implemented yet") }
+    public func text(_ output: Output) -> String {
+        switch output {
+        case .tensor(let v): return TensorText(precision: precision).render(name: v.name, v.value)
+        case .table(let t): return TableText(precision: precision).render(t)
+        case .plot(let p): return PlotText(unicode: unicode).render(p)
+        case .graph(let g): return GraphText(precision: precision, unicode: unicode).render(g)
+        case .derivation(let d): return DerivationText(precision: precision).render(d)
+        case .stream(let s): return s
+        case .note(let n): return n.title.map { "\($0)\n\n\(n.text)" } ?? n.text
+        case .progress(let p): return ProgressText(precision: precision, unicode: unicode).render(p)
+        case .group(let parts): return parts.map(text).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        }
+    }
 
     /// Every form of an output.
-    public func bundle(for output: Output) -> MimeBundle { MimeBundle(plain: text(output)) }
+    public func bundle(for output: Output) -> MimeBundle {
+        let plain = text(output)
+        switch output {
+        case .tensor(let v):
+            return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(name: v.name, v.value),
+                              json: JSONForm.tensor(name: v.name, v.value))
+        case .table(let t):
+            return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(t), json: JSONForm.table(t))
+        case .plot(let p):
+            let svg = PlotSVG().render(p)
+            return MimeBundle(plain: plain, html: "<div class=\"netbook-plot\">\(svg)</div>", svg: svg, json: JSONForm.plot(p))
+        case .graph(let g):
+            let svg = GraphSVG(precision: precision).render(g)
+            return MimeBundle(plain: plain, html: "<div class=\"netbook-graph\">\(svg)</div>", svg: svg, json: JSONForm.graph(g))
+        case .derivation(let d):
+            return MimeBundle(plain: plain, markdown: DerivationMarkdown(precision: precision).render(d), json: JSONForm.derivation(d))
+        case .stream:
+            return MimeBundle(plain: plain)
+        case .note:
+            return MimeBundle(plain: plain, html: HTMLText.pre(plain))
+        case .progress(let p):
+            return MimeBundle(plain: plain, html: HTMLText.pre(plain), json: JSONForm.progress(p))
+        case .group(let parts):
+            let bundles = parts.map(bundle(for:))
+            // One HTML page of the parts; a part without HTML (explain, print) keeps its text look.
+            let html = bundles.map { $0.html ?? HTMLText.pre($0.plain) }.joined(separator: "\n")
+            let json: [Any] = bundles.map { $0.json ?? ["text": $0.plain] }
+            return MimeBundle(plain: plain, html: html, json: ["outputs": json])
+        }
+    }
 
     /// An error with its caret, as a terminal shows it (coloured when `color`).
-    public func text(_ error: NetError) -> String { error.formatted }
+    public func text(_ error: NetError) -> String { ErrorText(color: color).render(error) }
 }

@@ -58,4 +58,22 @@ final class DataStatementTests: XCTestCase {
         XCTAssertEqual(r.fail("load d = csv(\"\(file.path)\", label: \"c\")")?.message.hasPrefix("\(file.lastPathComponent) has no column 'c'"), true)
         XCTAssertNil(r.session.state.datasets["d"])
     }
+
+    func testLoadIDXImagesAndLabels() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("idx-lang-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Two 2×2 images (type 0x08, 3 dimensions) and their labels 3 and 0, big-endian sizes.
+        try Data([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 0, 255, 128, 1, 9, 8, 7, 6]).write(to: dir.appendingPathComponent("img"))
+        try Data([0, 0, 8, 1, 0, 0, 0, 2, 3, 0]).write(to: dir.appendingPathComponent("lbl"))
+        try Data([0, 0, 8, 1, 0, 0, 0, 5, 3]).write(to: dir.appendingPathComponent("short"))
+        let r = Recorder()
+        r.session.baseDirectory = dir.path
+        r.run("load m = idx(\"img\", \"lbl\")")
+        XCTAssertEqual(r.value("m.x"), Tensor([[0, 255, 128, 1], [9, 8, 7, 6]]))
+        XCTAssertEqual(r.value("m.y"), Tensor([[4], [1]]))   // digits 3 and 0 as classes
+        let e = r.fail("load m2 = idx(\"img\", \"short\")")
+        XCTAssertEqual(e?.message, "short is truncated: dimensions 5 need 13 bytes, the file has 9")
+        XCTAssertEqual(e?.column, 22)   // the labels file's path, "short"
+    }
 }

@@ -74,6 +74,26 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(r.value("h.W")?.data, [1, 2, 3, 4])
     }
 
+    /// A statement that changes the session and then fails half-way.
+    struct FailsHalfWay: Statement {
+        func execute(in context: inout ExecutionContext) throws -> [Output] {
+            context.state.define("half", Graph.constant(Tensor(scalar: 1)))
+            context.state.settings.precision = 9
+            throw LangError(.value, "failed half-way", at: .none)
+        }
+    }
+
+    func testAStatementThatFailsHalfWayLeavesNoTrace() throws {
+        let r = Recorder()
+        r.run("tensor a = 1")
+        let statements = [ParsedStatement(statement: FailsHalfWay(), location: .none, suppressed: false)]
+        let error = r.session.runStatements(statements, source: "x", emit: { _, _ in })
+        XCTAssertEqual(error?.message, "failed half-way")
+        XCTAssertNil(r.session.state.tensors["half"])
+        XCTAssertEqual(r.session.settings.precision, 4)
+        XCTAssertEqual(r.session.state.tensorNames, ["a"])
+    }
+
     func testSyntaxErrorStopsTheWholeCellBeforeItRuns() throws {
         let r = Recorder()
         _ = r.fail("tensor a = 1\ntensor b = (2")

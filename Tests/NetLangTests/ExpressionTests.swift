@@ -120,3 +120,17 @@ final class StatementBehaviourTests: XCTestCase {
         XCTAssertEqual(r.scalar("h.W"), 2 - 0.1 * 2, accuracy: 1e-15)
     }
 }
+
+/// Big data stays small in outputs: tables become tensors, plots keep a bounded number of points.
+final class OutputSizeTests: XCTestCase {
+    func testBigBatchesAndLongSeriesStayBounded() throws {
+        let r = Recorder()
+        r.run("seed 1\nlayer h = dense(3 -> 50, relu)")
+        let out = r.run("forward rand(1000, 3)")
+        XCTAssertTrue(out.first?.0.tables.isEmpty ?? false)
+        XCTAssertEqual(out.first?.0.tensors.first?.name, "h.z")
+        guard case .plot(let plot) = try XCTUnwrap(r.run("plot linspace(0, 1, 100000)").first?.0) else { return XCTFail() }
+        XCTAssertEqual(plot.series[0].x.count, PlotStatement.maxPoints)
+        XCTAssertEqual(plot.series[0].y.last, 1)
+    }
+}

@@ -93,6 +93,38 @@ final class FuzzTests: XCTestCase {
         XCTAssertGreaterThan(successes, 100)
     }
 
+    /// What a student could observe of a session.
+    private func fingerprint(_ s: SessionState) -> String {
+        let tensors = s.tensorNames.map { "\($0)=\(s.tensors[$0]?.value.data.map(\.bitPattern) ?? [])" }
+        let layers = s.layers.map { "\($0.name):\($0.W.data.map(\.bitPattern)):\($0.b.data.map(\.bitPattern)):\($0.activation)" }
+        return [tensors.joined(separator: ";"), layers.joined(separator: ";"), "\(s.settings)", "\(s.history.map(\.bitPattern))",
+                s.gradients.keys.sorted().joined(separator: ","), "\(s.gradientRoot ?? "")", "\(s.random.generator)",
+                "\(s.network.loss)", "\(s.optimizer.kind)", "\(s.lastInput?.data.map(\.bitPattern) ?? [])"].joined(separator: "|")
+    }
+
+    func testAFailingStatementNeverChangesTheSession() throws {
+        var random = SeededGenerator(seed: 7)
+        var failures = 0
+        for _ in 0..<600 {
+            var scalars = Array(Self.programs[random.nextInt(below: Self.programs.count)].unicodeScalars)
+            for _ in 0..<(1 + random.nextInt(below: 3)) { mutate(&scalars, &random) }
+            let source = String(String.UnicodeScalarView(scalars))
+            guard var parser = try? Parser(source: source), let statements = try? parser.parseCell() else { continue }
+            // Each statement as its own cell: when it fails, the session must be exactly as before.
+            let session = Session()
+            let starts = statements.map(\.location.offset) + [scalars.count]
+            for k in statements.indices {
+                let text = String(String.UnicodeScalarView(scalars[starts[k]..<starts[k + 1]]))
+                let before = fingerprint(session.state)
+                if session.run(text, emit: { _, _ in }) != nil {
+                    failures += 1
+                    XCTAssertEqual(fingerprint(session.state), before, "after a failing statement: \(text)")
+                }
+            }
+        }
+        XCTAssertGreaterThan(failures, 50)
+    }
+
     func testPathologicalInputsGiveErrors() {
         let session = Session()
         let cases = [String(repeating: "(", count: 10000) + "1" + String(repeating: ")", count: 10000),

@@ -104,4 +104,20 @@ final class TrainTests: XCTestCase {
         XCTAssertEqual(r.fail("train xor.x, [1, 0]")?.message, "X has 4 rows but T has 1; train needs one target row per sample")
         XCTAssertEqual(r.session.state.history.count, 0)
     }
+
+    func testShowHistoryHasStepsAndEpochs_resetNetworkClearsBoth() throws {
+        let r = Recorder()
+        r.run(xorNetwork + "\ntrain xor.x, xor.y, epochs: 3, batch: 2, shuffle: false")
+        let tables = r.run("show history").flatMap { $0.0.tables }
+        XCTAssertEqual(tables.map(\.title), ["loss history", "loss per epoch (train)"])
+        XCTAssertEqual(tables[0].rows.count, 6)
+        XCTAssertEqual(tables[1].rows.count, 3)
+        // Epoch 1 is the mean of its two steps (2 samples each).
+        let h = r.session.state.history
+        guard case .number(let epoch1) = tables[1].rows[0][1] else { return XCTFail("epoch 1 has no loss") }
+        XCTAssertEqual(epoch1, (h[0] + h[1]) / 2, accuracy: 1e-15)
+        r.run("reset network")
+        XCTAssertTrue(r.session.state.history.isEmpty)
+        XCTAssertTrue(r.session.state.training.epochLosses.isEmpty)
+    }
 }

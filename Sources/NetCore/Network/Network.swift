@@ -211,18 +211,23 @@ public struct Network {
 
     mutating func runBackward(target t: UnsafeBufferPointer<Double>) {
         let lastIndex = layers.count - 1
-        let last = layers[lastIndex].uniqueCache()
-        let rows = last.rows, n = rows * last.outputs
-        let a = UnsafeBufferPointer(start: last.a, count: n)
-        loss.gradientUnchecked(a, t, rows: rows, into: UnsafeMutableBufferPointer(start: last.dA, count: n))
-        if loss == .crossEntropy && layers[lastIndex].activation == .softmax {
-            // Softmax-with-Loss: dL/dz = (y − t)/N, stable even where y underflows.
-            let scale = 1 / Double(rows)
-            for k in 0..<n { last.dZ[k] = (a[k] - t[k]) * scale }
-        } else {
-            layers[lastIndex].activation.backwardInPlace(
-                rows: rows, cols: last.outputs, z: UnsafeBufferPointer(start: last.z, count: n), a: a,
-                gradA: UnsafeBufferPointer(start: last.dA, count: n), into: UnsafeMutableBufferPointer(start: last.dZ, count: n))
+        let rows = layers[lastIndex].cache.rows
+        // Scoped so that `last` is released before the loop below asks for the same cache
+        // again: a second reference would make uniqueCache() copy it on every step.
+        do {
+            let last = layers[lastIndex].uniqueCache()
+            let n = rows * last.outputs
+            let a = UnsafeBufferPointer(start: last.a, count: n)
+            loss.gradientUnchecked(a, t, rows: rows, into: UnsafeMutableBufferPointer(start: last.dA, count: n))
+            if loss == .crossEntropy && layers[lastIndex].activation == .softmax {
+                // Softmax-with-Loss: dL/dz = (y − t)/N, stable even where y underflows.
+                let scale = 1 / Double(rows)
+                for k in 0..<n { last.dZ[k] = (a[k] - t[k]) * scale }
+            } else {
+                layers[lastIndex].activation.backwardInPlace(
+                    rows: rows, cols: last.outputs, z: UnsafeBufferPointer(start: last.z, count: n), a: a,
+                    gradA: UnsafeBufferPointer(start: last.dA, count: n), into: UnsafeMutableBufferPointer(start: last.dZ, count: n))
+            }
         }
         for i in stride(from: lastIndex, through: 0, by: -1) {
             let c = layers[i].uniqueCache()

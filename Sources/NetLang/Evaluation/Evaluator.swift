@@ -21,12 +21,7 @@ struct Evaluator {
         self.source = source
     }
 
-    func text(of location: SourceLocation) -> String {
-        let scalars = source.unicodeScalars
-        guard location.offset >= 0, location.endOffset <= scalars.count else { return "" }
-        let start = scalars.index(scalars.startIndex, offsetBy: location.offset)
-        return String(scalars[start..<scalars.index(start, offsetBy: location.length)])
-    }
+    func text(of location: SourceLocation) -> String { location.text(in: source) }
 
     // MARK: - Expressions
 
@@ -295,8 +290,4 @@ struct Evaluator {
         }
         return t.scalar
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -91,7 +91,7 @@ extension HelpCatalog {
         HelpTopic(name: "he", categories: [.initializer], summary: "N(0, 2/in), for relu layers", body: "layer h = dense(2 -> 3, relu, init: he)"),
         HelpTopic(name: "uniform", categories: [.initializer], summary: "U[0, 1), like R's runif", body: "layer h = dense(2 -> 3, sigmoid, init: uniform)"),
         HelpTopic(name: "normal", categories: [.initializer], summary: "N(0, 1)", body: "layer h = dense(2 -> 3, sigmoid, init: normal)"),
-        HelpTopic(name: "zeros_init", categories: [.initializer], summary: "all weights 0 (init: zeros)", body: "layer h = dense(2 -> 3, sigmoid, init: zeros)"),
+        HelpTopic(name: "zeros", categories: [.initializer], summary: "all weights 0", body: "layer h = dense(2 -> 3, sigmoid, init: zeros)"),
     ]
 
     static let syntax: [HelpTopic] = [
@@ -116,7 +116,8 @@ extension HelpCatalog {
                   One statement per line. A line continues while ( or [ is open or when it ends
                   with ','. ';' separates statements; a statement ending with ';' shows nothing.
                   '#' starts a comment. Numbers: 3, -0.25, 1e-3. Strings: "text".
-                  Names: letters, digits and _, not starting with a digit. Dotted names reach
+                  Names: letters, digits and _, not starting with a digit; true, false and pi
+                  stand for 1, 0 and π unless a tensor has that name. Dotted names reach
                   into layers and data sets: hidden.W, hidden.b, hidden.z, hidden.a, xor.x.
                   Every value is a 2-D tensor of numbers: 3 is 1×1, [1, 2] is 1×2,
                   [[1, 2], [3, 4]] is 2×2. Rows are samples, columns features; a dense layer

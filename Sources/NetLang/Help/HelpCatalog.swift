@@ -12,19 +12,19 @@ enum HelpCatalog {
 
     /// Every word `help` understands (for completion and suggestions).
     static var words: [String] {
-        all.map(\.name) + all.flatMap(\.aliases) + Array(categoryWords.keys) + ["zeros"]
+        all.map(\.name) + all.flatMap(\.aliases) + Array(categoryWords.keys)
     }
 
+    /// The first topic of that name (functions come before initializers, so `zeros` is the function).
     static func topic(named word: String) -> HelpTopic? {
-        if word == "zeros" { return functions.first { $0.name == "zeros" } }
-        return all.first { $0.name == word } ?? all.first { $0.aliases.contains(word) }
+        all.first { $0.name == word } ?? all.first { $0.aliases.contains(word) }
     }
 
     /// The text of `help WORD`, or nil when the word is unknown.
     static func text(for word: String) -> String? {
         if let topic = topic(named: word) {
             var text = topic.text
-            if word == "zeros" || word == "uniform" || word == "normal" {
+            if word == "zeros" {
                 text += "\n\nAs a layer initializer: init: \(word) (see `help init`)."
             }
             return text

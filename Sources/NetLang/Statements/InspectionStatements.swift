@@ -47,9 +47,19 @@ struct ShowStatement: Statement {
             return [.group(names.compactMap { n in state.gradients[n].map { .tensor(TensorView(name: "d\(root)/d\(n)", value: $0)) } })]
         case .keyword:
             let history = state.history
+            if history.count > NetworkViews.maxTableCells / 2 {
+                return [.tensor(TensorView(name: "loss history", value: Tensor(rows: history.count, cols: 1, data: history)))]
+            }
             let rows: [[Cell]] = history.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] }
-            return [.table(Table(title: "loss history", columns: ["step", "loss"], rows: rows,
-                                 footer: history.isEmpty ? ["no steps yet"] : []))]
+            var tables: [Output] = [.table(Table(title: "loss history", columns: ["step", "loss"], rows: rows,
+                                                 footer: history.isEmpty ? ["no steps yet"] : []))]
+            // After `train`: the mean loss of each epoch too (Training/TrainingRecord.swift).
+            let epochs = state.training.epochLosses
+            if !epochs.isEmpty {
+                tables.append(.table(Table(title: "loss per epoch (train)", columns: ["epoch", "mean loss"],
+                                           rows: epochs.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] })))
+            }
+            return tables.count == 1 ? tables : [.group(tables)]
         case .graph(let name, let at):
             return [try GraphViewBuilder.view(of: name, in: state, at: at)]
         case .expression(let e):

@@ -2,6 +2,9 @@ import NetCore
 
 /// The outputs (data) that network statements show: tables per layer and parameter.
 enum NetworkViews {
+    /// Tables larger than this become tensors.
+    static let maxTableCells = 4000
+
     static func parameterCount(_ layer: Dense) -> Int { layer.W.count + (layer.hasBias ? layer.b.count : 0) }
 
     static func layer(_ layer: Dense, origin: String) -> Output {
@@ -32,6 +35,13 @@ enum NetworkViews {
         var parts: [Output] = []
         for (l, layer) in layers.enumerated() {
             guard let z = layer.z, let a = layer.a else { continue }
+            // A big batch or layer shows z and a as tensors (summarized when rendered),
+            // not as a table of millions of cells.
+            if z.rows * layer.outputs * 2 > maxTableCells {
+                parts.append(.tensor(TensorView(name: "\(layer.name).z", value: z)))
+                parts.append(.tensor(TensorView(name: "\(layer.name).a", value: a)))
+                continue
+            }
             let columns = ["sample"] + (1...layer.outputs).map { naming.z(l, $0) } + (1...layer.outputs).map { naming.a(l, $0) }
             let rows: [[Cell]] = (0..<z.rows).map { i in
                 [.number(Double(i + 1))] + (0..<layer.outputs).map { .number(z[i, $0]) } + (0..<layer.outputs).map { .number(a[i, $0]) }

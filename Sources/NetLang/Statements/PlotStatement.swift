@@ -51,7 +51,7 @@ struct PlotStatement: Statement {
                     let layer = state.network.layers[l]
                     series.append(Self.curve(layer.activation, label: "\(word): \(layer.activation.name)", from: low, to: high))
                     if state.lastInput != nil, let z = layer.z, let a = layer.a {
-                        series.append(Plot.Series(label: "\(word) (z, a) of the last forward", x: z.data, y: a.data))
+                        series.append(Self.thinned(Plot.Series(label: "\(word) (z, a) of the last forward", x: z.data, y: a.data)))
                     }
                     titles.append(word)
                     continue
@@ -62,13 +62,17 @@ struct PlotStatement: Statement {
             titles.append(label)
             if t.cols == 2 && subjects.count == 1 && t.rows > 1 {
                 kind = .scatter
-                series.append(Plot.Series(label: label, x: (0..<t.rows).map { t[$0, 0] }, y: (0..<t.rows).map { t[$0, 1] }))
+                series.append(Self.thinned(Plot.Series(label: label, x: (0..<t.rows).map { t[$0, 0] }, y: (0..<t.rows).map { t[$0, 1] })))
             } else if t.rows == 1 {
-                series.append(Plot.Series(label: label, x: (1...max(1, t.cols)).map(Double.init), y: t.data))
+                series.append(Self.thinned(Plot.Series(label: label, x: (1...max(1, t.cols)).map(Double.init), y: t.data)))
             } else {
+                guard t.cols <= 20 else {
+                    throw LangError(.value, "\(label) has \(t.cols) columns; plot shows at most 20 series", at: subject.location,
+                                    hint: "plot some columns, e.g. \(label)[:, 1:3]")
+                }
                 for c in 0..<t.cols {
-                    series.append(Plot.Series(label: t.cols == 1 ? label : "\(label)[:, \(c + 1)]",
-                                              x: (1...t.rows).map(Double.init), y: (0..<t.rows).map { t[$0, c] }))
+                    series.append(Self.thinned(Plot.Series(label: t.cols == 1 ? label : "\(label)[:, \(c + 1)]",
+                                                           x: (1...t.rows).map(Double.init), y: (0..<t.rows).map { t[$0, c] })))
                 }
             }
         }
@@ -79,6 +83,19 @@ struct PlotStatement: Statement {
                            yLabel: isFunctions ? "a" : (kind == .scatter ? "column 2" : "value"), series: series))]
     }
 
+    /// Plots keep at most this many points per series.
+    static let maxPoints = 5000
+
+    /// A long series keeps evenly spaced points (always the first and the last), so a
+    /// plot of millions of training steps stays small.
+    static func thinned(_ series: Plot.Series) -> Plot.Series {
+        let n = series.x.count
+        guard n > maxPoints else { return series }
+        let picks = (0..<maxPoints).map { $0 * (n - 1) / (maxPoints - 1) }
+        return Plot.Series(label: series.label, x: picks.map { series.x[$0] }, y: picks.map { series.y[$0] },
+                           classes: series.classes.map { c in picks.map { c[$0] } })
+    }
+
     static func curve(_ act: Activation, label: String, from low: Double, to high: Double, points: Int = 201) -> Plot.Series {
         let xs = (0..<points).map { low + (high - low) * Double($0) / Double(points - 1) }
         let ys = act.apply(Tensor(rows: 1, cols: points, data: xs)).data
@@ -87,8 +104,9 @@ struct PlotStatement: Statement {
 
     private func lossPlot(_ state: SessionState) -> Output {
         let h = state.history
+        let steps = h.indices.map { Double($0 + 1) }
         return .plot(Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss",
-                          series: [Plot.Series(label: "loss", x: h.indices.map { Double($0 + 1) }, y: h)]))
+                          series: [Self.thinned(Plot.Series(label: "loss", x: steps, y: h))]))
     }
 
     /// The network's output over the plane spanned by the last forward's 2-feature input.
@@ -121,7 +139,7 @@ struct PlotStatement: Statement {
             pointClasses = t.cols > 1 ? (try? t.argmaxPerRow())?.data.map { Int($0) } : t.data.map { $0 >= 0.5 ? 2 : 1 }
         }
         return .plot(Plot(kind: .decision, title: "decision", xLabel: "x1", yLabel: "x2",
-                          series: [Plot.Series(label: "samples", x: xs, y: ys, classes: pointClasses)],
+                          series: [Self.thinned(Plot.Series(label: "samples", x: xs, y: ys, classes: pointClasses))],
                           grid: Plot.Grid(xRange: xr, yRange: yr, values: values)))
     }
 }

@@ -74,6 +74,7 @@ struct ResetStatement: Statement {
             context.state.layerOrigins = [:]
             context.state.lastInput = nil
             context.state.history = []
+            context.state.training.epochLosses = []
             // Gradients of the network go with it; those of tensor graphs stay.
             context.state.dropNetworkGradients()
         } else {

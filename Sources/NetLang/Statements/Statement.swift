@@ -16,13 +16,7 @@ struct ExecutionContext {
     let emit: (Output, OutputRole) -> Void
 
     /// The source text an expression was written as ("x @ W").
-    func text(of location: SourceLocation) -> String {
-        let scalars = source.unicodeScalars
-        guard location.offset >= 0, location.endOffset <= scalars.count else { return "" }
-        let start = scalars.index(scalars.startIndex, offsetBy: location.offset)
-        let end = scalars.index(start, offsetBy: location.length)
-        return String(scalars[start..<end])
-    }
+    func text(of location: SourceLocation) -> String { location.text(in: source) }
 }
 
 /// Reads a statement after its keyword (the keyword token is passed for locations).

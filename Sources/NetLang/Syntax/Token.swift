@@ -19,6 +19,14 @@ struct SourceLocation: Equatable, Sendable {
     }
 
     var endOffset: Int { offset + length }
+
+    /// The source text this location covers ("x @ W"), or "" if it lies outside `source`.
+    func text(in source: String) -> String {
+        let scalars = source.unicodeScalars
+        guard offset >= 0, length >= 0, endOffset <= scalars.count else { return "" }
+        let start = scalars.index(scalars.startIndex, offsetBy: offset)
+        return String(scalars[start..<scalars.index(start, offsetBy: length)])
+    }
 }
 
 /// One lexical unit of a cell.

@@ -9,7 +9,8 @@ enum TrainingViews {
         if stepsPerEpoch > 1 && !epochs.isEmpty {
             series.append(Plot.Series(label: "epoch mean", x: epochs.indices.map { Double(($0 + 1) * stepsPerEpoch) }, y: epochs))
         }
-        return .plot(Plot(kind: .line, title: "training loss", xLabel: "step", yLabel: "loss", series: series))
+        return .plot(Plot(kind: .line, title: "training loss", xLabel: "step", yLabel: "loss",
+                          series: series.map(PlotStatement.thinned)))
     }
 
     static func summary(_ report: TrainingLoop.Report, options: TrainingOptions, samples: Int,

@@ -1,0 +1,80 @@
+import NetCore
+import NetLang
+
+/// The computational graph of `show graph NAME` as a tree from the result down to the
+/// inputs, with each node's operation, value and gradient in aligned columns:
+///
+///     graph of price (grad = dprice/dnode)
+///     node                 op                             value      grad
+///     -------------------  -------------------------  --------  --------
+///     price                mul(#5, tax)               715.0000    1.0000
+///     |-- #5               add(apple_price, orange_price)  650.0000    1.1000
+///     |   |-- apple_price  mul(apple, apple_num)      200.0000    1.1000
+///     |   |   |-- apple    input                      100.0000    2.2000
+///
+/// A node used twice is expanded once; later it shows "(see above)".
+struct GraphText {
+    var precision: Int
+    var unicode: Bool = false
+
+    func render(_ graph: GraphView) -> String {
+        guard let root = Self.rootNode(graph) else { return "graph of \(graph.root): (empty)" }
+        let byID = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let hasGrads = graph.nodes.contains { $0.grad != nil }
+        var rows: [[Cell]] = []
+        var expanded: Set<Int> = []
+        var bigOnes: [GraphView.Node] = []
+
+        func visit(_ node: GraphView.Node, lead: String, branch: String, path: Set<Int>) {
+            let seen = expanded.contains(node.id)
+            var row: [Cell] = [.text(lead + branch + Self.label(node) + (seen && !node.inputs.isEmpty ? " (see above)" : "")),
+                               .text(operation(node, byID)), value(node.value)]
+            if hasGrads { row.append(node.grad.map(value) ?? .text("-")) }
+            rows.append(row)
+            guard !seen else { return }
+            expanded.insert(node.id)
+            if !node.value.isScalar && node.name != nil { bigOnes.append(node) }
+            let children = node.inputs.compactMap { byID[$0] }.filter { !path.contains($0.id) }
+            let childLead = lead + (branch.isEmpty ? "" : (branch == lastBranch ? "    " : (unicode ? "│   " : "|   ")))
+            for (i, child) in children.enumerated() {
+                visit(child, lead: childLead, branch: i == children.count - 1 ? lastBranch : midBranch,
+                      path: path.union([node.id]))
+            }
+        }
+        visit(root, lead: "", branch: "", path: [])
+
+        var columns = ["node", "op", "value"]
+        if hasGrads { columns.append("grad") }
+        var title = "graph of \(graph.root)"
+        if hasGrads { title += " (grad = d\(graph.root)/dnode)" }
+        var lines = [title] + TableText(precision: precision).body(columns: columns, rows: rows)
+        // Matrices do not fit a cell: list them after the tree.
+        for node in bigOnes.prefix(8) {
+            let tensors = TensorText(precision: precision)
+            lines.append(tensors.render(name: Self.label(node), node.value))
+            if let g = node.grad { lines.append(tensors.render(name: "grad \(Self.label(node))", g)) }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private var midBranch: String { unicode ? "├── " : "|-- " }
+    private var lastBranch: String { unicode ? "└── " : "`-- " }
+
+    /// The node the graph is of: the one named like the root, else the last one.
+    static func rootNode(_ graph: GraphView) -> GraphView.Node? {
+        graph.nodes.last(where: { $0.name == graph.root }) ?? graph.nodes.last
+    }
+
+    /// A node's name, or "#id" for an intermediate value.
+    static func label(_ node: GraphView.Node) -> String { node.name ?? "#\(node.id)" }
+
+    private func operation(_ node: GraphView.Node, _ byID: [Int: GraphView.Node]) -> String {
+        if node.inputs.isEmpty { return node.op }
+        let args = node.inputs.map { byID[$0].map(Self.label) ?? "#\($0)" }
+        return "\(node.op)(\(args.joined(separator: ", ")))"
+    }
+
+    private func value(_ t: Tensor) -> Cell {
+        t.isScalar ? .number(t.scalar) : .text(t.shapeDescription)
+    }
+}

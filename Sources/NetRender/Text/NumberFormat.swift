@@ -1,0 +1,67 @@
+import Foundation
+
+/// Numbers as text output prints them: a fixed count of digits after the point
+/// (`precision N`), rounded half away from zero, so that a column of them lines up.
+///
+///     NumberFormat.fixed(0.023971900751730026, precision: 8)   // "0.02397190"
+///     NumberFormat.fixed(-0.00001, precision: 4)               // "0.0000" (no "-0.0000")
+public enum NumberFormat {
+    public static func fixed(_ v: Double, precision: Int) -> String {
+        let precision = max(0, min(precision, 15))
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v > 0 ? "inf" : "-inf" }
+        // Too large or too small for fixed digits to mean anything: Swift's shortest form.
+        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return "\(v)" }
+        var scale = 1.0
+        for _ in 0..<precision { scale *= 10 }
+        let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
+        if scaled >= 9e15 { return "\(v)" }   // beyond exact integers in a Double
+        let whole = UInt64(scaled)
+        var digits = String(whole)
+        if precision > 0 {
+            if digits.count <= precision {
+                digits = String(repeating: "0", count: precision - digits.count + 1) + digits
+            }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -precision))
+        }
+        // A value that rounds to zero prints without a sign, as numpy does not but people expect.
+        return (v < 0 && whole != 0 ? "-" : "") + digits
+    }
+
+    /// A tick label: as few digits as tell neighbouring ticks `step` apart.
+    ///
+    ///     NumberFormat.tick(0.25, step: 0.05)   // "0.25"
+    ///     NumberFormat.tick(200, step: 50)      // "200"
+    public static func tick(_ v: Double, step: Double) -> String {
+        guard step > 0, step.isFinite else { return fixed(v, precision: 2) }
+        let decimals = max(0, Int((-log10(step)).rounded(.up) + 0.0001))
+        let s = fixed(abs(v) < step * 1e-9 ? 0 : v, precision: min(decimals, 10))
+        return s
+    }
+}
+
+/// Lines a column of numbers up on the decimal point: integer parts right-aligned,
+/// fraction parts left-aligned, so "-1.5", "10.25" and "nan" share one point column.
+///
+///     DecimalColumn(["1.5", "-10.25"]).aligned   // [" 1.5 ", "-10.25"]
+struct DecimalColumn {
+    var cells: [String]
+    init(_ cells: [String]) { self.cells = cells }
+
+    private static func split(_ s: String) -> (String, String) {
+        if let dot = s.firstIndex(of: "."), !s.contains("e") {
+            return (String(s[..<dot]), String(s[dot...]))
+        }
+        return (s, "")
+    }
+
+    /// The cells padded to one width with their points in one column.
+    var aligned: [String] {
+        let parts = cells.map(Self.split)
+        let intWidth = parts.map { TextWidth.of($0.0) }.max() ?? 0
+        let fracWidth = parts.map { TextWidth.of($0.1) }.max() ?? 0
+        return parts.map { whole, frac in
+            TextWidth.padLeft(whole, to: intWidth) + TextWidth.padRight(frac, to: fracWidth)
+        }
+    }
+}

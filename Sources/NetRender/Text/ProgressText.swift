@@ -1,0 +1,45 @@
+import Foundation
+import NetLang
+
+/// Training progress on one line, rewritten in place by a terminal or a live display:
+///
+///     epoch 3/10 [=====>    ] step 120/400 loss 0.1234 850 steps/s 2s left
+struct ProgressText {
+    var precision: Int
+    var unicode: Bool = false
+    var barWidth = 20
+
+    func render(_ p: NetLang.Progress) -> String {
+        let done = p.totalSteps > 0 ? min(1, max(0, Double(p.step) / Double(p.totalSteps))) : 0
+        let filled = Int((done * Double(barWidth)).rounded(.down))
+        var bar: String
+        if unicode {
+            bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+        } else if filled >= barWidth {
+            bar = String(repeating: "=", count: barWidth)
+        } else {
+            bar = String(repeating: "=", count: filled) + ">" + String(repeating: " ", count: barWidth - filled - 1)
+        }
+        var parts = ["epoch \(p.epoch)/\(p.totalEpochs)", "[\(bar)]", "step \(p.step)/\(p.totalSteps)",
+                     "loss \(NumberFormat.fixed(p.loss, precision: precision))"]
+        if p.stepsPerSecond.isFinite && p.stepsPerSecond > 0 { parts.append("\(Self.rate(p.stepsPerSecond)) steps/s") }
+        if p.secondsLeft.isFinite && p.secondsLeft >= 0 && p.step < p.totalSteps { parts.append("\(Self.duration(p.secondsLeft)) left") }
+        return parts.joined(separator: " ")
+    }
+
+    /// 850, 12.5k, 1.2M: a rate reads at a glance.
+    static func rate(_ r: Double) -> String {
+        if r >= 1e6 { return String(format: "%.1fM", r / 1e6) }
+        if r >= 1e4 { return String(format: "%.1fk", r / 1e3) }
+        if r >= 10 { return String(format: "%.0f", r) }
+        return String(format: "%.1f", r)
+    }
+
+    /// "2s", "1m05s", "2h03m".
+    static func duration(_ s: Double) -> String {
+        let t = Int(s.rounded(.up))
+        if t < 60 { return "\(t)s" }
+        if t < 3600 { return String(format: "%dm%02ds", t / 60, t % 60) }
+        return String(format: "%dh%02dm", t / 3600, (t % 3600) / 60)
+    }
+}

@@ -1,0 +1,40 @@
+import NetLang
+
+/// `explain` as Markdown with LaTeX: the chain rule as a display equation with the numbers,
+/// then a table of the factors.
+///
+///     $$\frac{\partial E}{\partial w_5} = \frac{\partial E}{\partial o_1} \cdot … = 0.3514 \times … = 0.0389$$
+struct DerivationMarkdown {
+    var precision: Int
+
+    func render(_ d: Derivation) -> String {
+        let f = { NumberFormat.fixed($0, precision: precision) }
+        var md = "**explain \(Self.escape(d.parameter))**\n\n"
+        let symbols = d.factors.map(\.latex).joined(separator: " \\cdot ")
+        let numbers = d.factors.map { Self.latexNumber(f($0.value)) }.joined(separator: " \\times ")
+        md += "$$\(d.latex) = \(symbols) = \(numbers) = \(Self.latexNumber(f(d.value)))$$\n\n"
+        md += "| factor | how it is computed | value |\n|---|---|---:|\n"
+        for factor in d.factors {
+            md += "| $\(factor.latex)$ | \(Self.code(factor.formula)) | \(f(factor.value)) |\n"
+        }
+        md += "| $\(d.latex)$ | product | \(f(d.value)) |\n"
+        if !d.notes.isEmpty { md += "\n" + d.notes.map(Self.escape).joined(separator: "\n\n") + "\n" }
+        return md
+    }
+
+    /// A negative number in LaTeX needs braces to keep its minus a sign, not an operator.
+    static func latexNumber(_ s: String) -> String { s.hasPrefix("-") ? "{\(s)}" : s }
+
+    /// A formula as inline code, with the pipes a table would split on escaped.
+    static func code(_ s: String) -> String { "`" + s.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`" }
+
+    /// Markdown's active characters in plain text.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if "\\`*_[]<>|$#".contains(ch) { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import NetCore
+import NetLang
+
+/// Outputs as JSON-serializable values (`JSONSerialization`) with full-precision numbers:
+///
+///     {"columns": ["tensor", "value"], "rows": [["x", 0.1]]}           // a table
+///     {"name": "x", "shape": [1, 2], "data": [[0.1, 0.2]]}              // a tensor
+///
+/// JSON has no NaN or infinity: those become null.
+enum JSONForm {
+    static func number(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
+
+    static func table(_ t: Table) -> [String: Any] {
+        var d: [String: Any] = [
+            "columns": t.columns,
+            "rows": t.rows.map { row in row.map { cell -> Any in
+                switch cell {
+                case .number(let v): return number(v)
+                case .text(let s): return s
+                case .empty: return NSNull()
+                }
+            } },
+        ]
+        if let title = t.title { d["title"] = title }
+        if !t.footer.isEmpty { d["footer"] = t.footer }
+        return d
+    }
+
+    static func tensor(name: String?, _ t: Tensor) -> [String: Any] {
+        ["name": name.map { $0 as Any } ?? NSNull(), "shape": [t.rows, t.cols],
+         "data": t.nested.map { $0.map(number) }]
+    }
+
+    static func plot(_ p: Plot) -> [String: Any] {
+        var d: [String: Any] = [
+            "kind": "\(p.kind)", "title": p.title, "xLabel": p.xLabel, "yLabel": p.yLabel,
+            "series": p.series.map { s -> [String: Any] in
+                var item: [String: Any] = ["label": s.label, "x": s.x.map(number), "y": s.y.map(number)]
+                if let c = s.classes { item["classes"] = c }
+                return item
+            },
+        ]
+        if let g = p.grid {
+            d["grid"] = ["x": [g.xRange.lowerBound, g.xRange.upperBound].map(number),
+                         "y": [g.yRange.lowerBound, g.yRange.upperBound].map(number),
+                         "values": g.values.map { $0.map(number) }]
+        }
+        return d
+    }
+
+    static func graph(_ g: GraphView) -> [String: Any] {
+        ["root": g.root, "nodes": g.nodes.map { n -> [String: Any] in
+            var d: [String: Any] = ["id": n.id, "name": n.name.map { $0 as Any } ?? NSNull(), "op": n.op,
+                                    "inputs": n.inputs, "value": tensor(name: n.name, n.value)]
+            d["grad"] = n.grad.map { tensor(name: nil, $0) as Any } ?? NSNull()
+            return d
+        }]
+    }
+
+    static func derivation(_ d: Derivation) -> [String: Any] {
+        ["parameter": d.parameter, "symbol": d.symbol, "latex": d.latex, "value": number(d.value), "notes": d.notes,
+         "factors": d.factors.map { ["symbol": $0.symbol, "latex": $0.latex, "formula": $0.formula, "value": number($0.value)] }]
+    }
+
+    static func progress(_ p: NetLang.Progress) -> [String: Any] {
+        ["step": p.step, "totalSteps": p.totalSteps, "epoch": p.epoch, "totalEpochs": p.totalEpochs,
+         "loss": number(p.loss), "stepsPerSecond": number(p.stepsPerSecond), "secondsLeft": number(p.secondsLeft),
+         "history": p.history.map(number)]
+    }
+}

@@ -1,0 +1,56 @@
+import NetCore
+import NetLang
+
+/// Tables and tensors as real HTML tables: a caption, header cells, numbers right-aligned
+/// in a monospace font at the session's precision, the full value in each cell's `title`.
+///
+///     <table><caption>x (1×2)</caption><thead>…</thead><tbody><tr><th>1</th><td>0.1000</td>…
+struct TableHTML {
+    var precision: Int
+
+    static let tableStyle = "border-collapse: collapse; font-family: monospace"
+    static let numberStyle = "text-align: right; font-family: monospace; padding: 0 0.6em"
+    static let textStyle = "text-align: left; font-family: monospace; padding: 0 0.6em"
+
+    func render(_ table: Table) -> String {
+        var html = "<table class=\"netbook-table\" style=\"\(Self.tableStyle)\">"
+        if let title = table.title, !title.isEmpty { html += "<caption>\(HTMLText.escape(title))</caption>" }
+        html += "<thead><tr>" + table.columns.map { "<th style=\"\(Self.textStyle)\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        let count = max(table.columns.count, table.rows.map(\.count).max() ?? 0)
+        for row in table.rows {
+            html += "<tr>"
+            for c in 0..<count { html += cell(c < row.count ? row[c] : .empty) }
+            html += "</tr>"
+        }
+        html += "</tbody></table>"
+        if !table.footer.isEmpty { html += HTMLText.pre(table.footer.joined(separator: "\n")) }
+        return html
+    }
+
+    private func cell(_ c: Cell) -> String {
+        switch c {
+        case .number(let v):
+            return "<td style=\"\(Self.numberStyle)\" title=\"\(v)\">\(NumberFormat.fixed(v, precision: precision))</td>"
+        case .text(let s): return "<td style=\"\(Self.textStyle)\">\(HTMLText.escape(s))</td>"
+        case .empty: return "<td></td>"
+        }
+    }
+
+    /// A tensor: 1-based row and column numbers as headers; large ones summarized with "…".
+    func render(name: String?, _ t: Tensor) -> String {
+        let shown = TensorText(precision: precision)
+        let rows = shown.shown(t.rows), cols = shown.shown(t.cols)
+        var html = "<table class=\"netbook-tensor\" style=\"\(Self.tableStyle)\">"
+        html += "<caption>\(HTMLText.escape(TensorText.heading(name: name, t)))</caption><thead><tr><th></th>"
+        html += cols.map { "<th style=\"\(Self.numberStyle)\">\($0.map { String($0 + 1) } ?? "…")</th>" }.joined()
+        html += "</tr></thead><tbody>"
+        for r in rows {
+            html += "<tr><th style=\"\(Self.numberStyle)\">\(r.map { String($0 + 1) } ?? "…")</th>"
+            for c in cols {
+                if let r, let c { html += cell(.number(t[r, c])) } else { html += "<td style=\"\(Self.numberStyle)\">…</td>" }
+            }
+            html += "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+}

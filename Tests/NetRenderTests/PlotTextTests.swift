@@ -1,0 +1,111 @@
+import XCTest
+import NetCore
+import NetLang
+@testable import NetRender
+
+final class PlotTextTests: XCTestCase {
+    let ascii = Renderer(settings: RenderSettings(precision: 4, style: .ascii))
+    let unicode = Renderer(settings: RenderSettings(precision: 4, style: .unicode))
+
+    private func isASCII(_ s: String) -> Bool { s.unicodeScalars.allSatisfy { $0.value < 128 } }
+
+    func testASCIIPlotsUseOnlyASCII() {
+        for plot in [Fixtures.sigmoidReluPlot, Fixtures.twoClassScatter, Fixtures.decision] {
+            let text = ascii.text(.plot(plot))
+            XCTAssertTrue(isASCII(text), "non-ASCII in:\n\(text)")
+        }
+    }
+
+    func testLinePlotHasTitleAxisLabelsTicksAndLegend() {
+        let text = ascii.text(.plot(Fixtures.sigmoidReluPlot))
+        let lines = text.components(separatedBy: "\n")
+        XCTAssertEqual(lines[0].trimmingCharacters(in: .whitespaces), "sigmoid, relu")
+        XCTAssertEqual(lines[1], "y")
+        // x runs from -5 to 5, y from 0 to 5: ticks at whole steps, labelled.
+        let xTicks = lines[lines.count - 3].split(separator: " ").map(String.init)
+        XCTAssertEqual(xTicks, ["-6", "-4", "-2", "0", "2", "4", "6"])
+        for label in ["0", "1", "2", "3", "4", "5"] {
+            XCTAssertTrue(lines.contains { $0.hasPrefix("\(label) +") }, "y tick \(label) in:\n\(text)")
+        }
+        XCTAssertEqual(lines[lines.count - 2].trimmingCharacters(in: .whitespaces), "x")
+        XCTAssertEqual(lines.last, "legend: * sigmoid   o relu")
+    }
+
+    func testOneSeriesHasNoLegend() {
+        let loss = Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss",
+                        series: [.init(label: "loss", x: [1, 2, 3, 4], y: [0.4, 0.3, 0.25, 0.2])])
+        XCTAssertFalse(ascii.text(.plot(loss)).contains("legend"))
+    }
+
+    func testTickLabelsSitUnderTheirTicks() {
+        let text = ascii.text(.plot(Fixtures.sigmoidReluPlot))
+        let lines = text.components(separatedBy: "\n")
+        let rule = lines[lines.count - 4], labels = lines[lines.count - 3]
+        // The tick for 0 is the '+' under which "0" is printed.
+        let zero = labels.firstIndex(of: "0").map { labels.distance(from: labels.startIndex, to: $0) }
+        XCTAssertNotNil(zero)
+        if let zero { XCTAssertEqual(Array(rule)[zero], "+", "rule:\n\(rule)\n\(labels)") }
+    }
+
+    func testLineGoesThroughItsPoints() {
+        // y = x from 0 to 10 on a 60×15 canvas: the first row's mark is at the right end,
+        // the last row's at the left end.
+        let plot = Plot(kind: .line, title: "", xLabel: "", yLabel: "",
+                        series: [.init(label: "y", x: [0, 10], y: [0, 10])])
+        let rows = PlotText(unicode: false).render(plot).components(separatedBy: "\n").filter { $0.contains("|") || $0.contains(" +") }
+        let top = rows.first { $0.contains("*") }, bottom = rows.last { $0.contains("*") }
+        XCTAssertNotNil(top); XCTAssertNotNil(bottom)
+        if let top, let bottom {
+            XCTAssertGreaterThan(top.lastIndex(of: "*").map { top.distance(from: top.startIndex, to: $0) } ?? 0,
+                                 bottom.lastIndex(of: "*").map { bottom.distance(from: bottom.startIndex, to: $0) } ?? 0 + 40)
+        }
+    }
+
+    func testScatterMarksClassesWithDifferentCharacters() {
+        let text = ascii.text(.plot(Fixtures.twoClassScatter))
+        let lines = text.components(separatedBy: "\n")
+        // Class 2 at (0, 1): top-left; class 1 at (1, 1): top-right.
+        let top = lines[2]
+        XCTAssertTrue(top.hasPrefix("1.0 +x"), text)
+        XCTAssertTrue(top.hasSuffix("o"), text)
+        XCTAssertTrue(text.contains("legend: o class 1   x class 2"))
+    }
+
+    func testDecisionMapShadesByClassWithPointsOnTop() {
+        let text = ascii.text(.plot(Fixtures.decision))
+        let lines = text.components(separatedBy: "\n")
+        let canvas = lines.filter { $0.contains("|") || $0.contains(" +") }.dropLast()
+        // Class 2 (right half) is shaded '.', class 1 blank; the class-2 point 'x' sits in the shade.
+        for row in canvas {
+            let cells = Array(row.dropFirst(6))   // "-0.5 +" or "     |" precede the canvas
+            XCTAssertTrue(cells.prefix(30).allSatisfy { $0 == " " || $0 == "o" || $0 == "+" }, row)
+        }
+        XCTAssertTrue(canvas.contains { $0.contains(".x.") }, text)
+        XCTAssertTrue(text.contains("shade: ' ' class 1   '.' class 2"))
+    }
+
+    func testDecisionByValueShadesLowToHigh() {
+        let values = [[0.0, 0.3, 0.6, 0.95]]
+        let plot = Plot(kind: .decision, title: "p", xLabel: "x1", yLabel: "x2", series: [],
+                        grid: Plot.Grid(xRange: 0...1, yRange: 0...1, values: values))
+        let text = PlotText(unicode: false, width: 8, height: 2).render(plot)
+        XCTAssertTrue(text.contains("+  ..--=="), text)
+        XCTAssertTrue(text.contains("shade: ' ' 0.00"), text)
+    }
+
+    func testUnicodeStyleDrawsBrailleLinesAndBoxAxes() {
+        let text = unicode.text(.plot(Fixtures.sigmoidReluPlot))
+        XCTAssertTrue(text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, text)
+        XCTAssertTrue(text.contains("└"))
+        let decision = unicode.text(.plot(Fixtures.decision))
+        XCTAssertTrue(decision.contains("░"))
+    }
+
+    func testNonFiniteValuesDoNotBreakThePlot() {
+        let plot = Plot(kind: .line, title: "t", xLabel: "x", yLabel: "y",
+                        series: [.init(label: "s", x: [0, 1, 2], y: [1, .nan, .infinity])])
+        XCTAssertTrue(ascii.text(.plot(plot)).contains("*"))
+        let empty = Plot(kind: .scatter, title: "none", xLabel: "x", yLabel: "y", series: [])
+        XCTAssertTrue(ascii.text(.plot(empty)).contains("none"))
+    }
+}

@@ -1,0 +1,59 @@
+import XCTest
+import NetCore
+import NetLang
+@testable import NetRender
+
+final class TableTextTests: XCTestCase {
+    private func lines(_ s: String) -> [String] { s.components(separatedBy: "\n") }
+
+    func testHeaderRuleAndRowsShareOneWidth() {
+        let text = Renderer(settings: RenderSettings(precision: 4)).text(.table(Fixtures.mixedTable))
+        let all = lines(text)
+        XCTAssertEqual(all.first, "forward hidden")
+        XCTAssertEqual(all.last, "loss 0.02397190")
+        let grid = Array(all[1...4])   // header, rule, three rows… minus the last row index
+        let body = Array(all[1..<(all.count - 1)])
+        XCTAssertEqual(body.count, 5, text)
+        XCTAssertEqual(Set(body.map { $0.count }).count, 1, "every table line has the same width:\n\(text)")
+        XCTAssertTrue(grid[0].hasPrefix("sample"))
+        XCTAssertTrue(grid[1].allSatisfy { $0 == "-" || $0 == " " })
+    }
+
+    func testDecimalPointsLineUpIncludingNegativeNumbers() {
+        let text = Renderer(settings: RenderSettings(precision: 4)).text(.table(Fixtures.mixedTable))
+        let rows = Array(lines(text)[3...5])
+        // Column z1 holds 0.08, -12.5 and 1234.56789: one point column, four digits after it.
+        let z1 = rows.map { row -> String in String(row.split(separator: " ", omittingEmptySubsequences: true)[1]) }
+        XCTAssertEqual(z1, ["0.0800", "-12.5000", "1234.5679"])
+        let points = rows.map { row -> [Int] in row.enumerated().filter { $0.element == "." }.map(\.offset) }
+        XCTAssertEqual(Set(points.map { $0[0] }).count, 1, "z1 points in one column:\n\(text)")
+        XCTAssertEqual(Set(points.map { $0[1] }).count, 1, "a1 points in one column:\n\(text)")
+        // The number column is right-aligned under its header.
+        let header = lines(text)[1]
+        XCTAssertEqual(header.range(of: "z1")?.upperBound.utf16Offset(in: header),
+                       rows[2].range(of: "1234.5679")?.upperBound.utf16Offset(in: rows[2]))
+    }
+
+    func testPrecisionSetsTheDigits() {
+        let t = Table(columns: ["loss"], rows: [[.number(0.023971900751730026)]])
+        XCTAssertTrue(Renderer(settings: RenderSettings(precision: 8)).text(.table(t)).contains("0.02397190"))
+        XCTAssertTrue(Renderer(settings: RenderSettings(precision: 2)).text(.table(t)).hasSuffix("0.02"))
+    }
+
+    func testKoreanHeadersKeepColumnsAligned() {
+        let t = Table(columns: ["이름", "값"], rows: [[.text("apple"), .number(100)], [.text("사과"), .number(2.5)]])
+        let text = Renderer(settings: RenderSettings(precision: 1)).text(.table(t))
+        let widths = lines(text).map(TextWidth.of)
+        XCTAssertEqual(Set(widths).count, 1, text)
+    }
+
+    func testNumberFormatRoundsHalfAwayFromZeroAndDropsNegativeZero() {
+        XCTAssertEqual(NumberFormat.fixed(0.023971900751730026, precision: 8), "0.02397190")
+        XCTAssertEqual(NumberFormat.fixed(0.125, precision: 2), "0.13")
+        XCTAssertEqual(NumberFormat.fixed(-0.125, precision: 2), "-0.13")
+        XCTAssertEqual(NumberFormat.fixed(-0.00001, precision: 4), "0.0000")
+        XCTAssertEqual(NumberFormat.fixed(715, precision: 0), "715")
+        XCTAssertEqual(NumberFormat.fixed(.nan, precision: 3), "nan")
+        XCTAssertEqual(NumberFormat.fixed(-.infinity, precision: 3), "-inf")
+    }
+}

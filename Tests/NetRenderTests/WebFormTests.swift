@@ -1,0 +1,176 @@
+import Foundation
+import XCTest
+import NetCore
+import NetLang
+@testable import NetRender
+
+final class WebFormTests: XCTestCase {
+    let renderer = Renderer(settings: RenderSettings(precision: 4))
+
+    // MARK: SVG
+
+    func testPlotSVGsAreWellFormedStandaloneDocuments() throws {
+        for plot in [Fixtures.sigmoidReluPlot, Fixtures.twoClassScatter, Fixtures.decision] {
+            let svg = try XCTUnwrap(renderer.bundle(for: .plot(plot)).svg)
+            let probe = try XCTUnwrap(XMLProbe.parse(svg), "not well-formed:\n\(svg.prefix(400))")
+            XCTAssertEqual(probe.elements["root:svg"], 1)
+            XCTAssertEqual(probe.rootAttributes["xmlns"], "http://www.w3.org/2000/svg")
+            XCTAssertEqual(probe.rootAttributes["viewBox"], "0 0 640 420")
+            XCTAssertTrue(probe.texts.contains(plot.title))
+            XCTAssertTrue(probe.texts.contains(plot.xLabel))
+            XCTAssertTrue(probe.texts.contains(plot.yLabel))
+        }
+    }
+
+    func testLinePlotSVGHasTicksLegendAndOnePolylinePerSeries() throws {
+        let probe = try XCTUnwrap(XMLProbe.parse(PlotSVG().render(Fixtures.sigmoidReluPlot)))
+        XCTAssertEqual(probe.elements["polyline"], 2)
+        for tick in ["-5", "-4", "0", "4", "5"] { XCTAssertTrue(probe.texts.contains(tick), tick) }
+        XCTAssertTrue(probe.texts.contains("sigmoid"))
+        XCTAssertTrue(probe.texts.contains("relu"))
+    }
+
+    func testScatterAndDecisionSVGDrawEveryPointAndTheGrid() throws {
+        let scatter = try XCTUnwrap(XMLProbe.parse(PlotSVG().render(Fixtures.twoClassScatter)))
+        // Class 1 as circles (4 points), class 2 as squares (2) — plus the legend's two markers.
+        XCTAssertEqual(scatter.elements["circle"], 4 + 1)
+        XCTAssertTrue(scatter.texts.contains("class 1") && scatter.texts.contains("class 2"))
+        let decision = try XCTUnwrap(XMLProbe.parse(PlotSVG().render(Fixtures.decision)))
+        // 20×20 grid cells, background, plot frame, one class-2 square point and its legend square.
+        XCTAssertEqual(decision.elements["rect"], 400 + 1 + 1 + 2)
+    }
+
+    func testSVGEscapesText() throws {
+        let plot = Plot(kind: .line, title: "a < b & \"c\"", xLabel: "x<1>", yLabel: "y", series: [
+            .init(label: "s&t", x: [0, 1], y: [0, 1]), .init(label: "u", x: [0, 1], y: [1, 0])])
+        let probe = try XCTUnwrap(XMLProbe.parse(PlotSVG().render(plot)))
+        XCTAssertTrue(probe.texts.contains("a < b & \"c\""))
+        XCTAssertTrue(probe.texts.contains("x<1>"))
+        XCTAssertTrue(probe.texts.contains("s&t"))
+    }
+
+    func testGraphSVGHasABoxAndTextsPerNodeAndAnArrowPerEdge() throws {
+        let svg = try XCTUnwrap(renderer.bundle(for: .graph(Fixtures.appleGraph)).svg)
+        let probe = try XCTUnwrap(XMLProbe.parse(svg))
+        XCTAssertEqual(probe.rootAttributes["xmlns"], "http://www.w3.org/2000/svg")
+        XCTAssertNotNil(probe.rootAttributes["viewBox"])
+        XCTAssertEqual(probe.elements["g"], 9)
+        XCTAssertEqual(svg.components(separatedBy: "marker-end=").count - 1, 8)   // 4 mul/add nodes × 2 inputs
+        for text in ["price = mul", "value 715.0000", "grad 1.0000", "apple", "value 100.0000", "grad 2.2000",
+                     "tax", "grad 650.0000", "#6 = add"] {
+            XCTAssertTrue(probe.texts.contains(text), text)
+        }
+    }
+
+    // MARK: HTML
+
+    func testTableHTMLHasCaptionHeaderAndOneRowPerRow() throws {
+        let html = try XCTUnwrap(renderer.bundle(for: .table(Fixtures.mixedTable)).html)
+        let probe = try XCTUnwrap(XMLProbe.parse("<div>\(html)</div>"), html)
+        XCTAssertEqual(probe.elements["table"], 1)
+        XCTAssertEqual(probe.elements["caption"], 1)
+        XCTAssertEqual(probe.elements["tr"], 1 + 3)
+        XCTAssertEqual(probe.elements["th"], 3)
+        XCTAssertEqual(probe.elements["td"], 9)
+        XCTAssertTrue(probe.texts.contains("-12.5000"))
+        XCTAssertTrue(html.contains("text-align: right"))
+        XCTAssertTrue(html.contains("font-family: monospace"))
+        XCTAssertTrue(html.contains("title=\"1234.56789\""))
+        XCTAssertTrue(probe.texts.contains("loss 0.02397190"))   // the footer, in a <pre>
+    }
+
+    func testTensorHTMLSummarizesLargeTensors() throws {
+        let t = Tensor(rows: 12, cols: 14, data: (0..<168).map(Double.init))
+        let html = try XCTUnwrap(renderer.bundle(for: .tensor(TensorView(name: "big", value: t))).html)
+        let probe = try XCTUnwrap(XMLProbe.parse(html))
+        XCTAssertEqual(probe.elements["tr"], 1 + 7)          // header, 3 rows, "…", 3 rows
+        XCTAssertEqual(probe.elements["td"], 7 * 7)
+        XCTAssertTrue(probe.texts.contains("big (12×14)"))
+        XCTAssertTrue(probe.texts.contains("167.0000"))
+    }
+
+    func testHTMLEscapesCells() throws {
+        let t = Table(title: "<b>", columns: ["a&b"], rows: [[.text("<script>")]])
+        let html = try XCTUnwrap(renderer.bundle(for: .table(t)).html)
+        XCTAssertFalse(html.contains("<script>"))
+        XCTAssertNotNil(XMLProbe.parse(html))
+    }
+
+    func testNotesAndProgressCarryAPreTwin() {
+        let note = renderer.bundle(for: .note(Note(title: "half_sse", text: "E = ½ Σ (t − y)²")))
+        XCTAssertEqual(note.html, "<pre style=\"white-space: pre; line-height: normal; font-family: monospace\">half_sse\n\nE = ½ Σ (t − y)²</pre>")
+    }
+
+    // MARK: JSON
+
+    func testTableJSONRoundTripsAtFullPrecision() throws {
+        let json = try XCTUnwrap(renderer.bundle(for: .table(Fixtures.mixedTable)).json)
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
+        XCTAssertTrue(text.contains("0.5199893401555818"), text)
+        let back = try JSONValue.roundTrip(json)
+        XCTAssertEqual(back["columns"], .array([.string("sample"), .string("z1"), .string("a1")]))
+        XCTAssertEqual(back["rows"]?.array?.count, 3)
+        XCTAssertEqual(back["rows"]?[0]?[0], .string("1"))
+        XCTAssertEqual(back["rows"]?[0]?[2], .number(0.5199893401555818))
+        XCTAssertEqual(back["rows"]?[1]?[2], .number(3.7e-6))
+        XCTAssertEqual(back["rows"]?[2]?[1], .number(1234.56789))
+        XCTAssertEqual(back["title"], .string("forward hidden"))
+    }
+
+    func testTensorJSONHasNameShapeAndData() throws {
+        let t = Tensor([[0.023971900751730026, -1.0 / 3.0], [.nan, 1e-17]])
+        let json = try XCTUnwrap(renderer.bundle(for: .tensor(TensorView(name: "E", value: t))).json)
+        let back = try JSONValue.roundTrip(json)
+        XCTAssertEqual(back["name"], .string("E"))
+        XCTAssertEqual(back["shape"], .array([.number(2), .number(2)]))
+        XCTAssertEqual(back["data"], .array([.array([.number(0.023971900751730026), .number(-1.0 / 3.0)]),
+                                             .array([.null, .number(1e-17)])]), "NaN becomes null")
+        let anonymous = try JSONValue.roundTrip(renderer.bundle(for: .tensor(TensorView(name: nil, value: t))).json as Any)
+        XCTAssertEqual(anonymous["name"], .null)
+    }
+
+    func testEveryBundleSerializes() throws {
+        let outputs: [Output] = [.plot(Fixtures.decision), .graph(Fixtures.appleGraph), .derivation(Fixtures.classroomDerivation),
+                                 .group([.table(Fixtures.mixedTable), .stream("hi\n")]),
+                                 .progress(NetLang.Progress(step: 1, totalSteps: 2, epoch: 1, totalEpochs: 1, loss: .nan,
+                                                            stepsPerSecond: .infinity, secondsLeft: 0, history: [.nan]))]
+        for o in outputs {
+            let dict = renderer.bundle(for: o).dictionary
+            XCTAssertNoThrow(try JSONSerialization.data(withJSONObject: dict), "\(o)")
+        }
+    }
+
+    // MARK: Markdown
+
+    func testDerivationMarkdownHasLaTeXAndAFactorTable() throws {
+        let bundle = renderer.bundle(for: .derivation(Fixtures.classroomDerivation))
+        XCTAssertNil(bundle.html, "HTML would hide the Markdown in JupyterLab")
+        let md = try XCTUnwrap(bundle.markdown)
+        XCTAssertTrue(md.contains("$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial o_1} \\cdot \\frac{\\partial o_1}{\\partial z_3} \\cdot \\frac{\\partial z_3}{\\partial w_5} = 0.2094 \\times 0.2380 \\times 0.5200 = 0.0259$$"), md)
+        let tableLines = md.components(separatedBy: "\n").filter { $0.hasPrefix("|") }
+        XCTAssertEqual(tableLines.count, 2 + 3 + 1)
+        XCTAssertTrue(tableLines[2].contains("`−(t1 − o1) = −(0.4 − 0.6094)`"))
+    }
+
+    // MARK: bundles
+
+    func testWhichFormsEachOutputCarries() {
+        let keys = { (o: Output) in Set(self.renderer.bundle(for: o).dictionary.keys) }
+        XCTAssertEqual(keys(.tensor(TensorView(name: "x", value: Tensor([[1]])))), ["text/plain", "text/html", "application/json"])
+        XCTAssertEqual(keys(.plot(Fixtures.twoClassScatter)), ["text/plain", "text/html", "image/svg+xml", "application/json"])
+        XCTAssertEqual(keys(.derivation(Fixtures.classroomDerivation)), ["text/plain", "text/markdown", "application/json"])
+        XCTAssertEqual(keys(.stream("a\n")), ["text/plain"])
+        XCTAssertEqual(renderer.bundle(for: .stream("a\n")).plain, "a\n")
+    }
+
+    func testGroupJoinsItsParts() throws {
+        let group = Output.group([.table(Fixtures.mixedTable), .tensor(TensorView(name: "x", value: Tensor([[0.1, 0.2]])))])
+        let bundle = renderer.bundle(for: group)
+        XCTAssertTrue(bundle.plain.hasPrefix("forward hidden"))
+        XCTAssertTrue(bundle.plain.hasSuffix("x (1×2)\n  0.1000  0.2000"))
+        let probe = try XCTUnwrap(XMLProbe.parse("<div>\(bundle.html ?? "")</div>"))
+        XCTAssertEqual(probe.elements["table"], 2)
+        let outputs = try XCTUnwrap((bundle.json as? [String: Any])?["outputs"] as? [Any])
+        XCTAssertEqual(outputs.count, 2)
+    }
+}
