@@ -1,6 +1,6 @@
 /// The text form of a notebook run, as a terminal shows it and as `.out` files store it:
-/// each code cell's source after an `In [N]:` prompt, then its outputs, one blank line
-/// between outputs.
+/// each code cell's source after an `In [N]:` prompt (continuation lines after
+/// `...:`), then the text of its outputs in order, then a blank line.
 ///
 ///     In [1]: tensor x = [0.1, 0.2]
 ///        ...: tensor y = x * 2
