@@ -17,6 +17,13 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(e.sourceLine, "tensor y = hiden.W")
     }
 
+    func testOneLetterNamesOnlySuggestAnotherCase() throws {
+        let r = Recorder()
+        r.run("tensor r = 1\ntensor x = 2")
+        XCTAssertNil(try XCTUnwrap(r.fail("tensor y = q")).hint)
+        XCTAssertEqual(try XCTUnwrap(r.fail("tensor y = X")).hint, "did you mean 'x'?")
+    }
+
     func testShapeMismatchNamesBothShapes() throws {
         let r = Recorder()
         r.run("tensor x = [1, 2, 3]\ntensor W = [[1, 2], [3, 4]]")

@@ -93,8 +93,11 @@ final class StatementBehaviourTests: XCTestCase {
         r.run("reset network")
         XCTAssertEqual(r.scalar("a"), 1)
         XCTAssertTrue(r.session.state.network.layers.isEmpty)
-        r.run("reset")
+        r.session.baseDirectory = "/tmp/notebooks"
+        r.run("precision 7\nreset")
         XCTAssertEqual(r.fail("show a")?.kind, "NameError")
+        XCTAssertEqual(r.session.settings.precision, 4)
+        XCTAssertEqual(r.session.baseDirectory, "/tmp/notebooks")
     }
 
     func testForwardNamesTheShapesOfAWrongTarget() throws {

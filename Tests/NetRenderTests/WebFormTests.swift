@@ -174,3 +174,60 @@ final class WebFormTests: XCTestCase {
         XCTAssertEqual(outputs.count, 2)
     }
 }
+
+final class LongSeriesTests: XCTestCase {
+    func testLongLossCurveIsThinnedButKeepsItsSpike() throws {
+        // 50 000 steps of a falling loss with one spike at step 30 000.
+        let xs = (1...50_000).map(Double.init)
+        let ys = xs.map { $0 == 30_000 ? 5.0 : 1 / $0 }
+        let plot = Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss", series: [.init(label: "loss", x: xs, y: ys)])
+        let svg = PlotSVG().render(plot)
+        XCTAssertNotNil(XMLProbe.parse(svg))
+        XCTAssertLessThan(svg.utf8.count, 100_000)
+        let points = try XCTUnwrap(svg.range(of: "points=\"").map { svg[$0.upperBound...].prefix { $0 != "\"" } })
+        let ys2 = points.split(separator: " ").compactMap { Double($0.split(separator: ",").last ?? "") }
+        // The spike (5.0 at the top of a 0…5 axis) is the highest point: y = top of the plot area, 40.
+        XCTAssertEqual(ys2.min(), 40)
+        let text = PlotText(unicode: false).render(plot)
+        XCTAssertTrue(text.components(separatedBy: "\n")[2].contains("*"), "the spike reaches the top row:\n\(text)")
+    }
+}
+
+final class DecisionSVGTests: XCTestCase {
+    func testShadeOfAClassHasThatClassesColourEvenWhenClassOneIsMissing() {
+        let plot = Plot(kind: .decision, title: "d", xLabel: "x1", yLabel: "x2",
+                        series: [.init(label: "s", x: [0.5], y: [0.5], classes: [2])],
+                        grid: Plot.Grid(xRange: 0...1, yRange: 0...1, values: [[2, 3], [3, 2]]))
+        let svg = PlotSVG().render(plot)
+        XCTAssertTrue(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(1)))\""), "class 2 shaded in its own colour")
+        XCTAssertTrue(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(2)))\""))
+        XCTAssertFalse(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(0)))\""))
+        let probe = XMLProbe.parse(svg)
+        XCTAssertEqual(probe?.texts.filter { $0.hasPrefix("class") }, ["class 2", "class 3"])
+    }
+
+    func testValueShadingHasAColourBar() throws {
+        let plot = Plot(kind: .decision, title: "d", xLabel: "x1", yLabel: "x2", series: [],
+                        grid: Plot.Grid(xRange: 0...1, yRange: 0...1, values: [[0.1, 0.9]]))
+        let probe = try XCTUnwrap(XMLProbe.parse(PlotSVG().render(plot)))
+        XCTAssertEqual(probe.elements["linearGradient"], 1)
+        XCTAssertTrue(probe.texts.contains("output"))
+        XCTAssertTrue(probe.texts.contains("0.0") && probe.texts.contains("1.0"), "\(probe.texts)")
+    }
+}
+
+final class ProgressHTMLTests: XCTestCase {
+    func testProgressHTMLShowsTheLineAndALossCurveOnceThereAreTwoEpochs() throws {
+        let renderer = Renderer(settings: RenderSettings(precision: 4))
+        var p = NetLang.Progress(step: 10, totalSteps: 40, epoch: 1, totalEpochs: 4, loss: 0.5,
+                                 stepsPerSecond: 100, secondsLeft: 0.3, history: [0.5])
+        let first = try XCTUnwrap(renderer.bundle(for: .progress(p)).html)
+        XCTAssertFalse(first.contains("<svg"))
+        XCTAssertTrue(first.contains("epoch 1/4 [=====&gt;"))
+        p.history = [0.5, 0.3, 0.2]
+        let later = try XCTUnwrap(renderer.bundle(for: .progress(p)).html)
+        let probe = try XCTUnwrap(XMLProbe.parse("<div>\(later)</div>"))
+        XCTAssertEqual(probe.elements["polyline"], 1)
+        XCTAssertTrue(probe.texts.contains("0.5000") && probe.texts.contains("0.2000"), "\(probe.texts)")
+    }
+}

@@ -1,7 +1,7 @@
-/// The toy data sets of `dataset NAME = KIND(n:, noise:, classes:)`, drawn from a
-/// seeded generator so that a notebook shows the same points on every run.
+/// The toy data sets of `dataset NAME = KIND(n:, noise:, classes:)`, drawn from the
+/// session's seeded generator so that a notebook shows the same points on every run.
 ///
-///     var rng = SomeSeededGenerator(seed: 42)
+///     var rng = SeededGenerator(seed: 42)
 ///     let s = try DatasetGenerator.make(.spiral, n: 300, noise: 0.2, classes: 3, rng: &rng)
 ///     s.x.shapeDescription   // "300×2"; s.y is 300×1 with classes 1...3
 ///
@@ -61,8 +61,8 @@ public enum DatasetGenerator {
 
     /// Draws a data set; nil arguments take the kind's defaults. Throws for counts,
     /// noise or class numbers that make no sense, saying which and why.
-    public static func make<G: RandomNumberGenerator>(
-        _ kind: Kind, n: Int? = nil, noise: Double? = nil, classes: Int? = nil, rng: inout G
+    public static func make(
+        _ kind: Kind, n: Int? = nil, noise: Double? = nil, classes: Int? = nil, rng: inout SeededGenerator
     ) throws -> Dataset {
         let count = n ?? kind.defaultCount
         let sigma = noise ?? kind.defaultNoise
@@ -94,40 +94,40 @@ public enum DatasetGenerator {
     /// the first classes taking the remainder.
     static func share(_ n: Int, _ k: Int, _ c: Int) -> Int { n / k + (c < n % k ? 1 : 0) }
 
-    static func xor<G: RandomNumberGenerator>(n: Int, noise: Double, rng: inout G) -> Dataset {
+    static func xor(n: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
         let corners: [(Double, Double)] = [(0, 0), (0, 1), (1, 0), (1, 1)]
         var x = [Double](), y = [Double]()
         x.reserveCapacity(2 * n); y.reserveCapacity(n)
         for i in 0..<n {
             let (a, b) = corners[i % 4]
-            x.append(a + (noise > 0 ? noise * RandomDraws.normal(&rng) : 0))
-            x.append(b + (noise > 0 ? noise * RandomDraws.normal(&rng) : 0))
+            x.append(a + (noise > 0 ? noise * rng.nextNormal() : 0))
+            x.append(b + (noise > 0 ? noise * rng.nextNormal() : 0))
             y.append(a != b ? 1 : 0)
         }
         return Dataset(x: Tensor(rows: n, cols: 2, data: x), y: Tensor(rows: n, cols: 1, data: y))
     }
 
-    static func circle<G: RandomNumberGenerator>(n: Int, noise: Double, rng: inout G) -> Dataset {
+    static func circle(n: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
         var x = [Double](), y = [Double]()
         for c in 0..<2 {
             for _ in 0..<share(n, 2, c) {
-                let r = c == 0 ? 0.5 * RandomDraws.uniform(&rng) : 0.7 + 0.3 * RandomDraws.uniform(&rng)
-                let angle = 2 * Double.pi * RandomDraws.uniform(&rng)
-                x.append(r * cos(angle) + noise * RandomDraws.normal(&rng))
-                x.append(r * sin(angle) + noise * RandomDraws.normal(&rng))
+                let r = c == 0 ? 0.5 * rng.nextUniform() : 0.7 + 0.3 * rng.nextUniform()
+                let angle = 2 * Double.pi * rng.nextUniform()
+                x.append(r * cos(angle) + noise * rng.nextNormal())
+                x.append(r * sin(angle) + noise * rng.nextNormal())
                 y.append(Double(c + 1))
             }
         }
         return Dataset(x: Tensor(rows: n, cols: 2, data: x), y: Tensor(rows: n, cols: 1, data: y), classes: 2)
     }
 
-    static func spiral<G: RandomNumberGenerator>(n: Int, noise: Double, classes k: Int, rng: inout G) -> Dataset {
+    static func spiral(n: Int, noise: Double, classes k: Int, rng: inout SeededGenerator) -> Dataset {
         var x = [Double](), y = [Double]()
         for c in 0..<k {
             let m = share(n, k, c)
             for i in 0..<m {
                 let t = m > 1 ? Double(i) / Double(m - 1) : 0
-                let theta = 4 * Double(c) + 4 * t + noise * RandomDraws.normal(&rng)
+                let theta = 4 * Double(c) + 4 * t + noise * rng.nextNormal()
                 x.append(t * sin(theta))
                 x.append(t * cos(theta))
                 y.append(Double(c + 1))
@@ -136,28 +136,28 @@ public enum DatasetGenerator {
         return Dataset(x: Tensor(rows: n, cols: 2, data: x), y: Tensor(rows: n, cols: 1, data: y), classes: k)
     }
 
-    static func gaussian<G: RandomNumberGenerator>(n: Int, noise: Double, classes k: Int, rng: inout G) -> Dataset {
+    static func gaussian(n: Int, noise: Double, classes k: Int, rng: inout SeededGenerator) -> Dataset {
         var x = [Double](), y = [Double]()
         for c in 0..<k {
             let angle = 2 * Double.pi * Double(c) / Double(k)
             for _ in 0..<share(n, k, c) {
-                x.append(2 * cos(angle) + noise * RandomDraws.normal(&rng))
-                x.append(2 * sin(angle) + noise * RandomDraws.normal(&rng))
+                x.append(2 * cos(angle) + noise * rng.nextNormal())
+                x.append(2 * sin(angle) + noise * rng.nextNormal())
                 y.append(Double(c + 1))
             }
         }
         return Dataset(x: Tensor(rows: n, cols: 2, data: x), y: Tensor(rows: n, cols: 1, data: y), classes: k)
     }
 
-    static func moons<G: RandomNumberGenerator>(n: Int, noise: Double, rng: inout G) -> Dataset {
+    static func moons(n: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
         var x = [Double](), y = [Double]()
         for c in 0..<2 {
             let m = share(n, 2, c)
             for i in 0..<m {
                 let t = m > 1 ? Double.pi * Double(i) / Double(m - 1) : 0
                 let (a, b) = c == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
-                x.append(a + noise * RandomDraws.normal(&rng))
-                x.append(b + noise * RandomDraws.normal(&rng))
+                x.append(a + noise * rng.nextNormal())
+                x.append(b + noise * rng.nextNormal())
                 y.append(Double(c + 1))
             }
         }

@@ -28,6 +28,29 @@ public enum NumberFormat {
         return (v < 0 && whole != 0 ? "-" : "") + digits
     }
 
+    /// A number shown in a table or tensor: fixed digits, except that a value too small
+    /// to show a digit at this precision is written in scientific form rather than as zero
+    /// (a vanishing gradient of 3.7e-06 must not read as 0.0000).
+    ///
+    ///     NumberFormat.shown(3.7e-6, precision: 4)   // "3.7000e-06"
+    public static func shown(_ v: Double, precision: Int) -> String {
+        let s = fixed(v, precision: precision)
+        guard v != 0, v.isFinite, s.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" }) else { return s }
+        return String(format: "%.\(max(0, min(precision, 15)))e", v)
+    }
+
+    /// A column of numbers: whole numbers (sample numbers, counts) without decimals when every
+    /// value in the column is whole, otherwise each as `shown`.
+    ///
+    ///     NumberFormat.column([1, 2, 3], precision: 4)     // ["1", "2", "3"]
+    ///     NumberFormat.column([1, 2.5], precision: 2)      // ["1.00", "2.50"]
+    public static func column(_ values: [Double], precision: Int) -> [String] {
+        if !values.isEmpty, values.allSatisfy({ $0.isFinite && $0 == $0.rounded() && abs($0) < 1e15 }) {
+            return values.map { String(Int64($0)) }
+        }
+        return values.map { shown($0, precision: precision) }
+    }
+
     /// A tick label: as few digits as tell neighbouring ticks `step` apart.
     ///
     ///     NumberFormat.tick(0.25, step: 0.05)   // "0.25"
@@ -49,7 +72,7 @@ struct DecimalColumn {
     init(_ cells: [String]) { self.cells = cells }
 
     private static func split(_ s: String) -> (String, String) {
-        if let dot = s.firstIndex(of: "."), !s.contains("e") {
+        if let dot = s.firstIndex(of: ".") {
             return (String(s[..<dot]), String(s[dot...]))
         }
         return (s, "")

@@ -14,7 +14,7 @@ struct TensorText {
 
     func render(name: String?, _ t: Tensor) -> String {
         let head = Self.heading(name: name, t)
-        if t.isScalar { return "\(head) = \(NumberFormat.fixed(t.scalar, precision: precision))" }
+        if t.isScalar { return "\(head) = \(NumberFormat.shown(t.scalar, precision: precision))" }
         if t.count == 0 { return "\(head) (empty)" }
         return ([head] + grid(t).map { "  " + $0 }).joined(separator: "\n")
     }
@@ -40,7 +40,7 @@ struct TensorText {
                 columns.append(rowIdx.map { $0 == nil ? "" : "..." })
                 continue
             }
-            let numbers = rowIdx.compactMap { $0 }.map { NumberFormat.fixed(t[$0, c], precision: precision) }
+            let numbers = rowIdx.compactMap { $0 }.map { NumberFormat.shown(t[$0, c], precision: precision) }
             var aligned = DecimalColumn(numbers).aligned[...]
             let width = aligned.map(TextWidth.of).max() ?? 0
             columns.append(rowIdx.map { r in

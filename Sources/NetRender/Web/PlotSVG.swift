@@ -43,10 +43,10 @@ struct PlotSVG {
                 var run: [(Double, Double)] = []
                 for (x, y) in zip(s.x, s.y) {
                     if x.isFinite && y.isFinite { run.append((px(x), py(y))); continue }
-                    if run.count > 1 { svg.polyline(run, stroke: SVGWriter.color(si)) }
+                    if run.count > 1 { svg.polyline(Self.thinned(run), stroke: SVGWriter.color(si)) }
                     run = []
                 }
-                if run.count > 1 { svg.polyline(run, stroke: SVGWriter.color(si)) }
+                if run.count > 1 { svg.polyline(Self.thinned(run), stroke: SVGWriter.color(si)) }
                 if run.count == 1 { marker(&svg, run[0].0, run[0].1, kind: 0, color: SVGWriter.color(si)) }
             case .scatter, .decision:
                 for (i, (x, y)) in zip(s.x, s.y).enumerated() where x.isFinite && y.isFinite {
@@ -55,7 +55,7 @@ struct PlotSVG {
                 }
             }
         }
-        legend(&svg, plot, y: height - 14)
+        legend(&svg, plot, shading: g.shading, y: height - 14)
         return svg.document
     }
 
@@ -66,7 +66,8 @@ struct PlotSVG {
             for (c, v) in row.enumerated() {
                 let fill: String
                 switch shading {
-                case .classes(let all): fill = Self.pale(SVGWriter.color(all.firstIndex(of: Int(v.isFinite ? v : 0)) ?? 0))
+                // The same colour as the points of that class.
+                case .classes: fill = Self.pale(SVGWriter.color(v.isFinite ? Int(v) - 1 : 0))
                 case .values(let lo, let hi):
                     let f = v.isFinite ? min(1, max(0, (v - lo) / (hi - lo))) : 0
                     fill = Self.pale(Self.blend(f))
@@ -75,6 +76,29 @@ struct PlotSVG {
                 svg.rect(left + Double(c) * w, top + Double(r) * h, w + 0.5, h + 0.5, fill: fill)
             }
         }
+    }
+
+    /// A long line (the loss of 50 000 steps) kept to what the picture can show: per pixel
+    /// column its first, lowest, highest and last point, so spikes survive and the SVG stays small.
+    static func thinned(_ points: [(Double, Double)]) -> [(Double, Double)] {
+        guard points.count > 2000 else { return points }
+        var out: [(Double, Double)] = []
+        var bucket: [(Double, Double)] = []
+        func flush() {
+            guard let first = bucket.first, let last = bucket.last,
+                  let low = bucket.max(by: { $0.1 < $1.1 }), let high = bucket.min(by: { $0.1 < $1.1 }) else { return }
+            // In x order, without repeating a point.
+            for p in [first] + [low, high].sorted(by: { $0.0 < $1.0 }) + [last] where out.last.map({ $0 != p }) ?? true {
+                out.append(p)
+            }
+            bucket = []
+        }
+        for p in points {
+            if let first = bucket.first, p.0.rounded(.down) != first.0.rounded(.down) { flush() }
+            bucket.append(p)
+        }
+        flush()
+        return out
     }
 
     /// From the first palette colour (low) to the second (high).
@@ -106,9 +130,11 @@ struct PlotSVG {
         }
     }
 
-    private func legend(_ svg: inout SVGWriter, _ plot: Plot, y: Double) {
+    private func legend(_ svg: inout SVGWriter, _ plot: Plot, shading: GridShading?, y: Double) {
         var items: [(String, Int, Bool)] = []   // label, colour/shape index, is a line
-        let classes = PlotGeometry.classes(plot)
+        var classes = PlotGeometry.classes(plot)
+        // A map shaded by class names its classes even when the points carry none.
+        if case .classes(let shaded)? = shading { classes = Array(Set(classes + shaded)).sorted() }
         if plot.kind == .line {
             if plot.series.count > 1 { items = plot.series.enumerated().map { ($0.element.label, $0.offset, true) } }
         } else if classes.count > 1 || (plot.kind == .decision && !classes.isEmpty) {
@@ -116,7 +142,7 @@ struct PlotSVG {
         } else if plot.series.count > 1 {
             items = plot.series.enumerated().map { ($0.element.label, $0.offset, false) }
         }
-        guard !items.isEmpty else { return }
+        guard !items.isEmpty || shading != nil else { return }
         var x = left
         svg.raw("<g class=\"legend\">")
         for (label, k, isLine) in items {
@@ -124,6 +150,17 @@ struct PlotSVG {
             else { marker(&svg, x + 9, y - 4, kind: k, color: SVGWriter.color(k)) }
             svg.text(label, x: x + 24, y: y, size: 12)
             x += 24 + Double(TextWidth.of(label)) * 7 + 18
+        }
+        if case .values(let lo, let hi)? = shading {
+            // A colour bar from the lowest to the highest output.
+            svg.defs.append("<linearGradient id=\"shade\">" + (0...4).map { k in
+                "<stop offset=\"\(k * 25)%\" stop-color=\"\(Self.pale(Self.blend(Double(k) / 4)))\"/>"
+            }.joined() + "</linearGradient>")
+            let step = AxisScale.niceStep((hi - lo) / 10)
+            svg.text(NumberFormat.tick(lo, step: step), x: x, y: y, size: 11)
+            svg.rect(x + 30, y - 11, 120, 12, fill: "url(#shade)", stroke: "#999")
+            svg.text(NumberFormat.tick(hi, step: step), x: x + 156, y: y, size: 11)
+            svg.text("output", x: x + 190, y: y, size: 12)
         }
         svg.raw("</g>")
     }

@@ -17,9 +17,22 @@ struct TableHTML {
         if let title = table.title, !title.isEmpty { html += "<caption>\(HTMLText.escape(title))</caption>" }
         html += "<thead><tr>" + table.columns.map { "<th style=\"\(Self.textStyle)\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         let count = max(table.columns.count, table.rows.map(\.count).max() ?? 0)
+        let summary = TableSummary(rowCount: table.rows.count)
+        var table = table
+        table.rows = summary.rows(of: table, gap: "…")
+        if let note = summary.note { table.footer.insert(note, at: 0) }
+        // Numbers are formatted per column, as the text table does (whole-number columns without decimals).
+        var shown: [[String]] = (0..<count).map { c in
+            NumberFormat.column(table.rows.compactMap { row in
+                if c < row.count, case .number(let v) = row[c] { return v } else { return nil }
+            }, precision: precision).reversed()
+        }
         for row in table.rows {
             html += "<tr>"
-            for c in 0..<count { html += cell(c < row.count ? row[c] : .empty) }
+            for c in 0..<count {
+                let item = c < row.count ? row[c] : .empty
+                if case .number = item { html += cell(item, shown: shown[c].popLast()) } else { html += cell(item) }
+            }
             html += "</tr>"
         }
         html += "</tbody></table>"
@@ -27,10 +40,10 @@ struct TableHTML {
         return html
     }
 
-    private func cell(_ c: Cell) -> String {
+    private func cell(_ c: Cell, shown: String? = nil) -> String {
         switch c {
         case .number(let v):
-            return "<td style=\"\(Self.numberStyle)\" title=\"\(v)\">\(NumberFormat.fixed(v, precision: precision))</td>"
+            return "<td style=\"\(Self.numberStyle)\" title=\"\(v)\">\(shown ?? NumberFormat.shown(v, precision: precision))</td>"
         case .text(let s): return "<td style=\"\(Self.textStyle)\">\(HTMLText.escape(s))</td>"
         case .empty: return "<td></td>"
         }
