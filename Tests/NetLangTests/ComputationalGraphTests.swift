@@ -62,6 +62,26 @@ final class ComputationalGraphTests: XCTestCase {
         XCTAssertEqual(r.value("grad(x)")?.data, [6, 15])
     }
 
+    /// Lesson 003's Affine layer: Y = X·W + B; with L = ΣY, dL/dW = Xᵀ·1, dL/dB sums over the
+    /// batch (B was broadcast to every row), dL/dX = 1·Wᵀ. ReLU passes the gradient where x > 0.
+    /// Numbers: Reference/classroom_reference.py.
+    func testAffineAndReLUBackward() throws {
+        let r = Recorder()
+        r.run("""
+        tensor X = [[1, 2], [3, 4]]
+        tensor W = [[1, 2, 3], [4, 5, 6]]
+        tensor B = [1, 1, 1]
+        tensor Y = X @ W + B
+        tensor L = sum(relu(Y - 20))
+        backward L
+        """)
+        // Y = [[10, 13, 16], [20, 27, 34]]; Y − 20 > 0 only at [2, 2] and [2, 3].
+        XCTAssertEqual(r.value("grad(Y)")?.data, [0, 0, 0, 0, 1, 1])
+        XCTAssertEqual(r.value("grad(B)")?.data, [0, 1, 1])
+        XCTAssertEqual(r.value("grad(W)")?.data, [0, 3, 3, 0, 4, 4])
+        XCTAssertEqual(r.value("grad(X)")?.data, [0, 0, 5, 11])
+    }
+
     func testBackwardReplacesGradients() throws {
         let r = Recorder()
         r.run("tensor a = 3\ntensor b = a * a\nbackward b\nbackward b")

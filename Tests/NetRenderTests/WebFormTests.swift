@@ -231,3 +231,26 @@ final class ProgressHTMLTests: XCTestCase {
         XCTAssertTrue(probe.texts.contains("0.5000") && probe.texts.contains("0.2000"), "\(probe.texts)")
     }
 }
+
+final class TinyDerivativeTests: XCTestCase {
+    /// Vanishing gradients (lesson 004): a product of small sigmoid slopes must not read as zero.
+    var vanishing: Derivation {
+        Derivation(parameter: "h1.W[1, 1]", symbol: "∂E/∂w1", latex: "\\frac{\\partial E}{\\partial w_1}", factors: [
+            .init(symbol: "∂E/∂h1", latex: "a", formula: "…", value: 0.00004),
+            .init(symbol: "∂h1/∂z1", latex: "b", formula: "…", value: -0.0025),
+        ], value: -1e-7)
+    }
+
+    func testTextShowsTinyValuesInScientificForm() {
+        let text = Renderer(settings: RenderSettings(precision: 4)).text(.derivation(vanishing))
+        XCTAssertTrue(text.contains("=  4.0000e-05\n"), text)
+        XCTAssertTrue(text.contains("= -0.0025\n"), text)
+        XCTAssertTrue(text.hasSuffix("= -1.0000e-07"), text)
+    }
+
+    func testLaTeXWritesPowersOfTen() throws {
+        let md = try XCTUnwrap(Renderer(settings: RenderSettings(precision: 2)).bundle(for: .derivation(vanishing)).markdown)
+        XCTAssertTrue(md.contains("= 4.00 \\times 10^{-5} \\times {-2.50 \\times 10^{-3}} = {-1.00 \\times 10^{-7}}$$"), md)
+        XCTAssertEqual(DerivationMarkdown.latexNumber("inf"), "\\infty")
+    }
+}

@@ -12,7 +12,7 @@ struct DerivationText {
     var precision: Int
 
     func render(_ d: Derivation) -> String {
-        let f = { NumberFormat.fixed($0, precision: precision) }
+        let f = { NumberFormat.shown($0, precision: precision) }
         var head = "\(d.symbol) = " + d.factors.map(\.symbol).joined(separator: " × ")
         if d.parameter != d.symbol { head += "   (\(d.parameter))" }
         var symbols = d.factors.map(\.symbol), formulas = d.factors.map(\.formula)
@@ -26,7 +26,7 @@ struct DerivationText {
         var lines = [head]
         for i in symbols.indices {
             lines.append("  " + TextWidth.padRight(symbols[i], to: symbolWidth) + " = "
-                         + TextWidth.padRight(formulas[i], to: formulaWidth) + " = " + aligned[i])
+                         + TextWidth.padRight(formulas[i], to: formulaWidth) + " = " + PlotText.trimmed(aligned[i]))
         }
         lines += d.notes
         return lines.joined(separator: "\n")

@@ -61,6 +61,6 @@ struct GraphSVG {
     }
 
     private func describe(_ t: Tensor) -> String {
-        t.isScalar ? NumberFormat.fixed(t.scalar, precision: precision) : t.shapeDescription
+        t.isScalar ? NumberFormat.shown(t.scalar, precision: precision) : t.shapeDescription
     }
 }

@@ -20,8 +20,8 @@ struct ProgressHTML {
         svg.rect(pad, pad, plotW, plotH, fill: "none", stroke: "#ccc")
         svg.polyline(PlotSVG.thinned(points), stroke: SVGWriter.color(0))
         let hi = scale.high, lo = scale.low
-        svg.text(NumberFormat.fixed(hi, precision: precision), x: pad + plotW + 4, y: pad + 9, size: 10)
-        svg.text(NumberFormat.fixed(lo, precision: precision), x: pad + plotW + 4, y: pad + plotH, size: 10)
+        svg.text(NumberFormat.shown(hi, precision: precision), x: pad + plotW + 4, y: pad + 9, size: 10)
+        svg.text(NumberFormat.shown(lo, precision: precision), x: pad + plotW + 4, y: pad + plotH, size: 10)
         svg.text("loss per epoch", x: pad + 4, y: pad + 11, size: 10, extra: " fill=\"#666\"")
         html += "<div class=\"netbook-progress\">" + svg.document + "</div>"
         return html
