@@ -44,7 +44,7 @@ struct ShowStatement: Statement {
             let names = root == SessionState.networkLoss
                 ? state.layers.flatMap { ["\($0.name).W", "\($0.name).b"] }.filter { state.gradients[$0] != nil }
                 : state.gradients.keys.sorted()
-            return [.group(names.compactMap { n in state.gradients[n].map { .tensor(TensorView(name: "d\(root)/d\(n)", value: $0)) } })]
+            return [.group(names.compactMap { n in state.gradients[n].map { .tensor(TensorView(name: NetworkViews.derivative(root, n), value: $0)) } })]
         case .keyword:
             let history = state.history
             if history.count > NetworkViews.maxTableCells / 2 {
