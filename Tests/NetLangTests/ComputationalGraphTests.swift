@@ -82,6 +82,16 @@ final class ComputationalGraphTests: XCTestCase {
         XCTAssertEqual(r.value("grad(X)")?.data, [0, 0, 5, 11])
     }
 
+    /// Names may be in any script (the lessons are in Korean); columns count Unicode scalars.
+    func testKoreanNames() throws {
+        let r = Recorder()
+        r.run("tensor 사과 = 100\ntensor 개수 = 2\ntensor 가격 = 사과 * 개수\nbackward 가격")
+        XCTAssertEqual(r.scalar("grad(사과)"), 2)
+        let e = try XCTUnwrap(r.fail("tensor 세금 = 가격 * 셰금"))
+        XCTAssertEqual(e.column, 18)
+        XCTAssertEqual(e.length, 2)
+    }
+
     func testBackwardReplacesGradients() throws {
         let r = Recorder()
         r.run("tensor a = 3\ntensor b = a * a\nbackward b\nbackward b")
