@@ -25,6 +25,7 @@ struct GraphSVG {
         let width = margin * 2 + Double(columns.count) * boxW + Double(max(0, columns.count - 1)) * gapX
         let height = titleSpace + margin + Double(tallest) * boxH + Double(max(0, tallest - 1)) * gapY
         var svg = SVGWriter(width: max(width, 240), height: height)
+        svg.title = "computational graph of \(graph.root)"
         svg.defs.append("<marker id=\"\(SVGWriter.idToken)arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>")
         svg.text("graph of \(graph.root)", x: margin, y: 24, size: 15, weight: "bold")
 

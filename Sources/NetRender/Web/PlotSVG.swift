@@ -13,6 +13,7 @@ struct PlotSVG {
     func render(_ plot: Plot) -> String {
         let g = PlotGeometry(plot, xTicks: 8, yTicks: 6)
         var svg = SVGWriter(width: width, height: height)
+        svg.title = "\(plot.kind) plot: \(plot.title)"
         let plotW = width - left - right, plotH = height - top - bottomSpace
         let bottom = top + plotH
         func px(_ v: Double) -> Double { left + g.x.fraction(v) * plotW }

@@ -10,6 +10,8 @@ struct SVGWriter {
     let height: Double
     private(set) var body: [String] = []
     var defs: [String] = []
+    /// What the picture shows, for screen readers and tooltips (`<title>`).
+    var title: String?
 
     init(width: Double, height: Double) { self.width = width; self.height = height }
 
@@ -48,6 +50,7 @@ struct SVGWriter {
 
     var document: String {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" font-family=\"sans-serif\">"
+        if let title, !title.isEmpty { s += "<title>\(HTMLText.escape(title))</title>" }
         if !defs.isEmpty { s += "<defs>" + defs.joined() + "</defs>" }
         s += "<rect x=\"0\" y=\"0\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" fill=\"white\"/>"
         s += body.joined() + "</svg>"
