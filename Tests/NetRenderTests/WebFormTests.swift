@@ -254,3 +254,22 @@ final class TinyDerivativeTests: XCTestCase {
         XCTAssertEqual(DerivationMarkdown.latexNumber("inf"), "\\infty")
     }
 }
+
+final class SVGIdTests: XCTestCase {
+    /// A notebook page holds many SVGs and ids are page-wide: each picture's ids must be its own,
+    /// and the same on every run so stored outputs compare equal.
+    func testIdsDifferBetweenPicturesAndRepeatBetweenRuns() throws {
+        let graph = GraphSVG(precision: 4).render(Fixtures.appleGraph)
+        var other = Fixtures.appleGraph
+        other.nodes[0].value = Tensor(scalar: 101)
+        let otherGraph = GraphSVG(precision: 4).render(other)
+        func ids(_ s: String) -> [String] {
+            s.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        XCTAssertEqual(ids(graph).count, 1)
+        XCTAssertNotEqual(ids(graph), ids(otherGraph))
+        XCTAssertEqual(graph, GraphSVG(precision: 4).render(Fixtures.appleGraph))
+        XCTAssertTrue(graph.contains("marker-end=\"url(#\(ids(graph)[0]))\""))
+        XCTAssertFalse(graph.contains(SVGWriter.idToken))
+    }
+}

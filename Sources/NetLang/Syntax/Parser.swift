@@ -286,6 +286,18 @@ struct Parser {
                 items.append(try parseExpression())
                 if !accept(",") { break }
             }
+            // The usual slips of MATLAB and R users: [1 2] and [1, 2; 3, 4].
+            if case .end(suppress: true) = current.kind {
+                throw LangError(.syntax, "';' ends a statement, it does not separate rows", at: current.location,
+                                hint: "write rows as [[1, 2], [3, 4]]")
+            }
+            let sameLine = tokens[position - 1].location.line == current.location.line
+            switch current.kind {
+            case .number where sameLine, .identifier where sameLine:
+                throw LangError(.syntax, "expected ',' or ']', found \(current.describe)", at: current.location,
+                                hint: "separate elements with commas: [1, 2]")
+            default: break
+            }
             let close = try expect("]", closing: token)
             return try checked(Expr(.list(items), at: token.location.through(close.location)))
         default:

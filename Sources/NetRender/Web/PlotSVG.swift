@@ -13,6 +13,7 @@ struct PlotSVG {
     func render(_ plot: Plot) -> String {
         let g = PlotGeometry(plot, xTicks: 8, yTicks: 6)
         var svg = SVGWriter(width: width, height: height)
+        svg.title = "\(plot.kind) plot: \(plot.title)"
         let plotW = width - left - right, plotH = height - top - bottomSpace
         let bottom = top + plotH
         func px(_ v: Double) -> Double { left + g.x.fraction(v) * plotW }
@@ -153,12 +154,12 @@ struct PlotSVG {
         }
         if case .values(let lo, let hi)? = shading {
             // A colour bar from the lowest to the highest output.
-            svg.defs.append("<linearGradient id=\"shade\">" + (0...4).map { k in
+            svg.defs.append("<linearGradient id=\"\(SVGWriter.idToken)shade\">" + (0...4).map { k in
                 "<stop offset=\"\(k * 25)%\" stop-color=\"\(Self.pale(Self.blend(Double(k) / 4)))\"/>"
             }.joined() + "</linearGradient>")
             let step = AxisScale.niceStep((hi - lo) / 10)
             svg.text(NumberFormat.tick(lo, step: step), x: x, y: y, size: 11)
-            svg.rect(x + 30, y - 11, 120, 12, fill: "url(#shade)", stroke: "#999")
+            svg.rect(x + 30, y - 11, 120, 12, fill: "url(#\(SVGWriter.idToken)shade)", stroke: "#999")
             svg.text(NumberFormat.tick(hi, step: step), x: x + 156, y: y, size: 11)
             svg.text("output", x: x + 190, y: y, size: 12)
         }
