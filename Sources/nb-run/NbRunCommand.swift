@@ -48,6 +48,7 @@ struct NbRunCommand: ParsableCommand {
         if check && update { throw ValidationError("--check and --update cannot be used together") }
         if (check || update) && notebooks.isEmpty { throw ValidationError("--check and --update need a NOTEBOOK") }
         if (check || update) && notebooks.contains("-") { throw ValidationError("--check and --update need a file, not stdin") }
+        if (check || update) && output != nil { throw ValidationError("--check and --update write no output file; leave out -o") }
         if output != nil && notebooks.count > 1 { throw ValidationError("-o writes one notebook; give one NOTEBOOK") }
         if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout needs a number of seconds > 0") }
     }

@@ -59,6 +59,5 @@ struct Colors {
 
     func prompt(_ s: String) -> String { wrap(s, "32") }
     func heading(_ s: String) -> String { wrap(s, "1") }
-    func error(_ s: String) -> String { wrap(s, "31") }
     private func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 }
