@@ -14,8 +14,9 @@ enum PercentFormat {
         // Each marker opens a segment; the text before the first marker is a segment of
         // its own only when it is not blank (so a file without markers is one cell).
         var segments: [(kind: NotebookCell.Kind, lines: [String])] = [(.code, [])]
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+        // "\r\n" is one Character in Swift, so Windows line ends are matched as such.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            let line = String(rawLine)
             if let kind = markerKind(line) {
                 segments.append((kind, []))
             } else {
