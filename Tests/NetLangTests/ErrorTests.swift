@@ -22,6 +22,7 @@ final class ErrorTests: XCTestCase {
         r.run("tensor r = 1\ntensor x = 2")
         XCTAssertNil(try XCTUnwrap(r.fail("tensor y = q")).hint)
         XCTAssertEqual(try XCTUnwrap(r.fail("tensor y = X")).hint, "did you mean 'x'?")
+        XCTAssertEqual(try XCTUnwrap(r.fail("layer h = dense(1 -> 1, relu, bias: True)")).hint, "did you mean 'true'?")
     }
 
     func testShapeMismatchNamesBothShapes() throws {
