@@ -92,6 +92,18 @@ final class ComputationalGraphTests: XCTestCase {
         XCTAssertEqual(e.length, 2)
     }
 
+    /// A tensor rebuilt from itself keeps a bounded graph (old values are not kept forever).
+    func testLongChainsAreCut() throws {
+        let r = Recorder()
+        r.run("tensor w = 1")
+        let update = String(repeating: "tensor w = w * 1;", count: 100)
+        for _ in 0..<(Graph.maxGraphSize / 100 + 2) { r.run(update) }
+        let w = try XCTUnwrap(r.session.state.tensors["w"])
+        XCTAssertFalse(Graph.exceedsGraphSize(w))
+        r.run("backward w")
+        XCTAssertEqual(r.scalar("grad(w)"), 1)
+    }
+
     func testBackwardReplacesGradients() throws {
         let r = Recorder()
         r.run("tensor a = 3\ntensor b = a * a\nbackward b\nbackward b")
