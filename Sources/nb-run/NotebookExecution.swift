@@ -14,7 +14,8 @@ struct NotebookExecution {
     func run(_ notebook: Notebook, baseDirectory: String?) -> (notebook: Notebook, failed: Bool) {
         let runner = NotebookRunner(baseDirectory: baseDirectory, color: color, timeout: timeout)
         let progress = ProgressLine()
-        runner.onProgress = { progress.show($0) }
+        // Rendering progress is only worth it where someone watches it.
+        if progress.enabled { runner.onProgress = { progress.show($0) } }
         let colors = Colors(enabled: color)
 
         var result = notebook

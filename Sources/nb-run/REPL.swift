@@ -15,7 +15,8 @@ struct REPL {
     func run() -> Int32 {
         let runner = NotebookRunner(baseDirectory: FileManager.default.currentDirectoryPath, color: color, timeout: nil)
         let progress = ProgressLine()
-        runner.onProgress = { progress.show($0) }
+        // Rendering progress is only worth it where someone watches it.
+        if progress.enabled { runner.onProgress = { progress.show($0) } }
         let interrupts = catchInterrupts { runner.session.interrupt.raise() }
         defer { interrupts.cancel() }
         let colors = Colors(enabled: color)

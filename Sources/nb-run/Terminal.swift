@@ -36,7 +36,7 @@ enum Terminal {
 /// rewritten in place and cleared when the cell ends.
 final class ProgressLine {
     private var shown = false
-    private let enabled = Terminal.stderrIsTerminal
+    let enabled = Terminal.stderrIsTerminal
 
     func show(_ text: String) {
         guard enabled else { return }
