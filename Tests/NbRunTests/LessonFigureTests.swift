@@ -77,6 +77,16 @@ final class LessonFigureTests: XCTestCase {
         XCTAssertTrue(out.contains("mse   8.5264"))
         XCTAssertTrue(out.contains("loss after step 1: 5.4569"))
         XCTAssertTrue(out.contains("mse   3.4924"))
+        // Vanishing gradients: ∂s5/∂v through five sigmoids from v = 0 is the product of σ'(each input).
+        var input = 0.0, product = 1.0
+        for _ in 0..<5 {
+            let s = 1 / (1 + exp(-input))
+            product *= s * (1 - s)
+            input = s
+        }
+        XCTAssertLessThan(product, pow(0.25, 5), "each factor is at most 0.25")
+        let row = out.split(separator: "\n").last { $0.hasPrefix("v ") } ?? ""
+        XCTAssertTrue(row.hasSuffix(String(format: " %.4f", product)), "∂s5/∂v = \(product), shown as: \(row)")
         let legend = out.split(separator: "\n").first { $0.hasPrefix("legend:") } ?? ""
         for name in ["step", "sigmoid", "relu", "tanh"] { XCTAssertTrue(legend.contains(name), "the plot's legend names \(name)") }
     }
