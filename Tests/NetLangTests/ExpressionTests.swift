@@ -100,6 +100,12 @@ final class StatementBehaviourTests: XCTestCase {
         XCTAssertEqual(r.session.baseDirectory, "/tmp/notebooks")
     }
 
+    func testShowADataSetShowsItsMembers() throws {
+        let r = Recorder()
+        r.session.state.datasets["d"] = ["x": Tensor([[1, 2]]), "y": Tensor([[1]])]
+        XCTAssertEqual(r.run("show d").first?.0.tensors.map(\.name), ["d.x", "d.y"])
+    }
+
     func testForwardNamesTheShapesOfAWrongTarget() throws {
         let r = Recorder()
         r.run("layer h = dense(2 -> 2, sigmoid)")

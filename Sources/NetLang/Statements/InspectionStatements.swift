@@ -63,6 +63,11 @@ struct ShowStatement: Statement {
         case .graph(let name, let at):
             return [try GraphViewBuilder.view(of: name, in: state, at: at)]
         case .expression(let e):
+            if let name = e.simpleName, state.tensors[name] == nil, let set = state.datasets[name] {
+                return [.group(set.keys.sorted().compactMap { member in
+                    set[member].map { .tensor(TensorView(name: "\(name).\(member)", value: $0)) }
+                })]
+            }
             if let name = e.simpleName, let index = state.layerIndex(named: name) {
                 let layer = state.layers[index]
                 return [NetworkViews.layer(layer, origin: state.layerOrigins[layer.name] ?? "")]

@@ -108,7 +108,12 @@ struct Parser {
         let first = current
         if let word = first.identifier, let parse = StatementTable.parsers[word], !looksLikeExpression(keyword: word) {
             advance()
-            return try parse(&self, first)
+            do {
+                return try parse(&self, first)
+            } catch var error as LangError where error.kind == .syntax && error.hint == nil {
+                error.hint = HelpCatalog.usage[word].map { "write \($0)" }
+                throw error
+            }
         }
         if let word = first.identifier {
             let next = peek()
