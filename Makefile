@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel pytest numpy
 
-.PHONY: all deps venv build run test test-swift test-notebooks test-python kernelspec-venv bench clean
+.PHONY: all deps venv build run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench clean
 
 all: build
 
@@ -44,8 +44,14 @@ test: build venv
 	$(MAKE) test-notebooks
 	$(MAKE) test-python
 
+# Every notebook against its stored outputs (NAME.out beside a .txt; the cells of an .ipynb).
 test-notebooks: build
-	$(BIN)/nb-run --check notebooks/*.txt
+	$(BIN)/nb-run --check notebooks/*.txt notebooks/*.ipynb
+
+# Store fresh outputs on purpose, after a notebook or the engine changed (review the diff).
+update-notebooks: build
+	$(BIN)/nb-run --update notebooks/*.txt
+	for f in notebooks/*.ipynb; do $(BIN)/nb-run --to ipynb -o "$$f" "$${f%.ipynb}.txt" || exit 1; done
 
 # The kernelspec inside the venv (like `ipykernel install --sys-prefix`), so the tests
 # start nb-kernel exactly as Jupyter does, without touching the user's kernels.

@@ -17,6 +17,10 @@ import Foundation
 /// `gotoblas_dynamic_init`, the two functions its own constructor uses) — before
 /// any product has been computed and before other threads exist.
 ///
+/// Who calls it: `nb-kernel` (what students run, where speed matters) and `nb-bench`.
+/// `nb-run` and the tests do not: CI and stored-output checks keep the kernels OpenBLAS
+/// picks by itself, so that a run does not depend on this switch.
+///
 /// It changes nothing when the user set `OPENBLAS_CORETYPE` (their choice wins),
 /// when the CPU lacks the AVX-512 subsets SkylakeX kernels use, when OpenBLAS
 /// already chose AVX-512 kernels, or when the library has no dynamic dispatcher.

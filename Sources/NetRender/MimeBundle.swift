@@ -80,7 +80,7 @@ public struct Renderer {
         case .note:
             return MimeBundle(plain: plain, html: HTMLText.pre(plain))
         case .progress(let p):
-            return MimeBundle(plain: plain, html: HTMLText.pre(plain), json: JSONForm.progress(p))
+            return MimeBundle(plain: plain, html: ProgressHTML(precision: precision).render(p, line: plain), json: JSONForm.progress(p))
         case .group(let parts):
             let bundles = parts.map(bundle(for:))
             // One HTML page of the parts; a part without HTML (explain, print) keeps its text look.

@@ -1,1 +1,2 @@
-print("nb-run: not built yet")
+// nb-run: runs, converts and checks NetBook notebooks from the command line (see NbRunCommand).
+NbRunCommand.start()

@@ -62,6 +62,48 @@ final class ComputationalGraphTests: XCTestCase {
         XCTAssertEqual(r.value("grad(x)")?.data, [6, 15])
     }
 
+    /// Lesson 003's Affine layer: Y = X·W + B; with L = ΣY, dL/dW = Xᵀ·1, dL/dB sums over the
+    /// batch (B was broadcast to every row), dL/dX = 1·Wᵀ. ReLU passes the gradient where x > 0.
+    /// Numbers: Reference/classroom_reference.py.
+    func testAffineAndReLUBackward() throws {
+        let r = Recorder()
+        r.run("""
+        tensor X = [[1, 2], [3, 4]]
+        tensor W = [[1, 2, 3], [4, 5, 6]]
+        tensor B = [1, 1, 1]
+        tensor Y = X @ W + B
+        tensor L = sum(relu(Y - 20))
+        backward L
+        """)
+        // Y = [[10, 13, 16], [20, 27, 34]]; Y − 20 > 0 only at [2, 2] and [2, 3].
+        XCTAssertEqual(r.value("grad(Y)")?.data, [0, 0, 0, 0, 1, 1])
+        XCTAssertEqual(r.value("grad(B)")?.data, [0, 1, 1])
+        XCTAssertEqual(r.value("grad(W)")?.data, [0, 3, 3, 0, 4, 4])
+        XCTAssertEqual(r.value("grad(X)")?.data, [0, 0, 5, 11])
+    }
+
+    /// Names may be in any script (the lessons are in Korean); columns count Unicode scalars.
+    func testKoreanNames() throws {
+        let r = Recorder()
+        r.run("tensor 사과 = 100\ntensor 개수 = 2\ntensor 가격 = 사과 * 개수\nbackward 가격")
+        XCTAssertEqual(r.scalar("grad(사과)"), 2)
+        let e = try XCTUnwrap(r.fail("tensor 세금 = 가격 * 셰금"))
+        XCTAssertEqual(e.column, 18)
+        XCTAssertEqual(e.length, 2)
+    }
+
+    /// A tensor rebuilt from itself keeps a bounded graph (old values are not kept forever).
+    func testLongChainsAreCut() throws {
+        let r = Recorder()
+        r.run("tensor w = 1")
+        let update = String(repeating: "tensor w = w * 1;", count: 100)
+        for _ in 0..<(Graph.maxGraphSize / 100 + 2) { r.run(update) }
+        let w = try XCTUnwrap(r.session.state.tensors["w"])
+        XCTAssertFalse(Graph.exceedsGraphSize(w))
+        r.run("backward w")
+        XCTAssertEqual(r.scalar("grad(w)"), 1)
+    }
+
     func testBackwardReplacesGradients() throws {
         let r = Recorder()
         r.run("tensor a = 3\ntensor b = a * a\nbackward b\nbackward b")

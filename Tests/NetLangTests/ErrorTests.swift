@@ -17,6 +17,14 @@ final class ErrorTests: XCTestCase {
         XCTAssertEqual(e.sourceLine, "tensor y = hiden.W")
     }
 
+    func testOneLetterNamesOnlySuggestAnotherCase() throws {
+        let r = Recorder()
+        r.run("tensor r = 1\ntensor x = 2")
+        XCTAssertNil(try XCTUnwrap(r.fail("tensor y = q")).hint)
+        XCTAssertEqual(try XCTUnwrap(r.fail("tensor y = X")).hint, "did you mean 'x'?")
+        XCTAssertEqual(try XCTUnwrap(r.fail("layer h = dense(1 -> 1, relu, bias: True)")).hint, "did you mean 'true'?")
+    }
+
     func testShapeMismatchNamesBothShapes() throws {
         let r = Recorder()
         r.run("tensor x = [1, 2, 3]\ntensor W = [[1, 2], [3, 4]]")
@@ -38,6 +46,11 @@ final class ErrorTests: XCTestCase {
         let unclosed = try XCTUnwrap(r.fail("tensor x = [1, 2\ntensor y = 3"))
         XCTAssertEqual(unclosed.message, "this '[' is never closed")
         XCTAssertEqual(unclosed.line, 1); XCTAssertEqual(unclosed.column, 12)
+        XCTAssertEqual(try XCTUnwrap(r.fail("tensor x = [1 2]")).hint, "separate elements with commas: [1, 2]")
+        let matlab = try XCTUnwrap(r.fail("tensor x = [1, 2; 3, 4]"))
+        XCTAssertEqual(matlab.hint, "write rows as [[1, 2], [3, 4]]")
+        XCTAssertEqual(matlab.column, 17)
+        XCTAssertEqual(try XCTUnwrap(r.fail("show")).hint, "write show NAME | network | params | grads | history | graph NAME")
         let missing = try XCTUnwrap(r.fail("tensor x = 1 +"))
         XCTAssertTrue(missing.message.hasPrefix("expected an expression"), missing.message)
         let statement = try XCTUnwrap(r.fail("forwad x, t"))

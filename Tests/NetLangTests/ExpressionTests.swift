@@ -93,8 +93,17 @@ final class StatementBehaviourTests: XCTestCase {
         r.run("reset network")
         XCTAssertEqual(r.scalar("a"), 1)
         XCTAssertTrue(r.session.state.network.layers.isEmpty)
-        r.run("reset")
+        r.session.baseDirectory = "/tmp/notebooks"
+        r.run("precision 7\nreset")
         XCTAssertEqual(r.fail("show a")?.kind, "NameError")
+        XCTAssertEqual(r.session.settings.precision, 4)
+        XCTAssertEqual(r.session.baseDirectory, "/tmp/notebooks")
+    }
+
+    func testShowADataSetShowsItsMembers() throws {
+        let r = Recorder()
+        r.session.state.datasets["d"] = ["x": Tensor([[1, 2]]), "y": Tensor([[1]])]
+        XCTAssertEqual(r.run("show d").first?.0.tensors.map(\.name), ["d.x", "d.y"])
     }
 
     func testForwardNamesTheShapesOfAWrongTarget() throws {

@@ -56,7 +56,7 @@ final class FuzzTests: XCTestCase {
     static let fragments = ["(", ")", "[", "]", ",", ";", "\n", "@", "^", ".T", ".", ":", "-", "+", "*", "/", "=",
                             "->", "#", "\"", "x", "hidden", "W", "1e308", "0", "-1", "99999", "1e9", "sum(", "zeros(",
                             "forward", "backward", "step", "tensor", "layer", "==", "grad(", "rows", "relu", "[:, 1]",
-                            "[1:2, :]", "nan", "é", "\u{0}", "rand(", "eye(", "onehot(", "dense(", "explain", "plot"]
+                            "[1:2, :]", "nan", "é", "history", "sum(history, rows)", "plot ", "\u{0}", "rand(", "eye(", "onehot(", "dense(", "explain", "plot"]
 
     func testMutatedProgramsNeverCrashOrHang() {
         var random = SeededGenerator(seed: 20261122)
@@ -134,7 +134,8 @@ final class FuzzTests: XCTestCase {
                      "tensor x = 1" + String(repeating: ".T", count: 10000),
                      "tensor x = zeros(1e300, 1)", "tensor x = eye(-3)", "tensor x = [1, 2][0]",
                      "tensor x = \"unterminated", String(repeating: "\n", count: 10000) + ")",
-                     "layer h = dense(100000 -> 100000, relu)", "print 1e999, -1e999, 0/0"]
+                     "layer h = dense(100000 -> 100000, relu)", "print 1e999, -1e999, 0/0",
+                     "plot sum(history, rows)", "plot history"]
         for source in cases {
             var outputs = 0
             let error = session.run(source) { _, _ in outputs += 1 }

@@ -83,6 +83,9 @@ final class ToolingTests: XCTestCase {
         XCTAssertTrue(seedNote.text.contains("xoshiro256**"))
         guard case .note(let backward) = r.run("help backward").first?.0 else { return XCTFail() }
         XCTAssertTrue(backward.text.contains("REPLACE"))
+        for keyword in StatementTable.keywords {
+            XCTAssertNotNil(HelpCatalog.usage[keyword], "no usage line for \(keyword)")
+        }
         let unknown = try XCTUnwrap(r.fail("help forwrd"))
         XCTAssertEqual(unknown.hint, "did you mean 'forward'?")
     }

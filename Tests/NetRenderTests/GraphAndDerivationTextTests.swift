@@ -106,3 +106,17 @@ final class GraphAndDerivationTextTests: XCTestCase {
         XCTAssertEqual(lines[2], "  " + String(repeating: " ", count: 5) + "^")
     }
 }
+
+final class GraphMatrixTests: XCTestCase {
+    func testMatrixNodesShowTheirShapeInTheTreeAndTheirValuesBelow() {
+        let g = GraphView(root: "L", nodes: [
+            .init(id: 0, name: "W", op: "input", value: Tensor([[1, 2], [3, 4]]), grad: Tensor([[1, 1], [1, 1]]), inputs: []),
+            .init(id: 1, name: "L", op: "sum", value: Tensor(scalar: 10), grad: Tensor(scalar: 1), inputs: [0]),
+        ])
+        let text = Renderer(settings: RenderSettings(precision: 1)).text(.graph(g))
+        let wLine = text.components(separatedBy: "\n").first { $0.hasPrefix("`-- W") } ?? ""
+        XCTAssertEqual(wLine.split(separator: " ").map(String.init), ["`--", "W", "input", "2×2", "2×2"], text)
+        XCTAssertTrue(text.contains("W (2×2)\n  1.0  2.0\n  3.0  4.0"), text)
+        XCTAssertTrue(text.contains("grad W (2×2)\n  1.0  1.0\n  1.0  1.0"), text)
+    }
+}

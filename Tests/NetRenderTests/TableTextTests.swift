@@ -74,6 +74,24 @@ final class NumberColumnTests: XCTestCase {
         XCTAssertEqual(NumberFormat.shown(0.00004, precision: 4), "4.0000e-05")
         XCTAssertEqual(NumberFormat.shown(0.00005, precision: 4), "0.0001")
         let text = Renderer(settings: RenderSettings(precision: 4)).text(.tensor(TensorView(name: "g", value: Tensor([[1e-8], [0.5]]))))
-        XCTAssertEqual(text, "g (2×1)\n  1.0000e-08\n  0.5000    ")
+        XCTAssertEqual(text, "g (2×1)\n  1.0000e-08\n  0.5000")
+    }
+}
+
+final class LongTableTests: XCTestCase {
+    func testLongTablesShowTheirEndsAndSaySo() throws {
+        let rows: [[Cell]] = (1...1000).map { [.number(Double($0)), .number(1 / Double($0))] }
+        let table = Table(title: "history", columns: ["step", "loss"], rows: rows)
+        let renderer = Renderer(settings: RenderSettings(precision: 4))
+        let lines = renderer.text(.table(table)).components(separatedBy: "\n")
+        XCTAssertEqual(lines.count, 1 + 2 + 10 + 1 + 10 + 1)
+        XCTAssertEqual(lines[3].split(separator: " "), ["1", "1.0000"])
+        XCTAssertEqual(lines[13].split(separator: " "), ["...", "..."])
+        XCTAssertEqual(lines[23].split(separator: " "), ["1000", "0.0010"])
+        XCTAssertEqual(lines.last, "(1000 rows; the first 10 and the last 10 shown)")
+        let bundle = renderer.bundle(for: .table(table))
+        let probe = try XCTUnwrap(XMLProbe.parse("<div>\(bundle.html ?? "")</div>"))
+        XCTAssertEqual(probe.elements["tr"], 1 + 21)
+        XCTAssertEqual(try JSONValue.roundTrip(bundle.json as Any)["rows"]?.array?.count, 1000, "JSON keeps every row")
     }
 }

@@ -192,3 +192,84 @@ final class LongSeriesTests: XCTestCase {
         XCTAssertTrue(text.components(separatedBy: "\n")[2].contains("*"), "the spike reaches the top row:\n\(text)")
     }
 }
+
+final class DecisionSVGTests: XCTestCase {
+    func testShadeOfAClassHasThatClassesColourEvenWhenClassOneIsMissing() {
+        let plot = Plot(kind: .decision, title: "d", xLabel: "x1", yLabel: "x2",
+                        series: [.init(label: "s", x: [0.5], y: [0.5], classes: [2])],
+                        grid: Plot.Grid(xRange: 0...1, yRange: 0...1, values: [[2, 3], [3, 2]]))
+        let svg = PlotSVG().render(plot)
+        XCTAssertTrue(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(1)))\""), "class 2 shaded in its own colour")
+        XCTAssertTrue(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(2)))\""))
+        XCTAssertFalse(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(0)))\""))
+        let probe = XMLProbe.parse(svg)
+        XCTAssertEqual(probe?.texts.filter { $0.hasPrefix("class") }, ["class 2", "class 3"])
+    }
+
+    func testValueShadingHasAColourBar() throws {
+        let plot = Plot(kind: .decision, title: "d", xLabel: "x1", yLabel: "x2", series: [],
+                        grid: Plot.Grid(xRange: 0...1, yRange: 0...1, values: [[0.1, 0.9]]))
+        let probe = try XCTUnwrap(XMLProbe.parse(PlotSVG().render(plot)))
+        XCTAssertEqual(probe.elements["linearGradient"], 1)
+        XCTAssertTrue(probe.texts.contains("output"))
+        XCTAssertTrue(probe.texts.contains("0.0") && probe.texts.contains("1.0"), "\(probe.texts)")
+    }
+}
+
+final class ProgressHTMLTests: XCTestCase {
+    func testProgressHTMLShowsTheLineAndALossCurveOnceThereAreTwoEpochs() throws {
+        let renderer = Renderer(settings: RenderSettings(precision: 4))
+        var p = NetLang.Progress(step: 10, totalSteps: 40, epoch: 1, totalEpochs: 4, loss: 0.5,
+                                 stepsPerSecond: 100, secondsLeft: 0.3, history: [0.5])
+        let first = try XCTUnwrap(renderer.bundle(for: .progress(p)).html)
+        XCTAssertFalse(first.contains("<svg"))
+        XCTAssertTrue(first.contains("epoch 1/4 [=====&gt;"))
+        p.history = [0.5, 0.3, 0.2]
+        let later = try XCTUnwrap(renderer.bundle(for: .progress(p)).html)
+        let probe = try XCTUnwrap(XMLProbe.parse("<div>\(later)</div>"))
+        XCTAssertEqual(probe.elements["polyline"], 1)
+        XCTAssertTrue(probe.texts.contains("0.5000") && probe.texts.contains("0.2000"), "\(probe.texts)")
+    }
+}
+
+final class TinyDerivativeTests: XCTestCase {
+    /// Vanishing gradients (lesson 004): a product of small sigmoid slopes must not read as zero.
+    var vanishing: Derivation {
+        Derivation(parameter: "h1.W[1, 1]", symbol: "∂E/∂w1", latex: "\\frac{\\partial E}{\\partial w_1}", factors: [
+            .init(symbol: "∂E/∂h1", latex: "a", formula: "…", value: 0.00004),
+            .init(symbol: "∂h1/∂z1", latex: "b", formula: "…", value: -0.0025),
+        ], value: -1e-7)
+    }
+
+    func testTextShowsTinyValuesInScientificForm() {
+        let text = Renderer(settings: RenderSettings(precision: 4)).text(.derivation(vanishing))
+        XCTAssertTrue(text.contains("=  4.0000e-05\n"), text)
+        XCTAssertTrue(text.contains("= -0.0025\n"), text)
+        XCTAssertTrue(text.hasSuffix("= -1.0000e-07"), text)
+    }
+
+    func testLaTeXWritesPowersOfTen() throws {
+        let md = try XCTUnwrap(Renderer(settings: RenderSettings(precision: 2)).bundle(for: .derivation(vanishing)).markdown)
+        XCTAssertTrue(md.contains("= 4.00 \\times 10^{-5} \\times {-2.50 \\times 10^{-3}} = {-1.00 \\times 10^{-7}}$$"), md)
+        XCTAssertEqual(DerivationMarkdown.latexNumber("inf"), "\\infty")
+    }
+}
+
+final class SVGIdTests: XCTestCase {
+    /// A notebook page holds many SVGs and ids are page-wide: each picture's ids must be its own,
+    /// and the same on every run so stored outputs compare equal.
+    func testIdsDifferBetweenPicturesAndRepeatBetweenRuns() throws {
+        let graph = GraphSVG(precision: 4).render(Fixtures.appleGraph)
+        var other = Fixtures.appleGraph
+        other.nodes[0].value = Tensor(scalar: 101)
+        let otherGraph = GraphSVG(precision: 4).render(other)
+        func ids(_ s: String) -> [String] {
+            s.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        }
+        XCTAssertEqual(ids(graph).count, 1)
+        XCTAssertNotEqual(ids(graph), ids(otherGraph))
+        XCTAssertEqual(graph, GraphSVG(precision: 4).render(Fixtures.appleGraph))
+        XCTAssertTrue(graph.contains("marker-end=\"url(#\(ids(graph)[0]))\""))
+        XCTAssertFalse(graph.contains(SVGWriter.idToken))
+    }
+}

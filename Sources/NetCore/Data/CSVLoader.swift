@@ -96,12 +96,14 @@ public enum CSVLoader {
             return nil
         case .index(let i):
             guard i >= 1, i <= names.count else {
-                throw DataError("label: \(i) is not a column of \(fileName), which has columns 1 to \(names.count)")
+                throw DataError("label: \(i) is not a column of \(fileName), which has columns 1 to \(names.count)",
+                                concernsLabel: true)
             }
             return i - 1
         case .name(let name):
             if let i = names.firstIndex(of: name) { return i }
-            throw DataError("\(fileName) has no column '\(name)'; its columns are \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", ..." : "")")
+            throw DataError("\(fileName) has no column '\(name)'; its columns are \(names.prefix(8).joined(separator: ", "))\(names.count > 8 ? ", ..." : "")",
+                            concernsLabel: true)
         }
     }
 

@@ -6,6 +6,11 @@
 /// location of the `load` or `dataset` statement around this message.
 public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// True when the problem is the label column asked for (so a caller can point at it).
+    public var concernsLabel: Bool
+    public init(_ message: String, concernsLabel: Bool = false) {
+        self.message = message
+        self.concernsLabel = concernsLabel
+    }
     public var description: String { message }
 }

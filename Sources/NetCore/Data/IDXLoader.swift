@@ -21,17 +21,21 @@ public enum IDXLoader {
     }
 
     public static func load(images: String, labels: String) throws -> Dataset {
-        let x = try read(path: images)
-        let y = try read(path: labels)
+        try dataset(images: read(path: images), labels: read(path: labels),
+                    imagesName: images, labelsName: labels)
+    }
+
+    /// Images and labels read separately (so a caller can tell which file was bad), put together.
+    public static func dataset(images x: Array, labels y: Array, imagesName: String, labelsName: String) throws -> Dataset {
         guard let n = x.dimensions.first, let m = y.dimensions.first else {
             throw DataError("IDX files must have at least one dimension")
         }
         guard n == m else {
-            throw DataError("'\(images)' has \(n) images but '\(labels)' has \(m) labels")
+            throw DataError("'\(imagesName)' has \(n) images but '\(labelsName)' has \(m) labels")
         }
         let labelWidth = y.dimensions.dropFirst().reduce(1, *)
         guard labelWidth == 1 else {
-            throw DataError("'\(labels)' holds \(labelWidth) values per sample; a labels file holds one")
+            throw DataError("'\(labelsName)' holds \(labelWidth) values per sample; a labels file holds one")
         }
         let width = x.dimensions.dropFirst().reduce(1, *)
         let (classes, count, notes) = CSVLoader.classify(y.values)

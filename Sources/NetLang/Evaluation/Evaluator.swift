@@ -86,7 +86,7 @@ struct Evaluator {
         if StatementTable.parsers[name] != nil {
             throw LangError(.syntax, "'\(name)' is a statement and must start a line", at: location)
         }
-        let known = state.tensorNames + state.layerNames + FunctionTable.names + StatementTable.keywords
+        let known = state.tensorNames + state.layerNames + FunctionTable.names + StatementTable.keywords + ["true", "false", "pi"]
         throw LangError(.name, "unknown name '\(name)'", at: location, hint: Suggest.hint(for: name, in: known))
     }
 

@@ -5,8 +5,6 @@ import NetCore
 ///
 ///     sigmoid(x)   sum(a, rows)   onehot([2, 1], 3)   mse(y, t)   grad(hidden.W)
 enum FunctionTable {
-    typealias Implementation = (inout Evaluator, [Argument], SourceLocation) throws -> Node
-
     static let elementwise = ["sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu",
                               "exp", "log", "sqrt", "abs"]
     static let reductions = ["sum", "mean", "max", "min"]

@@ -12,6 +12,10 @@ enum Graph {
     /// A fresh node takes the name; another tensor's node (`tensor y = x`) is wrapped in an
     /// identity so that both names stay in the graph.
     static func stored(_ node: Node, as name: String) -> Node {
+        // A session that keeps rebuilding a tensor from itself (tensor w = w - 0.1 * grad(w),
+        // cell after cell) would keep every old value alive through the graph: past
+        // `maxGraphSize` operations the tensor starts a fresh graph (its value is kept).
+        if exceedsGraphSize(node) { return Node(node.value, name: name) }
         if node.name == nil {
             node.name = name
             return node
@@ -19,6 +23,21 @@ enum Graph {
         if node.name == name && node.op == .leaf { return node }
         let copy = (try? Node.make(.activation(.identity), [node], name: name)) ?? Node(node.value, name: name)
         return copy
+    }
+
+    /// The most operations a stored tensor's graph may hold.
+    static let maxGraphSize = 2_000
+
+    /// Whether more than `maxGraphSize` nodes are reachable from `root` (stops counting there).
+    static func exceedsGraphSize(_ root: Node) -> Bool {
+        var seen = Set<ObjectIdentifier>()
+        var stack = [root]
+        while let node = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(node)).inserted else { continue }
+            if seen.count > maxGraphSize { return true }
+            stack.append(contentsOf: node.inputs)
+        }
+        return false
     }
 
     /// `op` of the inputs; NetCore's shape and value errors get the expression's location.

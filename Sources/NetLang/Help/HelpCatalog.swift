@@ -67,6 +67,32 @@ enum HelpCatalog {
         return text
     }
 
+    /// How each statement is written, for syntax errors that have no better hint.
+    static let usage: [String: String] = [
+        "tensor": "tensor NAME = EXPR",
+        "layer": "layer NAME = dense(IN -> OUT, ACT, bias: B, init: I, weights: EXPR, biases: EXPR)",
+        "loss": "loss mse | sse | half_sse | cross_entropy | bce",
+        "optimizer": "optimizer sgd(lr: 0.1) | momentum(lr: 0.1, beta: 0.9) | adam(lr: 0.001)",
+        "forward": "forward X  or  forward X, T",
+        "backward": "backward  or  backward NAME",
+        "step": "step  or  step lr: R",
+        "train": "train X, T, epochs: N, batch: B, lr: R, shuffle: true",
+        "show": "show NAME | network | params | grads | history | graph NAME",
+        "plot": "plot loss | NAME | LAYER | decision | sigmoid, relu from -5 to 5",
+        "explain": "explain LAYER.W[i, j]  or  explain LAYER.b[1, j]",
+        "print": "print EXPR, \"text\", ...",
+        "seed": "seed N",
+        "precision": "precision N",
+        "style": "style ascii | unicode",
+        "reset": "reset  or  reset network",
+        "dataset": "dataset NAME = xor | circle | spiral | gaussian | moons(n: N, noise: R, classes: K)",
+        "load": "load NAME = csv(\"PATH\", label: COL)  or  load NAME = idx(\"IMAGES\", \"LABELS\")",
+        "save": "save \"PATH\"",
+        "restore": "restore \"PATH\"",
+        "gradcheck": "gradcheck",
+        "help": "help  or  help TOPIC",
+    ]
+
     /// Filled in from NetCore's generator so `help seed` names the algorithm actually used.
     static var randomGeneratorDescription: String { RandomSource.description }
 }

@@ -12,6 +12,9 @@ extension HelpCatalog {
                     tensor x = [0.1, 0.2]              # 1×2 row
                     tensor W = [[1, 2], [3, 4]]        # 2×2
                     tensor apple_price = apple * apple_num
+
+                  A graph of more than 2000 operations (a tensor rebuilt from itself cell after
+                  cell) starts afresh: the tensor keeps its value and `backward` stops there.
                   """),
         HelpTopic(name: "layer", categories: [.statement], summary: "append a dense layer to the network",
                   body: """

@@ -145,14 +145,20 @@ struct LoadStatement: Statement {
             do {
                 set = try CSVLoader.load(path: file, label: label)
             } catch let error as DataError {
-                let at = error.message.contains("column '") && error.message.contains("has no column") ? (labelLocation ?? path.location) : path.location
-                throw LangError(.file, error.message, at: at)
+                throw LangError(.file, error.message, at: error.concernsLabel ? (labelLocation ?? path.location) : path.location)
             }
         case .idx(let images, let labels):
+            // Read one by one, so that an error points at the file it is about.
+            func read(_ token: Token) throws -> IDXLoader.Array {
+                do { return try IDXLoader.read(path: paths.reading(token.stringValue)) } catch let error as DataError {
+                    throw LangError(.file, error.message, at: token.location)
+                }
+            }
+            let x = try read(images), y = try read(labels)
             do {
-                set = try IDXLoader.load(images: paths.reading(images.stringValue), labels: paths.reading(labels.stringValue))
+                set = try IDXLoader.dataset(images: x, labels: y, imagesName: images.stringValue, labelsName: labels.stringValue)
             } catch let error as DataError {
-                throw LangError(.file, error.message, at: error.message.contains(labels.stringValue) && !error.message.contains(images.stringValue) ? labels.location : images.location)
+                throw LangError(.file, error.message, at: images.location.through(labels.location))
             }
         }
         guard set.x.count <= Tensor.defaultElementLimit else {

@@ -44,7 +44,7 @@ struct ShowStatement: Statement {
             let names = root == SessionState.networkLoss
                 ? state.layers.flatMap { ["\($0.name).W", "\($0.name).b"] }.filter { state.gradients[$0] != nil }
                 : state.gradients.keys.sorted()
-            return [.group(names.compactMap { n in state.gradients[n].map { .tensor(TensorView(name: "d\(root)/d\(n)", value: $0)) } })]
+            return [.group(names.compactMap { n in state.gradients[n].map { .tensor(TensorView(name: NetworkViews.derivative(root, n), value: $0)) } })]
         case .keyword:
             let history = state.history
             if history.count > NetworkViews.maxTableCells / 2 {
@@ -63,6 +63,11 @@ struct ShowStatement: Statement {
         case .graph(let name, let at):
             return [try GraphViewBuilder.view(of: name, in: state, at: at)]
         case .expression(let e):
+            if let name = e.simpleName, state.tensors[name] == nil, let set = state.datasets[name] {
+                return [.group(set.keys.sorted().compactMap { member in
+                    set[member].map { .tensor(TensorView(name: "\(name).\(member)", value: $0)) }
+                })]
+            }
             if let name = e.simpleName, let index = state.layerIndex(named: name) {
                 let layer = state.layers[index]
                 return [NetworkViews.layer(layer, origin: state.layerOrigins[layer.name] ?? "")]

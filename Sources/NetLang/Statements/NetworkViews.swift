@@ -5,6 +5,11 @@ enum NetworkViews {
     /// Tables larger than this become tensors.
     static let maxTableCells = 4000
 
+    /// "dL/d(hidden.W)", "dprice/dapple": the name of a gradient.
+    static func derivative(_ of: String, _ wrt: String) -> String {
+        wrt.contains(".") ? "d\(of)/d(\(wrt))" : "d\(of)/d\(wrt)"
+    }
+
     static func parameterCount(_ layer: Dense) -> Int { layer.W.count + (layer.hasBias ? layer.b.count : 0) }
 
     static func layer(_ layer: Dense, origin: String) -> Output {
@@ -60,9 +65,9 @@ enum NetworkViews {
     static func backward(_ network: Network) -> Output {
         var parts: [Output] = []
         for layer in network.layers.reversed() {
-            if let dz = layer.dZ { parts.append(.tensor(TensorView(name: "dL/d\(layer.name).z", value: dz))) }
-            if let dw = layer.dW { parts.append(.tensor(TensorView(name: "dL/d\(layer.name).W", value: dw))) }
-            if let db = layer.dB { parts.append(.tensor(TensorView(name: "dL/d\(layer.name).b", value: db))) }
+            if let dz = layer.dZ { parts.append(.tensor(TensorView(name: derivative("L", "\(layer.name).z"), value: dz))) }
+            if let dw = layer.dW { parts.append(.tensor(TensorView(name: derivative("L", "\(layer.name).W"), value: dw))) }
+            if let db = layer.dB { parts.append(.tensor(TensorView(name: derivative("L", "\(layer.name).b"), value: db))) }
         }
         return .group(parts)
     }
@@ -88,7 +93,7 @@ enum NetworkViews {
         var parts: [Output] = []
         for u in updates {
             parts.append(.tensor(TensorView(name: "\(u.name) before", value: u.before)))
-            parts.append(.tensor(TensorView(name: "dL/d\(u.name)", value: u.gradient)))
+            parts.append(.tensor(TensorView(name: derivative("L", u.name), value: u.gradient)))
             parts.append(.tensor(TensorView(name: "\(u.name) after", value: u.after)))
         }
         return .group(parts)

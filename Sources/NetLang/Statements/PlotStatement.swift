@@ -59,6 +59,9 @@ struct PlotStatement: Statement {
             }
             let t = try evaluator.value(subject)
             let label = subject.simpleName ?? evaluator.text(of: subject.location)
+            guard t.count > 0 else {
+                throw LangError(.value, "\(label) is empty (\(t.shapeDescription)): nothing to plot", at: subject.location)
+            }
             titles.append(label)
             if t.cols == 2 && subjects.count == 1 && t.rows > 1 {
                 kind = .scatter

@@ -78,7 +78,10 @@ struct ResetStatement: Statement {
             // Gradients of the network go with it; those of tensor graphs stay.
             context.state.dropNetworkGradients()
         } else {
+            // Where the notebook lives is not part of what `reset` forgets.
+            let directory = context.state.baseDirectory
             context.state = SessionState()
+            context.state.baseDirectory = directory
         }
         return []
     }

@@ -94,7 +94,7 @@ struct GraphBackwardStatement: Statement {
                 rows.append([.text(tensorName), .number(node.value.scalar), .number(g.scalar)])
             } else {
                 big.append(.tensor(TensorView(name: tensorName, value: node.value)))
-                big.append(.tensor(TensorView(name: "d\(name)/d\(tensorName)", value: g)))
+                big.append(.tensor(TensorView(name: NetworkViews.derivative(name, tensorName), value: g)))
             }
         }
         context.state.gradients = stored     // replaced, not accumulated

@@ -37,7 +37,8 @@ enum Suggest {
     /// The closest candidate within a distance that scales with the word's length, or nil.
     static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = word.lowercased()
-        let limit = max(1, min(3, word.count / 3 + 1))
+        // A one-letter name only suggests a different case ('X' → 'x'): any other letter is a guess.
+        let limit = word.count <= 1 ? 0 : max(1, min(3, word.count / 3 + 1))
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
             let d = distance(lower, candidate.lowercased())

@@ -108,7 +108,12 @@ struct Parser {
         let first = current
         if let word = first.identifier, let parse = StatementTable.parsers[word], !looksLikeExpression(keyword: word) {
             advance()
-            return try parse(&self, first)
+            do {
+                return try parse(&self, first)
+            } catch var error as LangError where error.kind == .syntax && error.hint == nil {
+                error.hint = HelpCatalog.usage[word].map { "write \($0)" }
+                throw error
+            }
         }
         if let word = first.identifier {
             let next = peek()
@@ -285,6 +290,18 @@ struct Parser {
             while !current.isSymbol("]") {
                 items.append(try parseExpression())
                 if !accept(",") { break }
+            }
+            // The usual slips of MATLAB and R users: [1 2] and [1, 2; 3, 4].
+            if case .end(suppress: true) = current.kind {
+                throw LangError(.syntax, "';' ends a statement, it does not separate rows", at: current.location,
+                                hint: "write rows as [[1, 2], [3, 4]]")
+            }
+            let sameLine = tokens[position - 1].location.line == current.location.line
+            switch current.kind {
+            case .number where sameLine, .identifier where sameLine:
+                throw LangError(.syntax, "expected ',' or ']', found \(current.describe)", at: current.location,
+                                hint: "separate elements with commas: [1, 2]")
+            default: break
             }
             let close = try expect("]", closing: token)
             return try checked(Expr(.list(items), at: token.location.through(close.location)))

@@ -3,16 +3,16 @@ import NetLang
 /// `explain`: the chain rule for one parameter, then each factor with how it is computed
 /// and its value, then the product.
 ///
-///     ∂E/∂w5 = ∂E/∂o1 × ∂o1/∂z3 × ∂z3/∂w5   (output.W[1, 1])
-///       ∂E/∂o1   = −(t1 − o1) = −(0.4 − 0.7514)  =  0.3514
-///       ∂o1/∂z3  = o1(1 − o1) = ...              =  0.1868
-///       ∂z3/∂w5  = h1 = 0.5933                   =  0.5933
-///       ∂E/∂w5   = 0.3514 × 0.1868 × 0.5933      =  0.0389
+///     ∂E/∂W5 = ∂E/∂o1 × ∂o1/∂z3 × ∂z3/∂W5   (output.W[1, 1])
+///       ∂E/∂o1  = −(t1 − o1) = −(0.4000 − 0.6094) = 0.2094
+///       ∂o1/∂z3 = o1(1 − o1) = 0.6094(1 − 0.6094) = 0.2380
+///       ∂z3/∂W5 = h1 = 0.5200                     = 0.5200
+///       ∂E/∂W5  = 0.2094 × 0.2380 × 0.5200        = 0.0259
 struct DerivationText {
     var precision: Int
 
     func render(_ d: Derivation) -> String {
-        let f = { NumberFormat.fixed($0, precision: precision) }
+        let f = { NumberFormat.shown($0, precision: precision) }
         var head = "\(d.symbol) = " + d.factors.map(\.symbol).joined(separator: " × ")
         if d.parameter != d.symbol { head += "   (\(d.parameter))" }
         var symbols = d.factors.map(\.symbol), formulas = d.factors.map(\.formula)
@@ -26,7 +26,7 @@ struct DerivationText {
         var lines = [head]
         for i in symbols.indices {
             lines.append("  " + TextWidth.padRight(symbols[i], to: symbolWidth) + " = "
-                         + TextWidth.padRight(formulas[i], to: formulaWidth) + " = " + aligned[i])
+                         + TextWidth.padRight(formulas[i], to: formulaWidth) + " = " + PlotText.trimmed(aligned[i]))
         }
         lines += d.notes
         return lines.joined(separator: "\n")

@@ -5,12 +5,15 @@ import NetLang
 /// inputs, with each node's operation, value and gradient in aligned columns:
 ///
 ///     graph of price (grad = dprice/dnode)
-///     node                 op                             value      grad
-///     -------------------  -------------------------  --------  --------
-///     price                mul(#5, tax)               715.0000    1.0000
-///     |-- #5               add(apple_price, orange_price)  650.0000    1.1000
-///     |   |-- apple_price  mul(apple, apple_num)      200.0000    1.1000
-///     |   |   |-- apple    input                      100.0000    2.2000
+///     node                    op                              value   grad
+///     ----------------------  ------------------------------  -----  -----
+///     price                   mul(all_price, tax)             715.0    1.0
+///     |-- all_price           add(apple_price, orange_price)  650.0    1.1
+///     |   |-- apple_price     mul(apple, apple_num)           200.0    1.1
+///     |   |   |-- apple       input                           100.0    2.2
+///     |   |   `-- apple_num   input                             2.0  110.0
+///     ...
+///     `-- tax                 input                             1.1  650.0
 ///
 /// A node used twice is expanded once; later it shows "(see above)".
 struct GraphText {

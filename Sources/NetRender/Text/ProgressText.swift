@@ -21,7 +21,7 @@ struct ProgressText {
             bar = String(repeating: "=", count: filled) + ">" + String(repeating: " ", count: barWidth - filled - 1)
         }
         var parts = ["epoch \(p.epoch)/\(p.totalEpochs)", "[\(bar)]", "step \(p.step)/\(p.totalSteps)",
-                     "loss \(NumberFormat.fixed(p.loss, precision: precision))"]
+                     "loss \(NumberFormat.shown(p.loss, precision: precision))"]
         if p.stepsPerSecond.isFinite && p.stepsPerSecond > 0 { parts.append("\(Self.rate(p.stepsPerSecond)) steps/s") }
         if p.secondsLeft.isFinite && p.secondsLeft >= 0 && p.step < p.totalSteps { parts.append("\(Self.duration(p.secondsLeft)) left") }
         return parts.joined(separator: " ")

@@ -14,7 +14,9 @@ struct TableText {
     func render(_ table: Table) -> String {
         var lines: [String] = []
         if let title = table.title, !title.isEmpty { lines.append(title) }
-        lines += body(columns: table.columns, rows: table.rows)
+        let summary = TableSummary(rowCount: table.rows.count)
+        lines += body(columns: table.columns, rows: summary.rows(of: table, gap: "..."))
+        if let note = summary.note { lines.append(note) }
         lines += table.footer
         return lines.joined(separator: "\n")
     }
@@ -53,5 +55,33 @@ struct TableText {
     /// Cells are one line each: a newline in a name would break the grid.
     static func oneLine(_ s: String) -> String {
         s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+    }
+}
+
+/// Which rows of a long table are shown: all up to `limit`, else the first and last `edge`
+/// with a gap row between, as tensors are summarized (`show history` of 50 000 steps stays short).
+/// JSON still carries every row.
+///
+///     TableSummary(rowCount: 1000).note   // "(1000 rows; the first 10 and the last 10 shown)"
+struct TableSummary {
+    var rowCount: Int
+    var limit = 40
+    var edge = 10
+
+    var isSummarized: Bool { rowCount > limit }
+
+    /// Row indices in order, nil for the gap.
+    var indices: [Int?] {
+        guard isSummarized else { return (0..<rowCount).map { $0 } }
+        return (0..<edge).map { $0 } + [nil] + ((rowCount - edge)..<rowCount).map { $0 }
+    }
+
+    func rows(of table: Table, gap: String) -> [[Cell]] {
+        let width = max(table.columns.count, table.rows.map(\.count).max() ?? 0)
+        return indices.map { i in i.map { table.rows[$0] } ?? Array(repeating: .text(gap), count: width) }
+    }
+
+    var note: String? {
+        isSummarized ? "(\(rowCount) rows; the first \(edge) and the last \(edge) shown)" : nil
     }
 }

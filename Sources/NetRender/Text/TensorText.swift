@@ -49,7 +49,8 @@ struct TensorText {
         }
         let widths = columns.map { $0.map(TextWidth.of).max() ?? 0 }
         return rowIdx.indices.map { i in
-            zip(columns, widths).map { TextWidth.padLeft($0[i], to: $1) }.joined(separator: "  ")
+            // Trailing blanks (after a short last column) are trimmed: stored outputs compare cleanly.
+            PlotText.trimmed(zip(columns, widths).map { TextWidth.padLeft($0[i], to: $1) }.joined(separator: "  "))
         }
     }
 }

@@ -8,7 +8,7 @@ struct DerivationMarkdown {
     var precision: Int
 
     func render(_ d: Derivation) -> String {
-        let f = { NumberFormat.fixed($0, precision: precision) }
+        let f = { NumberFormat.shown($0, precision: precision) }
         var md = "**explain \(Self.escape(d.parameter))**\n\n"
         let symbols = d.factors.map(\.latex).joined(separator: " \\cdot ")
         let numbers = d.factors.map { Self.latexNumber(f($0.value)) }.joined(separator: " \\times ")
@@ -22,8 +22,21 @@ struct DerivationMarkdown {
         return md
     }
 
-    /// A negative number in LaTeX needs braces to keep its minus a sign, not an operator.
-    static func latexNumber(_ s: String) -> String { s.hasPrefix("-") ? "{\(s)}" : s }
+    /// A number as LaTeX: braces keep a minus a sign, not an operator; "3.7000e-06"
+    /// becomes 3.7000 × 10⁻⁶.
+    static func latexNumber(_ s: String) -> String {
+        switch s {
+        case "nan": return "\\text{nan}"
+        case "inf": return "\\infty"
+        case "-inf": return "{-\\infty}"
+        default: break
+        }
+        var s = s
+        if let e = s.firstIndex(of: "e"), let exponent = Int(s[s.index(after: e)...]) {
+            s = "\(s[..<e]) \\times 10^{\(exponent)}"
+        }
+        return s.hasPrefix("-") ? "{\(s)}" : s
+    }
 
     /// A formula as inline code, with the pipes a table would split on escaped.
     static func code(_ s: String) -> String { "`" + s.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`" }

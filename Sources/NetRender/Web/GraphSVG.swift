@@ -25,7 +25,8 @@ struct GraphSVG {
         let width = margin * 2 + Double(columns.count) * boxW + Double(max(0, columns.count - 1)) * gapX
         let height = titleSpace + margin + Double(tallest) * boxH + Double(max(0, tallest - 1)) * gapY
         var svg = SVGWriter(width: max(width, 240), height: height)
-        svg.defs.append("<marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>")
+        svg.title = "computational graph of \(graph.root)"
+        svg.defs.append("<marker id=\"\(SVGWriter.idToken)arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>")
         svg.text("graph of \(graph.root)", x: margin, y: 24, size: 15, weight: "bold")
 
         var place: [Int: (x: Double, y: Double)] = [:]
@@ -40,7 +41,7 @@ struct GraphSVG {
             guard let to = place[node.id] else { continue }
             for input in node.inputs {
                 guard let from = place[input] else { continue }
-                svg.raw("<path d=\"M\(SVGWriter.n(from.x + boxW)),\(SVGWriter.n(from.y + boxH / 2)) C\(SVGWriter.n(from.x + boxW + gapX / 2)),\(SVGWriter.n(from.y + boxH / 2)) \(SVGWriter.n(to.x - gapX / 2)),\(SVGWriter.n(to.y + boxH / 2)) \(SVGWriter.n(to.x - 1)),\(SVGWriter.n(to.y + boxH / 2))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" marker-end=\"url(#arrow)\"/>")
+                svg.raw("<path d=\"M\(SVGWriter.n(from.x + boxW)),\(SVGWriter.n(from.y + boxH / 2)) C\(SVGWriter.n(from.x + boxW + gapX / 2)),\(SVGWriter.n(from.y + boxH / 2)) \(SVGWriter.n(to.x - gapX / 2)),\(SVGWriter.n(to.y + boxH / 2)) \(SVGWriter.n(to.x - 1)),\(SVGWriter.n(to.y + boxH / 2))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" marker-end=\"url(#\(SVGWriter.idToken)arrow)\"/>")
             }
         }
         for node in graph.nodes {
@@ -61,6 +62,6 @@ struct GraphSVG {
     }
 
     private func describe(_ t: Tensor) -> String {
-        t.isScalar ? NumberFormat.fixed(t.scalar, precision: precision) : t.shapeDescription
+        t.isScalar ? NumberFormat.shown(t.scalar, precision: precision) : t.shapeDescription
     }
 }

@@ -13,6 +13,7 @@ struct PlotSVG {
     func render(_ plot: Plot) -> String {
         let g = PlotGeometry(plot, xTicks: 8, yTicks: 6)
         var svg = SVGWriter(width: width, height: height)
+        svg.title = "\(plot.kind) plot: \(plot.title)"
         let plotW = width - left - right, plotH = height - top - bottomSpace
         let bottom = top + plotH
         func px(_ v: Double) -> Double { left + g.x.fraction(v) * plotW }
@@ -55,7 +56,7 @@ struct PlotSVG {
                 }
             }
         }
-        legend(&svg, plot, y: height - 14)
+        legend(&svg, plot, shading: g.shading, y: height - 14)
         return svg.document
     }
 
@@ -66,7 +67,8 @@ struct PlotSVG {
             for (c, v) in row.enumerated() {
                 let fill: String
                 switch shading {
-                case .classes(let all): fill = Self.pale(SVGWriter.color(all.firstIndex(of: Int(v.isFinite ? v : 0)) ?? 0))
+                // The same colour as the points of that class.
+                case .classes: fill = Self.pale(SVGWriter.color(v.isFinite ? Int(v) - 1 : 0))
                 case .values(let lo, let hi):
                     let f = v.isFinite ? min(1, max(0, (v - lo) / (hi - lo))) : 0
                     fill = Self.pale(Self.blend(f))
@@ -129,9 +131,11 @@ struct PlotSVG {
         }
     }
 
-    private func legend(_ svg: inout SVGWriter, _ plot: Plot, y: Double) {
+    private func legend(_ svg: inout SVGWriter, _ plot: Plot, shading: GridShading?, y: Double) {
         var items: [(String, Int, Bool)] = []   // label, colour/shape index, is a line
-        let classes = PlotGeometry.classes(plot)
+        var classes = PlotGeometry.classes(plot)
+        // A map shaded by class names its classes even when the points carry none.
+        if case .classes(let shaded)? = shading { classes = Array(Set(classes + shaded)).sorted() }
         if plot.kind == .line {
             if plot.series.count > 1 { items = plot.series.enumerated().map { ($0.element.label, $0.offset, true) } }
         } else if classes.count > 1 || (plot.kind == .decision && !classes.isEmpty) {
@@ -139,7 +143,7 @@ struct PlotSVG {
         } else if plot.series.count > 1 {
             items = plot.series.enumerated().map { ($0.element.label, $0.offset, false) }
         }
-        guard !items.isEmpty else { return }
+        guard !items.isEmpty || shading != nil else { return }
         var x = left
         svg.raw("<g class=\"legend\">")
         for (label, k, isLine) in items {
@@ -147,6 +151,17 @@ struct PlotSVG {
             else { marker(&svg, x + 9, y - 4, kind: k, color: SVGWriter.color(k)) }
             svg.text(label, x: x + 24, y: y, size: 12)
             x += 24 + Double(TextWidth.of(label)) * 7 + 18
+        }
+        if case .values(let lo, let hi)? = shading {
+            // A colour bar from the lowest to the highest output.
+            svg.defs.append("<linearGradient id=\"\(SVGWriter.idToken)shade\">" + (0...4).map { k in
+                "<stop offset=\"\(k * 25)%\" stop-color=\"\(Self.pale(Self.blend(Double(k) / 4)))\"/>"
+            }.joined() + "</linearGradient>")
+            let step = AxisScale.niceStep((hi - lo) / 10)
+            svg.text(NumberFormat.tick(lo, step: step), x: x, y: y, size: 11)
+            svg.rect(x + 30, y - 11, 120, 12, fill: "url(#\(SVGWriter.idToken)shade)", stroke: "#999")
+            svg.text(NumberFormat.tick(hi, step: step), x: x + 156, y: y, size: 11)
+            svg.text("output", x: x + 190, y: y, size: 12)
         }
         svg.raw("</g>")
     }

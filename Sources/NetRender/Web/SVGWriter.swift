@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small builder for standalone SVG documents: xmlns and viewBox set, all text escaped.
 ///
 ///     var svg = SVGWriter(width: 200, height: 100)
@@ -8,6 +10,8 @@ struct SVGWriter {
     let height: Double
     private(set) var body: [String] = []
     var defs: [String] = []
+    /// What the picture shows, for screen readers and tooltips (`<title>`).
+    var title: String?
 
     init(width: Double, height: Double) { self.width = width; self.height = height }
 
@@ -39,11 +43,22 @@ struct SVGWriter {
         body.append("<polyline points=\"\(p)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(Self.n(width))\" stroke-linejoin=\"round\"/>")
     }
 
+    /// Put before every id and `url(#…)` reference. Many SVGs share one notebook page, where
+    /// ids are global: each document's ids get a prefix made from its content, so they differ
+    /// between pictures yet stay the same when a notebook is re-run (stored outputs compare equal).
+    static let idToken = "@ID@"
+
     var document: String {
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" viewBox=\"0 0 \(Self.n(width)) \(Self.n(height))\" font-family=\"sans-serif\">"
+        if let title, !title.isEmpty { s += "<title>\(HTMLText.escape(title))</title>" }
         if !defs.isEmpty { s += "<defs>" + defs.joined() + "</defs>" }
         s += "<rect x=\"0\" y=\"0\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" fill=\"white\"/>"
-        return s + body.joined() + "</svg>"
+        s += body.joined() + "</svg>"
+        guard s.contains(Self.idToken) else { return s }
+        // FNV-1a over the document: a stable, short name for this picture.
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in s.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return s.replacingOccurrences(of: Self.idToken, with: "nb" + String(hash % 0xFFFFFFFF, radix: 36) + "-")
     }
 
     /// Colours that stay distinct for the colour-blind (Okabe–Ito), by series or class.

@@ -17,6 +17,10 @@ struct TableHTML {
         if let title = table.title, !title.isEmpty { html += "<caption>\(HTMLText.escape(title))</caption>" }
         html += "<thead><tr>" + table.columns.map { "<th style=\"\(Self.textStyle)\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         let count = max(table.columns.count, table.rows.map(\.count).max() ?? 0)
+        let summary = TableSummary(rowCount: table.rows.count)
+        var table = table
+        table.rows = summary.rows(of: table, gap: "…")
+        if let note = summary.note { table.footer.insert(note, at: 0) }
         // Numbers are formatted per column, as the text table does (whole-number columns without decimals).
         var shown: [[String]] = (0..<count).map { c in
             NumberFormat.column(table.rows.compactMap { row in

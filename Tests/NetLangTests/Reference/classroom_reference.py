@@ -29,3 +29,7 @@ beta = np.array([0.28273358359001577, 0.9234334842767566, 0.2923158402554691,
 gamma = np.array([[0.18672278965823352], [0.23222591052763164], [0.31661245482973754]])
 z3 = sig(X @ beta) @ gamma
 print("lesson 002 z3", z3.ravel(), "y_hat", sig(z3).ravel())
+# Lesson 003: Affine then ReLU, L = sum(relu(X @ W + B - 20)).
+X = np.array([[1, 2], [3, 4.0]]); W = np.array([[1, 2, 3], [4, 5, 6.0]]); B = np.ones((1, 3))
+g = ((X @ W + B - 20) > 0).astype(float)
+print("affine dY", g.ravel(), "dB", g.sum(0), "dW", (X.T @ g).ravel(), "dX", (g @ W.T).ravel())

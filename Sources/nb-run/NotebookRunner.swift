@@ -1,0 +1,130 @@
+import Foundation
+import NetLang
+import NetRender
+
+/// What running one code cell produced.
+struct CellRun {
+    /// The outputs as a notebook stores them (no colour; MIME bundles).
+    var outputs: [CellOutput]
+    /// The same outputs as the terminal shows them (coloured when asked), in order.
+    var terminalTexts: [String]
+    var executionCount: Int
+    var failed: Bool { outputs.contains { $0.isError } }
+}
+
+/// Runs code cells, one after another, in one NetBook session.
+///
+///     let runner = NotebookRunner(baseDirectory: "notebooks", color: false, timeout: nil)
+///     let run = runner.run("tensor x = [1, 2]")
+///     run.outputs.first?.plainText
+final class NotebookRunner {
+    let session = Session()
+    let color: Bool
+    /// Seconds a cell may run before it is interrupted and fails.
+    let timeout: Double?
+    /// How long an interrupted cell gets to stop at a safe point before nb-run gives up on it.
+    let graceAfterTimeout: Double = 5
+    /// Called with the text of each live progress update (train), for a terminal.
+    var onProgress: ((String) -> Void)?
+    private(set) var executionCount = 0
+
+    init(baseDirectory: String?, color: Bool, timeout: Double?) {
+        self.color = color
+        self.timeout = timeout
+        session.baseDirectory = baseDirectory
+    }
+
+    func run(_ source: String) -> CellRun {
+        executionCount += 1
+        let count = executionCount
+        var outputs: [CellOutput] = []
+        var texts: [String] = []
+        let watchdog = startWatchdog(cell: count)
+        let error = session.run(source) { output, role in
+            let plain = Renderer(settings: session.settings)
+            let shown = Renderer(settings: session.settings, color: color)
+            switch (output, role) {
+            case (_, .liveDisplay):
+                // Progress is for watching, not for keeping: it carries timings, so it
+                // is neither stored nor compared; the final state comes as .updateDisplay.
+                onProgress?(shown.text(output))
+                return
+            case (.stream(let text), _):
+                if case .stream(let before)? = outputs.last {
+                    outputs[outputs.count - 1] = .stream(before + text)
+                    texts[texts.count - 1] += text
+                    return
+                }
+                outputs.append(.stream(text))
+            case (_, .result):
+                outputs.append(.result(data: Self.storable(plain.bundle(for: output).dictionary), executionCount: count))
+            default:
+                outputs.append(.display(data: Self.storable(plain.bundle(for: output).dictionary)))
+            }
+            texts.append(shown.text(output))
+        }
+        let timedOut = watchdog?.stop() ?? false
+        if let error {
+            let traceback = Renderer(settings: session.settings).text(error)
+            var evalue = error.message
+            if let hint = error.hint { evalue += " — \(hint)" }
+            outputs.append(.error(name: error.kind, value: evalue, traceback: traceback.components(separatedBy: "\n")))
+            texts.append(Renderer(settings: session.settings, color: color).text(error))
+        }
+        if timedOut {
+            let message = "cell \(count) ran longer than \(Self.seconds(timeout ?? 0)) (--timeout) and was stopped"
+            outputs.append(.error(name: "TimeoutError", value: message, traceback: ["TimeoutError: \(message)"]))
+            texts.append("TimeoutError: \(message)")
+        }
+        return CellRun(outputs: outputs, terminalTexts: texts, executionCount: count)
+    }
+
+    /// A MIME bundle that JSON can carry: a value JSON cannot write (NaN in
+    /// application/json) drops that entry rather than the whole notebook.
+    static func storable(_ data: [String: Any]) -> [String: Any] {
+        data.filter { JSONSerialization.isValidJSONObject(["value": $0.value]) }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    private func startWatchdog(cell: Int) -> Watchdog? {
+        guard let timeout, timeout > 0 else { return nil }
+        return Watchdog(after: timeout, grace: graceAfterTimeout, interrupt: session.interrupt, cell: cell)
+    }
+}
+
+/// Raises the session's interrupt flag when a cell runs too long, and ends the
+/// process if the cell does not reach a safe point soon after (a huge matrix product
+/// cannot be stopped half-way).
+final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fired = false
+    private let interruptItem: DispatchWorkItem
+    private let giveUpItem: DispatchWorkItem
+
+    init(after seconds: Double, grace: Double, interrupt: InterruptFlag, cell: Int) {
+        var raise: (() -> Void)?
+        interruptItem = DispatchWorkItem { raise?() }
+        giveUpItem = DispatchWorkItem {
+            FileHandle.standardError.write(Data("nb-run: cell \(cell) did not stop within \(NotebookRunner.seconds(grace)) of its timeout; giving up\n".utf8))
+            exit(ExitStatus.cellFailed)
+        }
+        raise = { [weak self] in
+            guard let self else { return }
+            self.lock.lock(); self.fired = true; self.lock.unlock()
+            interrupt.raise()
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: interruptItem)
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds + grace, execute: giveUpItem)
+    }
+
+    /// Cancels the timers; returns whether the timeout had fired.
+    func stop() -> Bool {
+        interruptItem.cancel()
+        giveUpItem.cancel()
+        lock.lock(); defer { lock.unlock() }
+        return fired
+    }
+}

@@ -1,0 +1,63 @@
+/// The text form of a notebook run, as a terminal shows it and as `.out` files store it:
+/// each code cell's source after an `In [N]:` prompt (continuation lines after
+/// `...:`), then the text of its outputs in order, then a blank line.
+///
+///     In [1]: tensor x = [0.1, 0.2]
+///        ...: tensor y = x * 2
+///     y (1×2)
+///     ...
+///
+/// A percent-format notebook `NAME.txt` keeps its expected outputs in `NAME.out` beside
+/// it: the transcript of its code cells (markdown cells leave it, so editing prose does
+/// not invalidate outputs). `nb-run --update NAME.txt` writes it; `--check` compares it.
+enum Transcript {
+    /// One code cell with its outputs; `count` is the cell's place among the code cells.
+    static func codeCell(source: String, count: Int, outputs: [String], colors: Colors = .none) -> String {
+        var lines: [String] = []
+        let prompt = "In [\(count)]: "
+        let more = String(repeating: " ", count: prompt.count - 5) + "...: "
+        let sourceLines = source.isEmpty ? [""] : source.components(separatedBy: "\n")
+        for (i, line) in sourceLines.enumerated() {
+            lines.append(colors.prompt(i == 0 ? prompt : more) + line)
+        }
+        var text = lines.joined(separator: "\n") + "\n"
+        for output in outputs {
+            let body = output.hasSuffix("\n") ? String(output.dropLast()) : output
+            text += body + "\n"
+        }
+        return text + "\n"
+    }
+
+    /// A markdown cell as a terminal shows it (not part of `.out` files).
+    static func markdownCell(_ source: String, colors: Colors = .none) -> String {
+        let lines = source.components(separatedBy: "\n").map { line in
+            line.hasPrefix("#") ? colors.heading(line) : line
+        }
+        return lines.joined(separator: "\n") + "\n\n"
+    }
+
+    /// The transcript of every code cell of a notebook that has outputs (stored or fresh).
+    static func of(_ notebook: Notebook) -> String {
+        var text = ""
+        for (i, cell) in notebook.codeCells.enumerated() where cell.executionCount != nil || !cell.outputs.isEmpty {
+            text += codeCell(source: cell.source, count: i + 1, outputs: cell.outputs.map(\.plainText))
+        }
+        return text
+    }
+
+    /// Where a percent-format notebook keeps its expected outputs: `a/03-x.txt` -> `a/03-x.out`.
+    static func path(for notebookPath: String) -> String {
+        let base = notebookPath.hasSuffix(".txt") ? String(notebookPath.dropLast(4)) : notebookPath
+        return base + ".out"
+    }
+}
+
+/// ANSI colours for the terminal, or none.
+struct Colors {
+    var enabled: Bool
+    static let none = Colors(enabled: false)
+
+    func prompt(_ s: String) -> String { wrap(s, "32") }
+    func heading(_ s: String) -> String { wrap(s, "1") }
+    private func wrap(_ s: String, _ code: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
+}

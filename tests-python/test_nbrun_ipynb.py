@@ -1,0 +1,55 @@
+"""nb-run's .ipynb output is a valid nbformat 4 notebook, as the real nbformat library
+sees it: the stored lesson notebooks, and a fresh `nb-run --to ipynb` of each lesson."""
+import os
+import pathlib
+import subprocess
+
+import nbformat
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+LESSONS = sorted((ROOT / "notebooks").glob("0[1-5]-*.txt"))
+
+
+def nb_run_binary() -> str:
+    """$NB_RUN, or the nb-run of the current `swift build`."""
+    if os.environ.get("NB_RUN"):
+        return os.environ["NB_RUN"]
+    bin_dir = subprocess.run(["swift", "build", "--show-bin-path"], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout.strip()
+    return str(pathlib.Path(bin_dir) / "nb-run")
+
+
+def test_there_are_five_lessons():
+    assert [p.stem[:2] for p in LESSONS] == ["01", "02", "03", "04", "05"]
+
+
+@pytest.mark.parametrize("source", LESSONS, ids=lambda p: p.stem)
+def test_stored_ipynb_is_valid(source):
+    notebook = nbformat.read(source.with_suffix(".ipynb"), as_version=nbformat.NO_CONVERT)
+    nbformat.validate(notebook)
+    assert (notebook.nbformat, notebook.nbformat_minor) == (4, 5)
+    assert notebook.metadata.kernelspec.name == "netbook"
+
+
+@pytest.mark.parametrize("source", LESSONS, ids=lambda p: p.stem)
+def test_fresh_ipynb_is_valid_and_has_outputs(source):
+    result = subprocess.run([nb_run_binary(), "--to", "ipynb", str(source)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    notebook = nbformat.reads(result.stdout, as_version=nbformat.NO_CONVERT)
+    nbformat.validate(notebook)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert code and all(cell.execution_count == i + 1 for i, cell in enumerate(code))
+    kinds = {output.output_type for cell in code for output in cell.outputs}
+    assert "execute_result" in kinds and "display_data" in kinds
+    ids = [cell.id for cell in notebook.cells]
+    assert len(set(ids)) == len(ids)
+
+
+def test_lesson_000_figures_in_the_ipynb():
+    """The classroom example's total error before and after the update (lesson 000)."""
+    notebook = nbformat.read(ROOT / "notebooks" / "03-backprop-by-hand.ipynb", as_version=4)
+    text = "".join(output.get("data", {}).get("text/plain", "")
+                   for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
+    assert "0.02397190" in text and "0.02323634" in text
