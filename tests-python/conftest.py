@@ -19,7 +19,7 @@ layer hidden = dense(2 -> 64, relu)
 layer out = dense(64 -> 3, softmax)
 loss cross_entropy
 optimizer adam(lr: 0.01)
-train spiral.x, spiral.y, epochs: 10000000, batch: 10"""
+train spiral.x, spiral.y, epochs: 1000000, batch: 10"""
 
 
 @pytest.fixture
@@ -70,14 +70,20 @@ def shell_reply(kc, msg_id, timeout=20):
     raise AssertionError(f"no reply to {msg_id} within {timeout} s")
 
 
-def wait_for_output(kc, parent_id, msg_type, timeout=20):
-    """Waits until the running request publishes a message of msg_type (e.g. train's display)."""
+def wait_for_training(kc, parent_id, timeout=20):
+    """Waits until the running request shows train's live progress display."""
+    return wait_for_output(kc, parent_id, "display_data", timeout,
+                           lambda m: "display_id" in m["content"].get("transient", {}))
+
+
+def wait_for_output(kc, parent_id, msg_type, timeout=20, accept=lambda m: True):
+    """Waits until the running request publishes a message of msg_type."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             msg = kc.get_iopub_msg(timeout=0.5)
         except Empty:
             continue
-        if msg["parent_header"].get("msg_id") == parent_id and msg["msg_type"] == msg_type:
+        if msg["parent_header"].get("msg_id") == parent_id and msg["msg_type"] == msg_type and accept(msg):
             return msg
     raise AssertionError(f"no {msg_type} from {parent_id}")

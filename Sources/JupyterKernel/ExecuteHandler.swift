@@ -30,12 +30,15 @@ extension Kernel {
             reply(request, ["status": "ok", "execution_count": count, "payload": context.payloads,
                             "user_expressions": userExpressions(content["user_expressions"])], on: .shell)
         case .error(let error):
+            // Taken before the reply goes out: a request sent after the client saw the
+            // error must run, so only what is already waiting now is aborted.
+            let aborted = stopOnError ? queue.removeQueuedExecutions() : []
             publish("error", error.content, parent: request)
             var body = error.content
             body["status"] = "error"
             body["execution_count"] = count
             reply(request, body, on: .shell)
-            if stopOnError { abortQueuedExecutions() }
+            abort(aborted)
         }
     }
 
@@ -58,8 +61,8 @@ extension Kernel {
 
     /// After a failed cell, the executions already waiting are not run (the notebook's
     /// "run all" stops at the error). Spec 5.1+: an aborted request gets an error reply.
-    private func abortQueuedExecutions() {
-        for queued in queue.removeQueuedExecutions() {
+    private func abort(_ requests: [Message]) {
+        for queued in requests {
             withBusy(queued, channel: .shell) {
                 reply(queued, ["status": "error", "ename": "Aborted",
                                "evalue": "not run: an earlier cell failed", "traceback": [String](),
