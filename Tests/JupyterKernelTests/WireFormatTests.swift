@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+@testable import JupyterKernel
+
+final class WireFormatTests: XCTestCase {
+    let session = KernelSessionID(session: "s", username: "u")
+
+    func testFramesRoundTripWithIdentitiesAndBuffers() throws {
+        let sender = WireFormat(signer: MessageSigner(key: "k"))
+        let receiver = WireFormat(signer: MessageSigner(key: "k"))
+        var message = Message(type: "execute_request", content: ["code": "print 1"], parent: nil, session: session,
+                              identities: [Data("client-1".utf8)])
+        message.buffers = [Data([0, 1, 2])]
+        let frames = sender.frames(for: message)
+        XCTAssertEqual(frames[1], WireFormat.delimiter)
+        XCTAssertEqual(frames[2].count, 64)
+        let back = try receiver.message(from: frames)
+        XCTAssertEqual(back.identities, [Data("client-1".utf8)])
+        XCTAssertEqual(back.msgType, "execute_request")
+        XCTAssertEqual(back.content["code"] as? String, "print 1")
+        XCTAssertEqual(back.buffers, [Data([0, 1, 2])])
+    }
+
+    func testHeaderHasFreshIDAndISODateWithZone() {
+        let a = MessageHeader.make(type: "status", session: session), b = MessageHeader.make(type: "status", session: session)
+        XCTAssertNotEqual(a["msg_id"] as? String, b["msg_id"] as? String)
+        XCTAssertEqual(a["version"] as? String, "5.3")
+        let date = a["date"] as? String ?? ""
+        XCTAssertNotNil(date.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$"#, options: .regularExpression), date)
+    }
+
+    func testMalformedFramesAreRefusedWithAReason() {
+        let wire = WireFormat(signer: MessageSigner(key: ""))
+        let header = Data(#"{"msg_id":"1","msg_type":"kernel_info_request"}"#.utf8)
+        let empty = Data("{}".utf8)
+        let cases: [([Data], String)] = [
+            ([Data("x".utf8), header], "no <IDS|MSG> delimiter"),
+            ([WireFormat.delimiter, Data(), header], "2 frames after"),
+            ([WireFormat.delimiter, Data(), Data("{nope".utf8), empty, empty, empty], "header is not a JSON object"),
+            ([WireFormat.delimiter, Data(), header, empty, empty, Data("[1]".utf8)], "content is not a JSON object"),
+            ([WireFormat.delimiter, Data(), Data(#"{"msg_id":"1"}"#.utf8), empty, empty, empty], "header has no 'msg_type'"),
+        ]
+        for (frames, reason) in cases {
+            XCTAssertThrowsError(try wire.message(from: frames)) {
+                XCTAssertTrue("\($0)".contains(reason), "\($0) should say \(reason)")
+            }
+        }
+    }
+
+    func testNonFiniteNumbersBecomeNullInsteadOfStoppingTheKernel() {
+        let data = JSONCoding.encode(["x": Double.nan, "y": [1.0, Double.infinity]])
+        XCTAssertEqual(JSONCoding.decodeObject(data)?["x"] as? NSNull, NSNull())
+    }
+
+    func testConnectionFile() throws {
+        let json = #"{"transport":"tcp","ip":"127.0.0.1","shell_port":1,"control_port":2,"iopub_port":3,"stdin_port":4,"hb_port":5,"key":"k","signature_scheme":"hmac-sha256"}"#
+        let info = try ConnectionInfo(json: Data(json.utf8))
+        XCTAssertEqual(info.endpoint(info.iopubPort), "tcp://127.0.0.1:3")
+        XCTAssertThrowsError(try ConnectionInfo(json: Data(#"{"shell_port":1}"#.utf8)))
+        XCTAssertThrowsError(try ConnectionInfo(json: Data(json.replacingOccurrences(of: "hmac-sha256", with: "hmac-md5").utf8)))
+    }
+}
