@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel pytest numpy
 
-.PHONY: all deps venv build run test test-swift test-notebooks update-notebooks test-python bench clean
+.PHONY: all deps venv build run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench clean
 
 all: build
 
@@ -36,11 +36,13 @@ build: deps
 	$(SWIFT) build
 
 run: build
+	$(BIN)/nb-kernel install --user
 	$(BIN)/nb-run notebooks/03-backprop-by-hand.txt
 
 test: build venv
 	$(SWIFT) test
 	$(MAKE) test-notebooks
+	$(MAKE) test-python
 
 # Every notebook against its stored outputs (NAME.out beside a .txt; the cells of an .ipynb).
 test-notebooks: build
@@ -50,6 +52,15 @@ test-notebooks: build
 update-notebooks: build
 	$(BIN)/nb-run --update notebooks/*.txt
 	for f in notebooks/*.ipynb; do $(BIN)/nb-run --to ipynb -o "$$f" "$${f%.ipynb}.txt" || exit 1; done
+
+# The kernelspec inside the venv (like `ipykernel install --sys-prefix`), so the tests
+# start nb-kernel exactly as Jupyter does, without touching the user's kernels.
+kernelspec-venv: build venv
+	$(BIN)/nb-kernel install --prefix $(VENV)
+
+# Protocol tests with the real Jupyter client libraries (tests-python/README.md).
+test-python: kernelspec-venv
+	$(PY) -m pytest -q tests-python
 
 # Speed beside the peers, measured side by side in one run (see bench/README.md).
 # PyTorch is optional: its Linux wheel pulls several GB of CUDA libraries, so the

@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nb-kernel", dependencies: [
-            "JupyterKernel", "NetLang", "NetRender",
+            "JupyterKernel", "NetLang", "NetRender", "NetCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

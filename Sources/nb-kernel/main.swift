@@ -1,1 +1,97 @@
-print("nb-kernel: not built yet")
+import ArgumentParser
+import Foundation
+import JupyterKernel
+import NetCore
+
+/// `nb-kernel -f CONNECTION_FILE` (what Jupyter runs), `nb-kernel --stdio`, `nb-kernel install`.
+struct NBKernel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nb-kernel",
+        abstract: "The NetBook Jupyter kernel.",
+        discussion: """
+            Jupyter starts it with a connection file (-f). --stdio serves the same kernel \
+            with one JSON message per line on standard input and output (see README).
+            """,
+        subcommands: [Install.self])
+
+    @Option(name: [.customShort("f"), .customLong("connection-file")], help: "The connection file Jupyter wrote.")
+    var connectionFile: String?
+
+    @Flag(help: "Serve Jupyter messages as lines of JSON on stdin/stdout, unsigned.")
+    var stdio = false
+
+    func run() throws {
+        // Checked here, not in validate(): ArgumentParser validates parents of `install` too.
+        if stdio == (connectionFile != nil) {
+            throw ValidationError("give either -f CONNECTION_FILE or --stdio")
+        }
+        _ = BLASKernels.preferFastest()
+        if stdio {
+            let server = StdioKernelServer(interpreter: NetBookInterpreter())
+            ProcessWatch(onInterrupt: { server.kernel.interrupt() }).start()
+            server.run()
+            Foundation.exit(0)
+        }
+        let info = try ConnectionInfo(contentsOf: connectionFile ?? "")
+        let server = try ZMQKernelServer(connection: info, interpreter: NetBookInterpreter())
+        let watch = ProcessWatch(onInterrupt: { server.kernel.interrupt() })
+        watch.start()
+        server.run()
+        Foundation.exit(0)
+    }
+}
+
+extension NBKernel {
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Install the NetBook kernelspec (kernel.json with this binary's absolute path).")
+
+        @Flag(help: "Install for the current user (~/.local/share/jupyter/kernels).")
+        var user = false
+        @Flag(help: "Install into the active virtual environment (VIRTUAL_ENV).")
+        var sysPrefix = false
+        @Option(help: "Install under DIR/share/jupyter/kernels.")
+        var prefix: String?
+        @Option(help: "The kernelspec's name.")
+        var name = "netbook"
+        @Option(help: "The name front ends show.")
+        var displayName = "NetBook"
+
+        func validate() throws {
+            if [user, sysPrefix, prefix != nil].filter({ $0 }).count > 1 {
+                throw ValidationError("choose at most one of --user, --sys-prefix, --prefix")
+            }
+        }
+
+        func run() throws {
+            let kernels: String
+            if user { kernels = KernelspecInstaller.userKernelsDirectory() }
+            else if sysPrefix { kernels = KernelspecInstaller.kernelsDirectory(prefix: try KernelspecInstaller.sysPrefix()) }
+            else if let prefix { kernels = KernelspecInstaller.kernelsDirectory(prefix: absolute(prefix)) }
+            else { kernels = "/usr/local/share/jupyter/kernels" }   // as `jupyter kernelspec install` without flags
+            let installer = KernelspecInstaller(name: name, displayName: displayName, executable: executablePath(),
+                                                logoDirectory: logoDirectory())
+            print("Installed kernelspec \(name) in \(try installer.install(into: kernels))")
+        }
+
+        func absolute(_ path: String) -> String {
+            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        }
+
+        /// This binary's absolute path (/proc/self/exe on Linux).
+        func executablePath() -> String {
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+            return absolute(Bundle.main.executablePath ?? CommandLine.arguments[0])
+        }
+
+        /// kernelspec/ of the source checkout this binary was built from.
+        func logoDirectory() -> String? {
+            let source = URL(fileURLWithPath: #filePath)   // Sources/nb-kernel/main.swift
+            let dir = source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("kernelspec").path
+            return FileManager.default.fileExists(atPath: dir) ? dir : nil
+        }
+    }
+}
+
+NBKernel.main()

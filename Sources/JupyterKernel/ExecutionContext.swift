@@ -1,0 +1,55 @@
+import Foundation
+
+/// What a running cell may publish: streams, displays, the result, pager payloads.
+/// Every message it sends has the execute_request as parent, as front ends require.
+///
+///     context.stream("hello\n")
+///     context.display(["text/plain": "50%"], displayID: "progress")
+///     context.updateDisplay(["text/plain": "100%"], displayID: "progress")
+///     context.publishResult(["text/plain": "42"])
+public final class ExecutionContext {
+    /// The count the cell shows as `In [n]` / `Out[n]`.
+    public let executionCount: Int
+    /// A silent request publishes no execute_result (spec: "silent").
+    public let silent: Bool
+    private let publish: (_ msgType: String, _ content: [String: Any]) -> Void
+    /// Payloads for execute_reply (the pager).
+    private(set) var payloads: [[String: Any]] = []
+    /// text/plain of the published result, kept for history requests with output.
+    private(set) var resultText: String?
+
+    init(executionCount: Int, silent: Bool, publish: @escaping (String, [String: Any]) -> Void) {
+        self.executionCount = executionCount; self.silent = silent; self.publish = publish
+    }
+
+    /// Text written to standard output (or "stderr").
+    public func stream(_ text: String, name: String = "stdout") {
+        publish("stream", ["name": name, "text": text])
+    }
+
+    /// A display_data; with a display id, later `updateDisplay` calls replace it.
+    public func display(_ data: MimeData, metadata: [String: Any] = [:], displayID: String? = nil) {
+        publish("display_data", ["data": data, "metadata": metadata, "transient": transient(displayID)])
+    }
+
+    /// Replaces every display shown with `displayID` (update_display_data).
+    public func updateDisplay(_ data: MimeData, metadata: [String: Any] = [:], displayID: String) {
+        publish("update_display_data", ["data": data, "metadata": metadata, "transient": transient(displayID)])
+    }
+
+    /// The cell's value (execute_result, `Out[n]`); nothing is published for a silent request.
+    public func publishResult(_ data: MimeData, metadata: [String: Any] = [:]) {
+        resultText = data["text/plain"] as? String
+        if silent { return }
+        publish("execute_result", ["data": data, "metadata": metadata, "execution_count": executionCount])
+    }
+
+    /// Sends a bundle to the front end's pager (help text), as execute_reply's payload.
+    public func page(_ data: MimeData, start: Int = 0) {
+        payloads.append(["source": "page", "data": data, "start": start])
+    }
+
+    private func transient(_ displayID: String?) -> [String: Any] {
+        displayID.map { ["display_id": $0] } ?? [:]
+    }
+}

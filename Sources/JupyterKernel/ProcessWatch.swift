@@ -1,0 +1,37 @@
+import Foundation
+
+/// What a kernel process watches besides its sockets: SIGINT (interrupt the cell) and the
+/// parent named by JPY_PARENT_PID (exit when it dies, so no kernel is left orphaned).
+///
+///     let watch = ProcessWatch(onInterrupt: { kernel.interrupt() })
+///     watch.start()
+public final class ProcessWatch: @unchecked Sendable {
+    private let onInterrupt: () -> Void
+    private let onParentExit: () -> Void
+    private var signalSource: DispatchSourceSignal?
+
+    public init(onInterrupt: @escaping () -> Void, onParentExit: @escaping () -> Void = { exit(0) }) {
+        self.onInterrupt = onInterrupt; self.onParentExit = onParentExit
+    }
+
+    public func start(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        // jupyter_client's shutdown and interrupt_mode "signal" both send SIGINT: it must
+        // stop the cell, never the process.
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler { [onInterrupt] in onInterrupt() }
+        source.resume()
+        signalSource = source
+
+        if let text = environment["JPY_PARENT_PID"], let pid = pid_t(text), pid > 1 {
+            let thread = Thread { [onParentExit] in
+                while true {
+                    Thread.sleep(forTimeInterval: 1)
+                    if kill(pid, 0) != 0 && errno == ESRCH { onParentExit() }
+                }
+            }
+            thread.name = "kernel-parent-watch"
+            thread.start()
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Writes the NetBook kernelspec (kernel.json with this binary's absolute path, and the
+/// logos) where Jupyter looks for kernels, like `python -m ipykernel install`.
+///
+///     let dir = try KernelspecInstaller(name: "netbook", displayName: "NetBook")
+///         .install(into: KernelspecInstaller.userKernelsDirectory())
+struct KernelspecInstaller {
+    var name: String
+    var displayName: String
+    var executable: String
+    /// Where kernelspec/logo-*.png live (the source checkout); logos are skipped if absent.
+    var logoDirectory: String?
+
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    static func userKernelsDirectory() -> String {
+        let env = ProcessInfo.processInfo.environment
+        #if os(macOS)
+        return NSHomeDirectory() + "/Library/Jupyter/kernels"
+        #else
+        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/share"
+        return data + "/jupyter/kernels"
+        #endif
+    }
+
+    static func kernelsDirectory(prefix: String) -> String {
+        (prefix as NSString).appendingPathComponent("share/jupyter/kernels")
+    }
+
+    /// The active virtual environment (or conda env), as `--sys-prefix` means for a binary
+    /// that is not Python.
+    static func sysPrefix() throws -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let venv = env["VIRTUAL_ENV"] ?? env["CONDA_PREFIX"], !venv.isEmpty { return venv }
+        throw Failure(description: "--sys-prefix needs an active virtual environment (VIRTUAL_ENV); use --prefix DIR")
+    }
+
+    var kernelJSON: [String: Any] {
+        ["argv": [executable, "-f", "{connection_file}"], "display_name": displayName, "language": "netbook",
+         "interrupt_mode": "message", "metadata": ["debugger": false]]
+    }
+
+    func install(into kernelsDirectory: String) throws -> String {
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+            throw Failure(description: "kernel name '\(name)' may only hold letters, digits, '-', '_' and '.'")
+        }
+        let directory = (kernelsDirectory as NSString).appendingPathComponent(name)
+        let files = FileManager.default
+        do {
+            try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let json = try JSONSerialization.data(withJSONObject: kernelJSON, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            try json.write(to: URL(fileURLWithPath: directory + "/kernel.json"))
+            for logo in ["logo-32x32.png", "logo-64x64.png"] {
+                guard let source = logoDirectory.map({ $0 + "/" + logo }), files.fileExists(atPath: source) else { continue }
+                let target = directory + "/" + logo
+                try? files.removeItem(atPath: target)
+                try files.copyItem(atPath: source, toPath: target)
+            }
+        } catch {
+            throw Failure(description: "cannot write the kernelspec in \(directory): \(error.localizedDescription)")
+        }
+        return directory
+    }
+}

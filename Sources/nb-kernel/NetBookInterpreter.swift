@@ -1,0 +1,95 @@
+import JupyterKernel
+import NetLang
+import NetRender
+
+/// NetBook as a Jupyter `Interpreter`: one `Session` per kernel, each output rendered
+/// to one MIME bundle by NetRender.
+///
+///     let kernel = try ZMQKernelServer(connection: info, interpreter: NetBookInterpreter())
+///
+/// Roles map to messages: `.result` → execute_result, `.display` → display_data,
+/// `.liveDisplay(id)` → display_data with that display id the first time and
+/// update_display_data after, `.updateDisplay(id)` → update_display_data; `print` goes
+/// to stdout; `help` goes to the pager.
+final class NetBookInterpreter: Interpreter {
+    static let version = "1.0"
+    let session = Session()
+
+    let kernelInfo = KernelInfo(
+        implementation: "nb-kernel", implementationVersion: NetBookInterpreter.version,
+        language: LanguageInfo(name: "netbook", version: NetBookInterpreter.version, mimetype: "text/x-netbook",
+                               // Notebooks in the percent format are plain text; the lexers are
+                               // the closest ones front ends ship (`#` comments, Python-like literals).
+                               fileExtension: ".txt", pygmentsLexer: "python", codemirrorMode: "python"),
+        banner: "NetBook \(NetBookInterpreter.version): a language for seeing how neural networks learn. Type help.",
+        helpLinks: [])
+
+    private var renderer: Renderer { Renderer(settings: session.settings) }
+
+    func execute(_ request: ExecuteRequest, context: ExecutionContext) -> ExecuteOutcome {
+        var liveIDs = Set<String>()
+        let error = session.run(request.code) { output, role in
+            let bundle = renderer.bundle(for: output)
+            if case .stream(let text) = output {
+                context.stream(text.hasSuffix("\n") ? text : text + "\n")
+                return
+            }
+            if case .note(let note) = output, note.isHelp {
+                context.page(bundle.dictionary)
+                return
+            }
+            switch role {
+            case .display:
+                context.display(bundle.dictionary)
+            case .result:
+                context.publishResult(bundle.dictionary)
+            case .liveDisplay(let id):
+                if liveIDs.insert(id).inserted {
+                    context.display(bundle.dictionary, displayID: id)
+                } else {
+                    context.updateDisplay(bundle.dictionary, displayID: id)
+                }
+            case .updateDisplay(let id):
+                context.updateDisplay(bundle.dictionary, displayID: id)
+            }
+        }
+        guard let error else { return .ok }
+        return .error(executionError(error))
+    }
+
+    func executionError(_ error: NetError) -> ExecutionError {
+        var value = "line \(error.line), column \(error.column): \(error.message)"
+        if let hint = error.hint { value += " — \(hint)" }
+        let text = Renderer(settings: session.settings).text(error)
+        return ExecutionError(ename: error.kind, evalue: value, traceback: text.components(separatedBy: "\n"))
+    }
+
+    func complete(_ code: String, cursor: Int) -> CompletionResult {
+        let completion = session.complete(code, cursor: cursor)
+        return CompletionResult(matches: completion.matches, cursorStart: completion.start, cursorEnd: completion.end)
+    }
+
+    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeData? {
+        session.inspect(code, cursor: cursor).map { renderer.bundle(for: $0).dictionary }
+    }
+
+    func isComplete(_ code: String) -> CompletenessResult {
+        switch session.isComplete(code) {
+        case .complete: return .complete
+        case .incomplete(let indent): return .incomplete(indent: indent)
+        case .invalid: return .invalid
+        }
+    }
+
+    /// A user expression runs as a cell would (an expression shows its value); its last
+    /// output is the answer.
+    func evaluate(expression: String) -> Result<MimeData, ExecutionError> {
+        var last: MimeData?
+        if let error = session.run(expression, emit: { output, _ in last = renderer.bundle(for: output).dictionary }) {
+            return .failure(executionError(error))
+        }
+        return .success(last ?? ["text/plain": ""])
+    }
+
+    func interrupt() { session.interrupt.raise() }
+}

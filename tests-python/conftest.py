@@ -1,0 +1,83 @@
+"""Shared helpers for the protocol tests: the NetBook kernel is started through its
+installed kernelspec ("netbook", installed into the test venv by `make test-python`),
+exactly as Jupyter front ends start it."""
+import os
+import pathlib
+import time
+from queue import Empty
+
+import pytest
+from jupyter_client.manager import start_new_kernel
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+KERNEL_NAME = os.environ.get("NETBOOK_KERNEL_NAME", "netbook")
+
+# A cell that runs until interrupted: `train` stops at the next step boundary.
+LONG_TRAIN_CELL = """seed 1
+dataset spiral = spiral(n: 300, classes: 3)
+layer hidden = dense(2 -> 64, relu)
+layer out = dense(64 -> 3, softmax)
+loss cross_entropy
+optimizer adam(lr: 0.01)
+train spiral.x, spiral.y, epochs: 10000000, batch: 10"""
+
+
+@pytest.fixture
+def kernel():
+    """A fresh kernel and a started blocking client; shut down afterwards."""
+    km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=30)
+    try:
+        yield km, kc
+    finally:
+        kc.stop_channels()
+        if km.is_alive():
+            km.shutdown_kernel(now=False)
+
+
+def collect_iopub(kc, parent_id, timeout=10):
+    """The iopub messages of one request, up to and including its status idle."""
+    messages = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=0.5)
+        except Empty:
+            continue
+        if msg["parent_header"].get("msg_id") != parent_id:
+            continue
+        messages.append(msg)
+        if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+            return messages
+    raise AssertionError(f"no idle status for {parent_id}; got {[m['msg_type'] for m in messages]}")
+
+
+def run_cell(kc, code, timeout=20, **options):
+    """Executes code; returns (reply, iopub messages of the request)."""
+    msg_id = kc.execute(code, **options)
+    reply = shell_reply(kc, msg_id, timeout)
+    return reply, collect_iopub(kc, msg_id, timeout)
+
+
+def shell_reply(kc, msg_id, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            msg = kc.get_shell_msg(timeout=0.5)
+        except Empty:
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+    raise AssertionError(f"no reply to {msg_id} within {timeout} s")
+
+
+def wait_for_output(kc, parent_id, msg_type, timeout=20):
+    """Waits until the running request publishes a message of msg_type (e.g. train's display)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=0.5)
+        except Empty:
+            continue
+        if msg["parent_header"].get("msg_id") == parent_id and msg["msg_type"] == msg_type:
+            return msg
+    raise AssertionError(f"no {msg_type} from {parent_id}")
