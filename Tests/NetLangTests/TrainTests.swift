@@ -120,4 +120,16 @@ final class TrainTests: XCTestCase {
         XCTAssertTrue(r.session.state.history.isEmpty)
         XCTAssertTrue(r.session.state.training.epochLosses.isEmpty)
     }
+
+    func testLargeDataEndsWithoutAnExtraFullPass() throws {
+        let r = Recorder()
+        // 20000 rows × (200 inputs + 1 unit) is over the 4-million limit of a final pass.
+        r.run("seed 2\ntensor X = rand(20000, 200);\ntensor T = rand(20000, 1);\nlayer o = dense(200 -> 1, sigmoid)\nloss mse")
+        let out = r.run("train X, T, epochs: 2, batch: 5000")
+        let table = try XCTUnwrap(out.flatMap { $0.0.tables }.first { $0.title == "train" })
+        XCTAssertEqual(table.footer.first?.hasPrefix("final loss: the mean over the last epoch"), true)
+        guard case .number(let final) = table.rows[0].last else { return XCTFail("no final loss") }
+        XCTAssertEqual(final, r.session.state.training.epochLosses.last)
+        XCTAssertNil(r.session.state.lastInput)
+    }
 }

@@ -19,7 +19,7 @@ public enum CSVLoader {
     }
 
     /// The most numbers one file may hold (the session's tensor size limit).
-    public static var maximumElements = 50_000_000
+    public static let maximumElements = 50_000_000
 
     public static func load(path: String, label: LabelColumn?) throws -> Dataset {
         let url = URL(fileURLWithPath: path)
@@ -33,18 +33,19 @@ public enum CSVLoader {
     }
 
     public static func parse(_ text: String, label: LabelColumn?, fileName: String = "the file") throws -> Dataset {
-        // (line number in the file, fields) of every non-blank line. Split on bytes:
-        // Swift's Characters treat "\r\n" as one character, and bytes are faster.
-        var lines: [(Int, [Substring])] = []
+        // (line number in the file, line) of every non-blank line. Split on bytes: Swift's
+        // Characters treat "\r\n" as one character, and bytes are faster. Fields are split
+        // row by row below, so a large file never holds all its fields as strings at once.
+        var lines: [(Int, Substring)] = []
         var lineNumber = 0
         for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             let line = Substring(raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw)
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            lines.append((lineNumber, line.split(separator: ",", omittingEmptySubsequences: false)))
+            lines.append((lineNumber, line))
         }
         guard let header = lines.first else { throw DataError("\(fileName) is empty; a header row is expected") }
-        let names = header.1.map { unquote($0) }
+        let names = header.1.split(separator: ",", omittingEmptySubsequences: false).map { unquote($0) }
         let width = names.count
         let labelIndex = try resolve(label, in: names, fileName: fileName)
         let samples = lines.count - 1
@@ -55,16 +56,21 @@ public enum CSVLoader {
 
         var x = [Double](); x.reserveCapacity(samples * (width - (labelIndex == nil ? 0 : 1)))
         var y = [Double](); y.reserveCapacity(samples)
-        for (row, (lineNo, fields)) in lines.dropFirst().enumerated() {
-            guard fields.count == width else {
-                throw DataError("row \(row + 1) (line \(lineNo) of \(fileName)) has \(fields.count) columns; the header has \(width)")
-            }
-            for (column, field) in fields.enumerated() {
-                let trimmed = field.trimmingCharacters(in: .whitespaces)
-                guard let value = Double(trimmed), value.isFinite else {
-                    throw DataError("row \(row + 1), column \(column + 1) (line \(lineNo) of \(fileName)): '\(trimmed)' is not a number")
+        for (row, (lineNo, line)) in lines.dropFirst().enumerated() {
+            var column = 0
+            for field in line.split(separator: ",", omittingEmptySubsequences: false) {
+                guard column < width else { break }
+                // Plain numbers parse directly; only odd fields pay for trimming.
+                guard let value = Double(field) ?? Double(field.trimmingCharacters(in: .whitespaces)), value.isFinite else {
+                    let shown = field.trimmingCharacters(in: .whitespaces)
+                    throw DataError("row \(row + 1), column \(column + 1) (line \(lineNo) of \(fileName)): '\(shown)' is not a number")
                 }
                 if column == labelIndex { y.append(value) } else { x.append(value) }
+                column += 1
+            }
+            let count = line.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
+            guard count == width else {
+                throw DataError("row \(row + 1) (line \(lineNo) of \(fileName)) has \(count) columns; the header has \(width)")
             }
         }
         let featureNames = names.enumerated().filter { $0.offset != labelIndex }.map(\.element)

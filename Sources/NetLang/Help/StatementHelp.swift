@@ -112,7 +112,9 @@ extension HelpCatalog {
                   history; each epoch's loss is the mean over its samples. While it runs, a
                   live display shows steps, loss and speed; at the end it becomes the loss
                   curve, and train shows the final loss on all of X (forward X, T is then the
-                  last forward: `plot decision` and `backward` use it).
+                  last forward: `plot decision` and `backward` use it). For very large X
+                  (rows × units over 4 million) that extra pass is skipped: the final loss
+                  is then the last epoch's mean.
 
                   Interrupt (Ctrl-C, Jupyter's stop button) stops at the next step: the
                   parameters and history are those of the last completed step.

@@ -13,6 +13,8 @@ struct TrainStatement: Statement {
     var location: SourceLocation
 
     static let optionNames = ["epochs", "batch", "lr", "shuffle"]
+    /// Rows × (inputs + units of every layer) up to which train ends with a pass over all of X.
+    static let finalPassLimit = 4_000_000
 
     static func parse(_ parser: inout Parser, _ keyword: Token) throws -> Statement {
         let x = try parser.parseExpression()
@@ -65,18 +67,30 @@ struct TrainStatement: Statement {
             emit(.progress(progress), .liveDisplay(id: display))
         }
         // The network on all of X after training: the final loss, and the forward that
-        // `show`, `backward` and `plot decision` see next.
+        // `show`, `backward` and `plot decision` see next. For data too large for one
+        // more pass (it would keep z, a and gradients of every row of every layer) the
+        // final loss is the last epoch's mean instead, and there is no last forward.
         let finalLoss: Double
-        do { finalLoss = try context.state.network.forward(x, target: t) } catch let error as NetCoreError {
-            throw LangError(error, at: input.location)
+        var lossIsEpochMean = false
+        let units = context.state.network.layers.reduce(x.cols) { $0 + $1.outputs }
+        let fullPass = x.rows.multipliedReportingOverflow(by: units)
+        if !fullPass.overflow && fullPass.partialValue <= Self.finalPassLimit {
+            do { finalLoss = try context.state.network.forward(x, target: t) } catch let error as NetCoreError {
+                throw LangError(error, at: input.location)
+            }
+            context.state.lastInput = x
+        } else {
+            finalLoss = (report.epochsCompleted > 0 ? context.state.training.epochLosses.last : report.lastLoss) ?? .nan
+            context.state.lastInput = nil
+            lossIsEpochMean = true
         }
-        context.state.lastInput = x
         context.state.dropNetworkGradients()
         let steps = Array(context.state.history[startHistory...])
         emit(TrainingViews.lossCurve(steps: steps, epochs: Array(context.state.training.epochLosses.suffix(report.epochsCompleted)),
                                      stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
              .updateDisplay(id: display))
         let summary = TrainingViews.summary(report, options: settings, samples: x.rows, finalLoss: finalLoss,
+                                            finalLossIsEpochMean: lossIsEpochMean,
                                             learningRate: settings.learningRate ?? context.state.optimizer.kind.learningRate)
         if report.interrupted {
             throw TrainingInterrupted(state: context.state, outputs: [summary],
