@@ -58,7 +58,7 @@ update-notebooks: build
 kernelspec-venv: build venv
 	$(BIN)/nb-kernel install --prefix $(VENV)
 
-# Protocol tests with the real Jupyter client libraries (tests-python/README.md).
+# Protocol tests with the real Jupyter client libraries (README: "Kernel tests").
 test-python: kernelspec-venv
 	$(PY) -m pytest -q tests-python
 

@@ -292,3 +292,14 @@ def test_comm_info_and_history(kernel):
     assert shell_reply(kc, msg_id)["content"]["history"] == [[0, 2, "tensor b = 2"]]
     msg_id = kc.history(hist_access_type="search", pattern="tensor a*", unique=True, raw=True, output=False)
     assert shell_reply(kc, msg_id)["content"]["history"] == [[1, 3, "tensor a = 1"]]
+
+
+def test_user_expressions_are_evaluated_after_the_cell(kernel):
+    _, kc = kernel
+    reply, _ = run_cell(kc, "tensor w = [[1, 2], [3, 4]]",
+                        user_expressions={"total": "sum(w)", "broken": "sum(nothing_here)"})
+    results = reply["content"]["user_expressions"]
+    assert results["total"]["status"] == "ok"
+    assert results["total"]["data"]["application/json"]["data"] == [[10]]   # 1 + 2 + 3 + 4
+    assert results["broken"]["status"] == "error"
+    assert results["broken"]["ename"] == "NameError"

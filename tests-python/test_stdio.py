@@ -107,3 +107,16 @@ def test_stdio_end_of_input_runs_what_is_queued():
     streams = [json.loads(l)["content"]["text"] for l in out.stdout.splitlines()
                if json.loads(l)["header"]["msg_type"] == "stream"]
     assert streams == ["10.0000\n", "20.0000\n", "30.0000\n"]   # precision 4 by default
+
+
+def test_exits_when_the_parent_named_by_jpy_parent_pid_dies():
+    parent = subprocess.Popen(["sleep", "0.5"])
+    env = dict(os.environ, JPY_PARENT_PID=str(parent.pid))
+    kernel = subprocess.Popen([nb_kernel_binary(), "--stdio"], stdin=subprocess.PIPE,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    try:
+        parent.wait()   # reaped, so the pid is really gone
+        assert kernel.wait(timeout=5) == 0
+    finally:
+        if kernel.poll() is None:
+            kernel.kill()
