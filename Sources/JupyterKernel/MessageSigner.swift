@@ -29,7 +29,7 @@ public final class MessageSigner {
         guard let key else { return "" }
         var hmac = HMAC<SHA256>(key: key)
         for part in parts { hmac.update(data: part) }
-        return hmac.finalize().map { String(format: "%02x", $0) }.joined()
+        return Self.hex(Data(hmac.finalize()))
     }
 
     public enum Failure: Error, CustomStringConvertible {
@@ -62,6 +62,15 @@ public final class MessageSigner {
                 nextSlot = (nextSlot + 1) % seenLimit
             }
         }
+    }
+
+    /// Lower-case hex digits (no String(format:): it pulls in locale machinery per byte).
+    static func hex(_ bytes: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func bytes(fromHex hex: Data) -> Data? {

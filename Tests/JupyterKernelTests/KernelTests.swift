@@ -80,6 +80,14 @@ final class KernelTests: XCTestCase {
         XCTAssertEqual(reply["traceback"] as? [String], ["fail", "^^^^"])
     }
 
+    func testANaNInABundleGoesOutAsNull() {
+        let sent = send("execute_request", ["code": "nan"])
+        let json = (sent.first { $0.type == "display_data" }?.message.content["data"] as? [String: Any])?["application/json"]
+        let x = (json as? [String: Any])?["x"] as? [Any]
+        XCTAssertTrue(x?.first is NSNull)
+        XCTAssertFalse(JSONCoding.encode(sent.first { $0.type == "display_data" }!.message.content).isEmpty)
+    }
+
     func testHelpGoesToThePager() {
         let reply = send("execute_request", ["code": "help topic"]).first { $0.type == "execute_reply" }?.message
         let payload = reply?.content["payload"] as? [[String: Any]]

@@ -24,6 +24,7 @@ final class TestInterpreter: Interpreter {
             case "print": context.stream(rest + "\n")
             case "show": context.display(["text/plain": rest])
             case "value": context.publishResult(["text/plain": rest])
+            case "nan": context.display(["text/plain": "nan", "application/json": ["x": [Double.nan, 1.0]]])
             case "help": context.page(["text/plain": "help for \(rest)"])
             case "progress":
                 for i in 0...(Int(rest) ?? 1) {
