@@ -49,7 +49,7 @@ extension Kernel {
             guard let text = expression as? String else { continue }
             switch interpreter.evaluate(expression: text) {
             case .success(let data):
-                results[name] = ["status": "ok", "data": JSONCoding.sanitized(data), "metadata": [String: Any]()]
+                results[name] = ["status": "ok", "data": data, "metadata": [String: Any]()]
             case .failure(let error):
                 var body = error.content
                 body["status"] = "error"

@@ -29,13 +29,13 @@ public final class ExecutionContext {
 
     /// A display_data; with a display id, later `updateDisplay` calls replace it.
     public func display(_ data: MimeData, metadata: [String: Any] = [:], displayID: String? = nil) {
-        publish("display_data", ["data": JSONCoding.sanitized(data), "metadata": JSONCoding.sanitized(metadata),
+        publish("display_data", ["data": data, "metadata": metadata,
                                  "transient": transient(displayID)])
     }
 
     /// Replaces every display shown with `displayID` (update_display_data).
     public func updateDisplay(_ data: MimeData, metadata: [String: Any] = [:], displayID: String) {
-        publish("update_display_data", ["data": JSONCoding.sanitized(data), "metadata": JSONCoding.sanitized(metadata),
+        publish("update_display_data", ["data": data, "metadata": metadata,
                                         "transient": transient(displayID)])
     }
 
@@ -43,13 +43,13 @@ public final class ExecutionContext {
     public func publishResult(_ data: MimeData, metadata: [String: Any] = [:]) {
         resultText = data["text/plain"] as? String
         if silent { return }
-        publish("execute_result", ["data": JSONCoding.sanitized(data), "metadata": JSONCoding.sanitized(metadata),
+        publish("execute_result", ["data": data, "metadata": metadata,
                                    "execution_count": executionCount])
     }
 
     /// Sends a bundle to the front end's pager (help text), as execute_reply's payload.
     public func page(_ data: MimeData, start: Int = 0) {
-        payloads.append(["source": "page", "data": JSONCoding.sanitized(data), "start": start])
+        payloads.append(["source": "page", "data": data, "start": start])
     }
 
     private func transient(_ displayID: String?) -> [String: Any] {

@@ -20,7 +20,7 @@ extension Kernel {
                 let code = content["code"] as? String ?? ""
                 let cursor = clampedCursor(content["cursor_pos"], in: code)
                 let found = interpreter.inspect(code, cursor: cursor, detailLevel: content["detail_level"] as? Int ?? 0)
-                reply(request, ["status": "ok", "found": found != nil, "data": JSONCoding.sanitized(found ?? [:]),
+                reply(request, ["status": "ok", "found": found != nil, "data": found ?? [:],
                                 "metadata": [String: Any]()], on: .shell)
             case "is_complete_request":
                 reply(request, isCompleteContent(interpreter.isComplete(content["code"] as? String ?? "")), on: .shell)

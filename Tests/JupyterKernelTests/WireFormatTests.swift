@@ -48,8 +48,21 @@ final class WireFormatTests: XCTestCase {
     }
 
     func testNonFiniteNumbersBecomeNullInsteadOfStoppingTheKernel() {
-        let data = JSONCoding.encode(JSONCoding.sanitized(["x": Double.nan, "y": [1.0, Double.infinity]]))
-        XCTAssertEqual(JSONCoding.decodeObject(data)?["x"] as? NSNull, NSNull())
+        let data = JSONCoding.encode(["x": Double.nan, "y": [1.0, Double.infinity], "z": Float.nan])
+        XCTAssertEqual(String(decoding: data, as: UTF8.self).count, #"{"x":null,"y":[1,null],"z":null}"#.count)
+        let back = JSONCoding.decodeObject(data)
+        XCTAssertTrue(back?["x"] is NSNull)
+        XCTAssertTrue((back?["y"] as? [Any])?.last is NSNull)
+    }
+
+    func testParsedValuesKeepTheirTypesWhenSentBack() {
+        // A client's header echoed as parent_header: booleans stay booleans, 1 stays 1.
+        let parsed = JSONCoding.decodeObject(Data(#"{"flag":true,"off":false,"one":1,"half":0.5,"s":"a/b","n":null}"#.utf8)) ?? [:]
+        let text = String(decoding: JSONCoding.encode(["h": parsed, "swift": [true, 1, 2.5] as [Any]]), as: UTF8.self)
+        for piece in [#""flag":true"#, #""off":false"#, #""one":1"#, #""half":0.5"#, #""s":"a/b""#, #""n":null"#,
+                      #""swift":[true,1,2.5]"#] {
+            XCTAssertTrue(text.contains(piece), "\(piece) missing in \(text)")
+        }
     }
 
     func testConnectionFile() throws {
