@@ -1,6 +1,6 @@
 """Closing figures for a kernel, measured through jupyter_client the way a front end
 talks to it: launch → first kernel_info_reply, a trivial cell's round trip (p50, p99),
-idle resident memory. NetBook and ipykernel are measured in the same run.
+idle resident memory (and the private part of it). NetBook and ipykernel are measured in the same run.
 
     .venv/bin/python tests-python/measure_kernel.py [--nb-kernel PATH] [--json] [--cells N]
 
@@ -34,6 +34,17 @@ def rss_mb(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return None
+
+
+def uss_mb(pid):
+    """Memory only this process holds (private pages): what one more kernel costs a
+    server, since the Swift runtime's or Python's shared library pages are shared."""
+    total = 0
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        for line in rollup:
+            if line.startswith(("Private_Clean:", "Private_Dirty:")):
+                total += int(line.split()[1])
+    return total / 1024
 
 
 def percentile(values, q):
@@ -76,7 +87,7 @@ def measure(argv, cell, cells):
                 if i >= 20:   # warm-up excluded
                     times.append(elapsed)
             time.sleep(1.0)
-            memory = rss_mb(process.pid)
+            memory, private = rss_mb(process.pid), uss_mb(process.pid)
             kc.shutdown()
             process.wait(timeout=10)
         finally:
@@ -84,7 +95,8 @@ def measure(argv, cell, cells):
             if process.poll() is None:
                 process.kill()
     return {"start_s": start_s, "roundtrip_p50_s": statistics.median(times),
-            "roundtrip_p99_s": percentile(times, 0.99), "idle_rss_mb": memory}
+            "roundtrip_p99_s": percentile(times, 0.99), "idle_rss_mb": memory,
+            "idle_private_mb": private}
 
 
 def ipykernel_argv():
@@ -109,7 +121,8 @@ def main():
     for key, what, scale, unit in [("start_s", "launch -> first kernel_info_reply", 1e3, "ms"),
                                    ("roundtrip_p50_s", "trivial cell round trip p50", 1e3, "ms"),
                                    ("roundtrip_p99_s", "trivial cell round trip p99", 1e3, "ms"),
-                                   ("idle_rss_mb", "idle resident memory", 1, "MB")]:
+                                   ("idle_rss_mb", "idle resident memory", 1, "MB"),
+                                   ("idle_private_mb", "idle private memory (USS)", 1, "MB")]:
         ours, peer = results["nb-kernel"][key], results["ipykernel"][key]
         print(f"{what + ' (' + unit + ')':38} {ours * scale:10.3f} {peer * scale:10.3f}")
     if args.json:

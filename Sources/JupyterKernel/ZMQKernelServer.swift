@@ -21,6 +21,9 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
     /// Written by any thread under `outboxLock`; read by the I/O thread through `outboxIn`.
     private let outboxOut: ZMQSocket
     private let outboxLock = NSLock()
+    /// Set under `outboxLock` once the sockets close: a cell still finishing after
+    /// shutdown_request must not write to a closed socket.
+    private var outboxClosed = false
     private let heartbeat: Heartbeat
     private var stopping = false
     public private(set) var restartRequested = false
@@ -60,7 +63,9 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
     /// Thread-safe: signs the message and queues it for the I/O thread.
     public func send(_ message: Message, on channel: Channel) {
         let frames = [Data(channel.rawValue.utf8)] + wire.frames(for: message)
-        outboxLock.withLock { _ = outboxOut.sendMultipart(frames) }
+        outboxLock.withLock {
+            if !outboxClosed { outboxOut.sendMultipart(frames) }
+        }
     }
 
     /// Serves until shutdown_request, then flushes what is queued and closes the sockets.
@@ -79,8 +84,12 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
             if items[3].revents != 0 { welcomeSubscribers() }
             if items[4].revents != 0 { forwardOutbox() }
         }
+        outboxLock.withLock {
+            outboxClosed = true
+            outboxOut.close(linger: 1000)
+        }
         forwardOutbox()
-        for socket in [shell, control, stdin, iopub, outboxIn, outboxOut] { socket.close(linger: 1000) }
+        for socket in [shell, control, stdin, iopub, outboxIn] { socket.close(linger: 1000) }
         zmq_ctx_term(context)
     }
 
