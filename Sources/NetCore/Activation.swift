@@ -33,6 +33,18 @@ public enum Activation: String, CaseIterable, Sendable {
         values.withUnsafeMutableBufferPointer { applyInPlace(rows: rows, cols: cols, $0) }
     }
 
+    /// Writes the activation of z into a (both rows×cols): one pass for ReLU, whose
+    /// forward otherwise costs a copy and a second pass over the layer's outputs.
+    public func apply(rows: Int, cols: Int, from z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>) {
+        let n = rows * cols
+        if self == .relu {
+            for k in 0..<n { let v = z[k]; a[k] = v <= 0 ? 0 : v }
+            return
+        }
+        a.update(from: z, count: n)
+        applyInPlace(rows: rows, cols: cols, UnsafeMutableBufferPointer(start: a, count: n))
+    }
+
     /// Replaces each value z in `v` (rows×cols, row-major) by its activation (no allocation).
     public func applyInPlace(rows: Int, cols: Int, _ v: UnsafeMutableBufferPointer<Double>) {
             switch self {

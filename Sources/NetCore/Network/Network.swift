@@ -201,8 +201,7 @@ public struct Network {
                     }
                 }
             }
-            c.a.update(from: c.z, count: rows * nOut)
-            layers[i].activation.applyInPlace(rows: rows, cols: nOut, UnsafeMutableBufferPointer(start: c.a, count: rows * nOut))
+            layers[i].activation.apply(rows: rows, cols: nOut, from: c.z, into: c.a)
             c.hasForward = true
             c.hasBackward = false
             input = UnsafePointer(c.a)
