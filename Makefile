@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 DEB_PACKAGES := libopenblas-dev libzmq3-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
-PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel pytest numpy
+PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy
 
 .PHONY: all deps venv build run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench clean
 

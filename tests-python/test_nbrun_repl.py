@@ -44,3 +44,18 @@ def test_repl_session():
         assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
     finally:
         os.close(fd)
+
+
+def test_repl_exit_ends_the_session():
+    """`exit` (or `quit`), as in IPython, ends the REPL with status 0."""
+    binary = nb_run_binary()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(binary, [binary, "--color", "never"])
+    try:
+        read_until(fd, "In [1]: ")
+        os.write(fd, b"quit\n")
+        _, status = os.waitpid(pid, 0)
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    finally:
+        os.close(fd)

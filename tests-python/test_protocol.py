@@ -272,6 +272,17 @@ def test_help_goes_to_the_pager(kernel):
     assert not [m for m in outputs if m["msg_type"] in ("execute_result", "display_data")]
 
 
+def test_exit_asks_the_front_end_to_close(kernel):
+    """`exit`/`quit` send IPython's ask_exit payload; the session itself is untouched."""
+    _, kc = kernel
+    run_cell(kc, "tensor x = [1, 2]")
+    reply, _ = run_cell(kc, "quit")
+    assert reply["content"]["status"] == "ok"
+    assert reply["content"]["payload"] == [{"source": "ask_exit", "keepkernel": False}]
+    reply, _ = run_cell(kc, "print x")
+    assert reply["content"]["status"] == "ok"
+
+
 def test_complete_cursor_counts_code_points(kernel):
     _, kc = kernel
     run_cell(kc, "tensor größe = 1")

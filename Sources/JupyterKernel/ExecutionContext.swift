@@ -52,6 +52,12 @@ public final class ExecutionContext {
         payloads.append(["source": "page", "data": data, "start": start])
     }
 
+    /// Asks the front end to close, as IPython's `exit` does: `jupyter console` quits (and,
+    /// with `keepKernel` false, shuts the kernel down); notebook front ends ignore it.
+    public func askExit(keepKernel: Bool = false) {
+        payloads.append(["source": "ask_exit", "keepkernel": keepKernel])
+    }
+
     private func transient(_ displayID: String?) -> [String: Any] {
         displayID.map { ["display_id": $0] } ?? [:]
     }

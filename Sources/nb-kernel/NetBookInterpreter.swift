@@ -27,6 +27,10 @@ final class NetBookInterpreter: Interpreter {
     private var renderer: Renderer { Renderer(settings: session.settings) }
 
     func execute(_ request: ExecuteRequest, context: ExecutionContext) -> ExecuteOutcome {
+        if ExitRequest.matches(request.code) {
+            context.askExit()
+            return .ok
+        }
         var liveIDs = Set<String>()
         let error = session.run(request.code) { output, role in
             let bundle = renderer.bundle(for: output)

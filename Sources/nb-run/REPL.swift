@@ -1,10 +1,11 @@
 import Foundation
+import NetLang
 
 /// `nb-run` with no notebook on a terminal: read a cell, run it, show its outputs.
 /// A cell continues over several lines while it is incomplete (an open bracket, a
 /// trailing comma; `Session.isComplete`). One session lives for the whole REPL, and
 /// the cells entered are kept: `:history` lists them, `:save FILE` writes them as a
-/// percent-format notebook. Ctrl-C stops a running `train`; Ctrl-D exits.
+/// percent-format notebook. Ctrl-C stops a running `train`; `exit`, `quit` or Ctrl-D ends it.
 ///
 ///     $ nb-run
 ///     In [1]: tensor x = [[1, 2],
@@ -21,7 +22,7 @@ struct REPL {
         defer { interrupts.cancel() }
         let colors = Colors(enabled: color)
 
-        Terminal.write("NetBook — `help` shows the language; :history, :save FILE; Ctrl-D quits.\n")
+        Terminal.write("NetBook — `help` shows the language; :history, :save FILE; `exit` or Ctrl-D quits.\n")
         var history: [String] = []
         var buffer: [String] = []
         while true {
@@ -31,6 +32,7 @@ struct REPL {
                 Terminal.write("\n")
                 return ExitStatus.ok
             }
+            if buffer.isEmpty, ExitRequest.matches(line) { return ExitStatus.ok }
             if buffer.isEmpty, line.hasPrefix(":") {
                 command(line, history: history)
                 continue
