@@ -21,11 +21,17 @@ def read_until(fd, marker, timeout=10.0):
     return out.decode()
 
 
-def test_repl_session():
+def spawn_repl():
+    """nb-run with no argument on a pseudo-terminal: (pid, terminal fd)."""
     binary = nb_run_binary()
     pid, fd = pty.fork()
     if pid == 0:
         os.execv(binary, [binary, "--color", "never"])
+    return pid, fd
+
+
+def test_repl_session():
+    pid, fd = spawn_repl()
     try:
         assert "In [1]: " in read_until(fd, "In [1]: ")
         os.write(fd, b"tensor x = [[1, 2],\n")
@@ -48,10 +54,7 @@ def test_repl_session():
 
 def test_repl_exit_ends_the_session():
     """`exit` (or `quit`), as in IPython, ends the REPL with status 0."""
-    binary = nb_run_binary()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execv(binary, [binary, "--color", "never"])
+    pid, fd = spawn_repl()
     try:
         read_until(fd, "In [1]: ")
         os.write(fd, b"quit\n")
