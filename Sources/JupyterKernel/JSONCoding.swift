@@ -1,13 +1,11 @@
 import Foundation
 
-/// Foundation JSON with the two guards a kernel needs: a value JSON cannot carry
-/// (NaN, infinity, an arbitrary object) becomes null or text instead of stopping the
-/// process (`JSONValue`), and bad input is nil, never a crash.
+/// JSON in and out of messages with the two guards a kernel needs: a value JSON cannot
+/// carry (NaN, infinity, an arbitrary object) becomes null or text instead of stopping
+/// the process (`JSONWriter`), and bad input is nil, never a crash (Foundation's parser).
 enum JSONCoding {
     static func encode(_ object: [String: Any]) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return (try? encoder.encode(JSONValue(object))) ?? Data("{}".utf8)
+        JSONWriter.data(object)
     }
 
     static func encodeLine(_ object: [String: Any]) -> Data {

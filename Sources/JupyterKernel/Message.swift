@@ -51,9 +51,22 @@ enum MessageHeader {
     static let protocolVersion = "5.3"
 
     static func make(type: String, session: KernelSessionID) -> [String: Any] {
-        ["msg_id": UUID().uuidString.lowercased(), "msg_type": type, "session": session.session,
+        ["msg_id": messageID(session: session.session), "msg_type": type, "session": session.session,
          "username": session.username, "date": isoDate(), "version": protocolVersion]
     }
+
+    /// "SESSION_N" with N counting up, as jupyter_client names its messages: unique for
+    /// as long as the session, and cheap (a fresh UUID read /dev/urandom for every message,
+    /// five times per trivial cell).
+    static func messageID(session: String) -> String {
+        let n = counterLock.withLock { () -> Int in
+            sent += 1
+            return sent
+        }
+        return "\(session)_\(n)"
+    }
+    private static let counterLock = NSLock()
+    nonisolated(unsafe) private static var sent = 0
 
     /// "2026-11-22T21:50:00.123456Z": UTC with microseconds, as jupyter_client writes it.
     static func isoDate() -> String {

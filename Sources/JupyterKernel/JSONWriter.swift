@@ -1,0 +1,102 @@
+import Foundation
+
+/// Writes the `[String: Any]` dictionaries messages are made of as JSON bytes.
+///
+///     JSONWriter.data(["status": "ok", "count": 1])    // {"status":"ok","count":1}
+///
+/// Why not Foundation's encoders: every trivial cell sends five messages, and writing
+/// them through `JSONEncoder` (generic Codable containers, a dynamic cast per value)
+/// took half of the kernel's time for the cell, `JSONSerialization` (NSDictionary
+/// bridging) even more. This writer covers only what messages hold and is checked
+/// against Foundation's parser (JupyterKernelTests/JSONWriterTests). Reading stays
+/// with Foundation (`JSONCoding.decodeObject`).
+///
+/// Anything JSON cannot carry becomes null (NaN, ±infinity) or its description (an
+/// arbitrary object), so an interpreter's odd value never stops the kernel.
+enum JSONWriter {
+    static func data(_ object: [String: Any]) -> Data {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        write(object, to: &bytes)
+        return Data(bytes)
+    }
+
+    static func write(_ value: Any, to out: inout [UInt8]) {
+        switch value {
+        case let s as String: writeString(s, to: &out)
+        case let d as [String: Any]:
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for (key, item) in d {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                writeString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                write(item, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case let a as [Any]:
+            out.append(UInt8(ascii: "["))
+            for (i, item) in a.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case let b as Bool where type(of: value) == Bool.self: writeBool(b, to: &out)
+        case let i as Int where type(of: value) == Int.self: out.append(contentsOf: String(i).utf8)
+        case let x as Double where type(of: value) == Double.self: writeDouble(x, to: &out)
+        case let n as NSNumber:
+            // Numbers parsed by JSONSerialization: booleans have type code "c".
+            switch String(cString: n.objCType) {
+            case "c": writeBool(n.boolValue, to: &out)
+            case "d", "f": writeDouble(n.doubleValue, to: &out)
+            default: out.append(contentsOf: String(n.int64Value).utf8)
+            }
+        case is NSNull: out.append(contentsOf: "null".utf8)
+        case let f as Float: writeDouble(Double(f), to: &out)
+        default: writeString("\(value)", to: &out)
+        }
+    }
+
+    static func writeBool(_ b: Bool, to out: inout [UInt8]) {
+        out.append(contentsOf: (b ? "true" : "false").utf8)
+    }
+
+    /// Whole numbers as integers (1.0 -> 1, as Foundation writes them); others in Swift's
+    /// shortest form that reads back to the same Double (0.1, 1e-07, 2.5e+20).
+    static func writeDouble(_ x: Double, to out: inout [UInt8]) {
+        guard x.isFinite else { out.append(contentsOf: "null".utf8); return }
+        if x == x.rounded(.towardZero) && abs(x) < 1e15 {
+            out.append(contentsOf: String(Int64(x)).utf8)
+        } else {
+            out.append(contentsOf: x.description.utf8)
+        }
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// RFC 8259 string: quote, backslash and control characters escaped, the rest as UTF-8.
+    static func writeString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied in one piece.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                        hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
