@@ -128,6 +128,9 @@ public struct Derivation: Sendable {
     public var value: Double
     /// Extra lines (e.g. the update it leads to at the optimizer's learning rate).
     public var notes: [String]
+    /// For a batch, every sample's product of factors (their sum is `value`); the factors
+    /// shown are those of sample 1. Empty for a single sample.
+    public var sampleProducts: [Double] = []
     public init(parameter: String, symbol: String, latex: String, factors: [Factor], value: Double, notes: [String] = []) {
         self.parameter = parameter; self.symbol = symbol; self.latex = latex
         self.factors = factors; self.value = value; self.notes = notes

@@ -9,6 +9,10 @@ enum InspectionStatements {
                 parser.advance()
                 return ShowStatement(subject: .keyword(word), location: keyword.location)
             }
+            if parser.current.identifier == "graph", parser.peek().isEnd {
+                throw LangError(.syntax, "show graph needs the name of a tensor", at: parser.current.location,
+                                hint: "show graph L, after tensor L = …")
+            }
             if parser.current.identifier == "graph", parser.peek().identifier != nil {
                 parser.advance()
                 let name = parser.advance()

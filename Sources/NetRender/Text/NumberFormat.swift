@@ -10,12 +10,13 @@ public enum NumberFormat {
         let precision = max(0, min(precision, 15))
         if v.isNaN { return "nan" }
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-        // Too large or too small for fixed digits to mean anything: Swift's shortest form.
-        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return "\(v)" }
+        // Too large or too small for fixed digits to mean anything: scientific form at the
+        // same precision ("2.4420e+229"), not 17 digits of noise.
+        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return String(format: "%.\(precision)e", v) }
         var scale = 1.0
         for _ in 0..<precision { scale *= 10 }
         let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
-        if scaled >= 9e15 { return "\(v)" }   // beyond exact integers in a Double
+        if scaled >= 9e15 { return String(format: "%.\(precision)e", v) }   // beyond exact integers in a Double
         let whole = UInt64(scaled)
         var digits = String(whole)
         if precision > 0 {
@@ -64,7 +65,8 @@ public enum NumberFormat {
 }
 
 /// Lines a column of numbers up on the decimal point: integer parts right-aligned,
-/// fraction parts left-aligned, so "-1.5", "10.25" and "nan" share one point column.
+/// fraction parts left-aligned, so "-1.5" and "10.25" share one point column; "nan" and
+/// "inf" are right-aligned.
 ///
 ///     DecimalColumn(["1.5", "-10.25"]).aligned   // [" 1.5 ", "-10.25"]
 struct DecimalColumn {
@@ -78,13 +80,20 @@ struct DecimalColumn {
         return (s, "")
     }
 
+    /// nan and ±inf have no point: they are right-aligned in the column, as numpy prints them.
+    private static func isSpecial(_ s: String) -> Bool { s == "nan" || s == "inf" || s == "-inf" }
+
     /// The cells padded to one width with their points in one column.
     var aligned: [String] {
         let parts = cells.map(Self.split)
-        let intWidth = parts.map { TextWidth.of($0.0) }.max() ?? 0
-        let fracWidth = parts.map { TextWidth.of($0.1) }.max() ?? 0
-        return parts.map { whole, frac in
-            TextWidth.padLeft(whole, to: intWidth) + TextWidth.padRight(frac, to: fracWidth)
+        let numeric = zip(cells, parts).filter { !Self.isSpecial($0.0) }.map(\.1)
+        let intWidth = numeric.map { TextWidth.of($0.0) }.max() ?? 0
+        let fracWidth = numeric.map { TextWidth.of($0.1) }.max() ?? 0
+        let specialWidth = cells.filter(Self.isSpecial).map(TextWidth.of).max() ?? 0
+        let width = max(intWidth + fracWidth, specialWidth)
+        return zip(cells, parts).map { cell, part in
+            if Self.isSpecial(cell) { return TextWidth.padLeft(cell, to: width) }
+            return TextWidth.padLeft(part.0, to: width - fracWidth) + TextWidth.padRight(part.1, to: fracWidth)
         }
     }
 }

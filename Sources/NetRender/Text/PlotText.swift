@@ -17,8 +17,9 @@ struct PlotText {
     var width = 60
     var height = 15
 
-    /// Markers per series (lines) and per class (points), in order.
-    var lineMarks: [String] { unicode ? ["•", "×", "+", "∘", "#", "@"] : ["*", "o", "+", "x", "#", "@", "%", "&"] }
+    /// Markers per series (lines) and per class (points), in order. ASCII lines avoid '+',
+    /// which the axes use for ticks.
+    var lineMarks: [String] { unicode ? ["•", "×", "+", "∘", "#", "@"] : ["*", "o", "x", "#", "@", "%", "&", "="] }
     var pointMarks: [String] { unicode ? ["●", "○", "▲", "■", "◆", "△", "□", "◇"] : ["o", "x", "+", "*", "#", "@", "%", "&"] }
     /// Background shades of a decision map, lightest first (light, so points stay visible).
     var shades: [String] { unicode ? [" ", "░", "▒", "▓"] : [" ", ".", ":", "-", "="] }
@@ -106,7 +107,9 @@ struct PlotText {
         for t in g.x.ticks {
             let col = Int((g.x.fraction(t) * Double(canvas.width - 1)).rounded())
             guard (0..<canvas.width).contains(col) else { continue }
-            rule[col] = xTick
+            // A tick on the first column would sit right beside the corner ("++---"):
+            // the corner marks that end of the axis already.
+            if col > 0 { rule[col] = xTick }
             let text = g.x.label(t).map(String.init)
             let start = max(free, origin + col - (text.count - 1) / 2)
             guard start + text.count <= labels.count else { continue }
