@@ -91,3 +91,49 @@ final class ReviewFixesTests: XCTestCase {
         XCTAssertTrue(markdown.contains("\\text{sample 1:}\\; 0.1200 \\times 0.2496 \\times 0.1000 = 0.0030"), markdown)
     }
 }
+
+/// Tables as a teacher reads them: rounding noise as 0, gaps under the numbers, named classes.
+final class ReviewTableTests: XCTestCase {
+    let ascii = Renderer(settings: RenderSettings(precision: 4, style: .ascii))
+
+    func testRoundingNoiseBesideRealValuesShowsAsZero() {
+        // 06-xor's untrained unit: z is 0 up to rounding (0.1 + 0.2 − 0.3 style), a = 0.5.
+        let noise = 0.1 + 0.2 - 0.3
+        let table = Table(title: "only", columns: ["sample", "z1", "o1"],
+                          rows: [[.number(1), .number(-noise), .number(0.5)], [.number(2), .number(noise * 4), .number(0.5)]])
+        XCTAssertEqual(ascii.text(.table(table)), """
+            only
+            sample      z1      o1
+            ------  ------  ------
+                 1  0.0000  0.5000
+                 2  0.0000  0.5000
+            """)
+        // A small value that is not noise keeps its scientific form: a vanishing gradient.
+        let t = Tensor([[0.99995460, 2.06106005e-09]])
+        XCTAssertEqual(ascii.text(.tensor(TensorView(name: "p", value: t))), "p (1×2)\n  1.0000  2.0611e-09")
+        XCTAssertEqual(ascii.text(.tensor(TensorView(name: "z", value: Tensor([[5, noise]])))), "z (1×2)\n  5.0000  0.0000")
+        XCTAssertTrue(ascii.bundle(for: .table(table)).html?.contains(">0.0000</td>") ?? false)
+    }
+
+    func testTheGapRowOfALongTableSitsUnderTheNumbers() {
+        let rows: [[Cell]] = (1...50).map { [.number(Double($0)), .number(1 / Double($0))] }
+        let lines = ascii.text(.table(Table(title: "loss history", columns: ["step", "loss"], rows: rows)))
+            .components(separatedBy: "\n")
+        XCTAssertEqual(Array(lines[1...4]), ["step    loss", "----  ------", "   1  1.0000", "   2  0.5000"])
+        XCTAssertEqual(lines[13], " ...     ...")
+        XCTAssertEqual(lines[14], "  41  0.0244")
+    }
+
+    func testClassNamesReplaceClassNumbersInLegends() {
+        var plot = Fixtures.twoClassScatter
+        plot.classNames = ["t = 0", "t = 1"]
+        XCTAssertTrue(ascii.text(.plot(plot)).hasSuffix("legend: o t = 0   x t = 1"))
+        XCTAssertTrue(ascii.bundle(for: .plot(plot)).svg?.contains(">t = 0<") ?? false)
+        XCTAssertTrue(ascii.text(.plot(Fixtures.twoClassScatter)).hasSuffix("legend: o class 1   x class 2"))
+    }
+
+    func testTableCaptionsStayOnOneLine() {
+        let html = ascii.bundle(for: .table(Fixtures.mixedTable)).html ?? ""
+        XCTAssertTrue(html.contains("<caption style=\"white-space: nowrap; text-align: left; font-family: monospace\">forward hidden</caption>"), html)
+    }
+}

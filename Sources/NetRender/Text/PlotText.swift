@@ -135,7 +135,7 @@ struct PlotText {
             }
         case .scatter, .decision:
             if classes.count > 1 || (plot.kind == .decision && !classes.isEmpty) {
-                for c in classes { items.append("\(pointMarks[((c - 1) % pointMarks.count + pointMarks.count) % pointMarks.count]) class \(c)") }
+                for c in classes { items.append("\(pointMarks[((c - 1) % pointMarks.count + pointMarks.count) % pointMarks.count]) \(plot.className(c))") }
             } else if plot.series.count > 1 {
                 for (i, s) in plot.series.enumerated() { items.append("\(pointMarks[i % pointMarks.count]) \(s.label)") }
             }
@@ -143,14 +143,14 @@ struct PlotText {
         }
         var lines: [String] = []
         if !items.isEmpty { lines.append("legend: " + items.joined(separator: "   ")) }
-        if let shading = g.shading { lines.append(shadeLegend(shading)) }
+        if let shading = g.shading { lines.append(shadeLegend(shading, plot)) }
         return lines
     }
 
-    private func shadeLegend(_ shading: GridShading) -> String {
+    private func shadeLegend(_ shading: GridShading, _ plot: Plot) -> String {
         switch shading {
         case .classes(let all):
-            return "shade: " + all.enumerated().map { "'\(shades[$0.offset % shades.count])' class \($0.element)" }
+            return "shade: " + all.enumerated().map { "'\(shades[$0.offset % shades.count])' \(plot.className($0.element))" }
                 .joined(separator: "   ")
         case .values(let lo, let hi):
             let n = shades.count
