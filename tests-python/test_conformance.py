@@ -28,7 +28,7 @@ class NetBookKernelTests(jupyter_kernel_test.KernelTests):
 
     # 1 + 2 is 3; the tensor result also carries HTML and JSON.
     code_execute_result = [
-        {"code": "1 + 2", "mime": "application/json"},
+        {"code": "1 + 2", "mime": "application/vnd.netbook+json"},
         {"code": "tensor q = [[1, 2], [3, 4]]", "mime": "text/html"},
     ]
     code_display_data = [

@@ -1,5 +1,5 @@
 """nb-run's .ipynb output is a valid nbformat 4 notebook, as the real nbformat library
-sees it: the stored lesson notebooks, and a fresh `nb-run --to ipynb` of each lesson."""
+sees it: the stored notebooks, and a fresh `nb-run --to ipynb` of each one."""
 import os
 import pathlib
 import subprocess
@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-LESSONS = sorted((ROOT / "notebooks").glob("0[1-5]-*.txt"))
+LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.txt"))
 
 
 def nb_run_binary() -> str:
@@ -20,8 +20,26 @@ def nb_run_binary() -> str:
     return str(pathlib.Path(bin_dir) / "nb-run")
 
 
-def test_there_are_five_lessons():
-    assert [p.stem[:2] for p in LESSONS] == ["01", "02", "03", "04", "05"]
+def test_every_notebook_is_stored_both_ways():
+    """The README promises all nine as NAME.txt (with NAME.out) and as NAME.ipynb."""
+    assert [p.stem[:2] for p in LESSONS] == ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
+    for source in LESSONS:
+        assert source.with_suffix(".out").exists(), source.name
+        assert source.with_suffix(".ipynb").exists(), source.name
+
+
+@pytest.mark.parametrize("source", LESSONS, ids=lambda p: p.stem)
+def test_stored_ipynb_keeps_results_not_progress(source):
+    """What JupyterLab shows of a stored notebook: plots as SVG, tables as HTML, and no
+    live training progress (a display_id would make a front end expect updates)."""
+    notebook = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    forms = {form for output in outputs for form in output.get("data", {})}
+    assert {"text/plain", "text/html"} <= forms
+    assert all("transient" not in output and "display_id" not in output.get("metadata", {})
+               for output in outputs)
+    if "plot" in source.read_text() or "train " in source.read_text():
+        assert "image/svg+xml" in forms
 
 
 @pytest.mark.parametrize("source", LESSONS, ids=lambda p: p.stem)

@@ -272,6 +272,34 @@ def test_help_goes_to_the_pager(kernel):
     assert not [m for m in outputs if m["msg_type"] in ("execute_result", "display_data")]
 
 
+# JupyterLab's renderers by rank (lower wins): its JSON tree viewer ranks 0, before
+# text/html 50, text/markdown 60, image/svg+xml 80 and text/plain 120.
+JUPYTERLAB_RANK = {"application/json": 0, "text/html": 50, "text/markdown": 60,
+                   "image/svg+xml": 80, "text/plain": 120}
+
+
+def test_jupyterlab_shows_tables_plots_and_derivations(kernel):
+    """What JupyterLab picks from each bundle: the HTML table, the SVG plot, the Markdown
+    derivation — never its JSON tree viewer; plots carry no text/html, which JupyterLab
+    would prefer to the SVG and strip to bare labels in an untrusted notebook."""
+    _, kc = kernel
+    _, outputs = run_cell(kc, "tensor x = [[1, 2]]\nplot sigmoid from -5 to 5\n"
+                              "layer o = dense(2 -> 1, sigmoid)\nloss mse\nforward x, [[1]]\n"
+                              "backward\nexplain o.W[1, 1]")
+    shown = []
+    for msg in outputs:
+        if msg["msg_type"] in ("display_data", "execute_result"):
+            data = msg["content"]["data"]
+            known = [m for m in data if m in JUPYTERLAB_RANK]
+            shown.append(min(known, key=JUPYTERLAB_RANK.get))
+            assert "application/json" not in data
+            if "image/svg+xml" in data or "<table" in data.get("text/html", ""):
+                assert "application/vnd.netbook+json" in data  # the numbers, for programs
+            if "image/svg+xml" in data:
+                assert "text/html" not in data
+    assert shown[0] == "text/html" and "image/svg+xml" in shown and shown[-1] == "text/markdown", shown
+
+
 def test_exit_asks_the_front_end_to_close(kernel):
     """`exit`/`quit` send IPython's ask_exit payload; the session itself is untouched."""
     _, kc = kernel
@@ -311,6 +339,6 @@ def test_user_expressions_are_evaluated_after_the_cell(kernel):
                         user_expressions={"total": "sum(w)", "broken": "sum(nothing_here)"})
     results = reply["content"]["user_expressions"]
     assert results["total"]["status"] == "ok"
-    assert results["total"]["data"]["application/json"]["data"] == [[10]]   # 1 + 2 + 3 + 4
+    assert results["total"]["data"]["application/vnd.netbook+json"]["data"] == [[10]]   # 1 + 2 + 3 + 4
     assert results["broken"]["status"] == "error"
     assert results["broken"]["ename"] == "NameError"

@@ -75,7 +75,7 @@ def test_stdio_session():
                                ("iopub", "stream"), ("iopub", "execute_result"), ("shell", "execute_reply"),
                                ("iopub", "status")]
         assert cell[3]["content"] == {"name": "stdout", "text": "hello\n"}
-        assert cell[4]["content"]["data"]["application/json"]["data"] == [[2, 4]]
+        assert cell[4]["content"]["data"]["application/vnd.netbook+json"]["data"] == [[2, 4]]
 
         # A bad line is refused and the kernel goes on.
         k.process.stdin.write("this is not json\n")

@@ -23,7 +23,8 @@ extension Tensor {
         }
         let (n, overflow) = rows.multipliedReportingOverflow(by: cols)
         guard !overflow, n <= limit else {
-            throw LimitError("\(what) of \(rows)×\(cols) elements is beyond the session's limit of \(limit) elements")
+            let count = overflow ? "more than \(Int.max)" : "\(n)"
+            throw LimitError("\(what) of size \(rows)×\(cols) has \(count) elements, beyond the session's limit of \(limit)")
         }
     }
 

@@ -18,7 +18,10 @@ public struct Tensor: Equatable, Sendable {
         self.data = data
     }
 
+    /// Sizes must not be negative (a programming error: sizes a user chose go through
+    /// `Tensor.checkSize` first, which throws instead).
     public init(rows: Int, cols: Int, repeating value: Double = 0) {
+        precondition(rows >= 0 && cols >= 0, "Tensor size \(rows)×\(cols) is negative; check user sizes with Tensor.checkSize")
         self.init(rows: rows, cols: cols, data: Array(repeating: value, count: rows * cols))
     }
 

@@ -77,6 +77,14 @@ public struct Plot: Sendable {
     public var yLabel: String
     public var series: [Series]
     public var grid: Grid?
+    /// Names of classes 1, 2, … in legends, e.g. ["t = 0", "t = 1"] for 0/1 targets;
+    /// empty: "class 1", "class 2", ….
+    public var classNames: [String] = []
+
+    /// How legends name class `c` (1-based).
+    public func className(_ c: Int) -> String {
+        c >= 1 && c <= classNames.count ? classNames[c - 1] : "class \(c)"
+    }
     public init(kind: Kind, title: String, xLabel: String, yLabel: String, series: [Series], grid: Grid? = nil) {
         self.kind = kind; self.title = title; self.xLabel = xLabel; self.yLabel = yLabel
         self.series = series; self.grid = grid
@@ -128,6 +136,9 @@ public struct Derivation: Sendable {
     public var value: Double
     /// Extra lines (e.g. the update it leads to at the optimizer's learning rate).
     public var notes: [String]
+    /// For a batch, every sample's product of factors (their sum is `value`); the factors
+    /// shown are those of sample 1. Empty for a single sample.
+    public var sampleProducts: [Double] = []
     public init(parameter: String, symbol: String, latex: String, factors: [Factor], value: Double, notes: [String] = []) {
         self.parameter = parameter; self.symbol = symbol; self.latex = latex
         self.factors = factors; self.value = value; self.notes = notes

@@ -11,8 +11,18 @@ public struct MimeBundle {
     public var html: String?
     public var svg: String?
     public var markdown: String?
-    /// A JSON-serializable value (`JSONSerialization`), for application/json.
+    /// A JSON-serializable value: the output's numbers at full precision, for programs
+    /// (`{"name", "shape", "data"}` for a tensor, `{"columns", "rows"}` for a table).
     public var json: Any?
+
+    /// The MIME type the JSON form travels under. DSL.md names `application/json`, but
+    /// JupyterLab and Notebook 7 rank their JSON tree viewer above every other renderer
+    /// (rank 0, before text/html at 50 and SVG at 80), so a bundle holding
+    /// `application/json` shows a collapsible tree instead of the table or the plot. A
+    /// vendor type, as Plotly, Vega and pandas use, keeps the data for programs
+    /// (`msg["content"]["data"][MimeBundle.jsonMimeType]`) and lets front ends show HTML/SVG.
+    public static let jsonMimeType = "application/vnd.netbook+json"
+
     public init(plain: String, html: String? = nil, svg: String? = nil, markdown: String? = nil, json: Any? = nil) {
         self.plain = plain; self.html = html; self.svg = svg; self.markdown = markdown; self.json = json
     }
@@ -23,7 +33,7 @@ public struct MimeBundle {
         if let html { d["text/html"] = html }
         if let svg { d["image/svg+xml"] = svg }
         if let markdown { d["text/markdown"] = markdown }
-        if let json { d["application/json"] = json }
+        if let json { d[MimeBundle.jsonMimeType] = json }
         return d
     }
 }
@@ -31,9 +41,12 @@ public struct MimeBundle {
 /// Turns Outputs into text (terminal) and MIME bundles (Jupyter).
 ///
 /// Which forms each output carries (front ends show the richest they support):
-/// tensor and table: text, HTML `<table>`, JSON; plot and graph: text, SVG, HTML (the SVG
-/// inline, for front ends that prefer HTML), JSON; `explain`: text, Markdown with LaTeX, JSON;
-/// progress and notes: text and its `<pre>` twin; print: text only.
+/// tensor and table: text, HTML `<table>`, JSON; plot and graph: text, SVG, JSON — no HTML:
+/// JupyterLab prefers text/html to SVG, and in a notebook it does not trust (any stored
+/// notebook opened from disk) its sanitizer strips an inline `<svg>` down to its bare text
+/// labels, while without HTML it shows the SVG when trusted and the text plot otherwise;
+/// `explain`: text, Markdown with LaTeX, JSON; progress and notes: text and its `<pre>`
+/// twin; print: text only.
 public struct Renderer {
     public var settings: RenderSettings
     /// ANSI colours in text (nb-run --color).
@@ -69,10 +82,10 @@ public struct Renderer {
             return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(t), json: JSONForm.table(t))
         case .plot(let p):
             let svg = PlotSVG().render(p)
-            return MimeBundle(plain: plain, html: "<div class=\"netbook-plot\">\(svg)</div>", svg: svg, json: JSONForm.plot(p))
+            return MimeBundle(plain: plain, svg: svg, json: JSONForm.plot(p))
         case .graph(let g):
             let svg = GraphSVG(precision: precision).render(g)
-            return MimeBundle(plain: plain, html: "<div class=\"netbook-graph\">\(svg)</div>", svg: svg, json: JSONForm.graph(g))
+            return MimeBundle(plain: plain, svg: svg, json: JSONForm.graph(g))
         case .derivation(let d):
             return MimeBundle(plain: plain, markdown: DerivationMarkdown(precision: precision).render(d), json: JSONForm.derivation(d))
         case .stream:

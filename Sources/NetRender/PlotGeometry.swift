@@ -16,7 +16,10 @@ struct PlotGeometry {
             y = AxisScale(range: grid.yRange, ticks: yTicks)
             shading = GridShading(grid.values)
         } else {
-            x = AxisScale(values: plot.series.flatMap(\.x), ticks: xTicks)
+            let xs = plot.series.flatMap(\.x)
+            // A curve drawn `from -5 to 5` should span exactly -5…5, not a rounded -6…6.
+            x = plot.kind == .line ? (AxisScale(exactly: xs, ticks: xTicks, maxTicks: 2 * xTicks - 1) ?? AxisScale(values: xs, ticks: xTicks))
+                                   : AxisScale(values: xs, ticks: xTicks)
             y = AxisScale(values: plot.series.flatMap(\.y), ticks: yTicks)
             shading = nil
         }

@@ -16,10 +16,13 @@ struct KernelspecInstaller {
 
     static func userKernelsDirectory() -> String {
         let env = ProcessInfo.processInfo.environment
+        // $HOME first, as Jupyter (Python's expanduser) reads it; the passwd entry
+        // (NSHomeDirectory) only when it is unset.
+        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         #if os(macOS)
-        return NSHomeDirectory() + "/Library/Jupyter/kernels"
+        return home + "/Library/Jupyter/kernels"
         #else
-        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.local/share"
+        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"
         return data + "/jupyter/kernels"
         #endif
     }

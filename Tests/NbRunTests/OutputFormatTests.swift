@@ -39,7 +39,7 @@ final class OutputFormatTests: XCTestCase {
         XCTAssertEqual(cells[1]["execution_count"] as? Int, 1)
         let data = try XCTUnwrap(outputs[2]["data"] as? [String: Any])
         XCTAssertTrue(((data["text/plain"] as? [String])?.joined() ?? "").contains("0.2000  0.4000"))
-        let tensor = try XCTUnwrap(data["application/json"] as? [String: Any])
+        let tensor = try XCTUnwrap(data["application/vnd.netbook+json"] as? [String: Any])
         XCTAssertEqual(tensor["shape"] as? [Int], [1, 2])
 
         let error = try XCTUnwrap((cells[2]["outputs"] as? [[String: Any]])?.last)

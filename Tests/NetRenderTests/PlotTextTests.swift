@@ -21,9 +21,10 @@ final class PlotTextTests: XCTestCase {
         let lines = text.components(separatedBy: "\n")
         XCTAssertEqual(lines[0].trimmingCharacters(in: .whitespaces), "sigmoid, relu")
         XCTAssertEqual(lines[1], "y")
-        // x runs from -5 to 5, y from 0 to 5: ticks at whole steps, labelled.
+        // x runs from -5 to 5, y from 0 to 5: ticks at whole steps, labelled; the x axis spans
+        // exactly -5…5 (a curve drawn from -5 to 5 starts at the left edge).
         let xTicks = lines[lines.count - 3].split(separator: " ").map(String.init)
-        XCTAssertEqual(xTicks, ["-6", "-4", "-2", "0", "2", "4", "6"])
+        XCTAssertEqual(xTicks, ["-5", "-4", "-3", "-2", "-1", "0", "1", "2", "3", "4", "5"])
         for label in ["0", "1", "2", "3", "4", "5"] {
             XCTAssertTrue(lines.contains { $0.hasPrefix("\(label) +") }, "y tick \(label) in:\n\(text)")
         }

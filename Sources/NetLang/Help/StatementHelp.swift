@@ -28,7 +28,7 @@ extension HelpCatalog {
                   Its parts are NAME.W, NAME.b and, after `forward`, NAME.z and NAME.a.
 
                     layer hidden = dense(2 -> 2, sigmoid, bias: false, weights: [[0.30, 0.40], [0.25, 0.35]])
-                    layer out = dense(3 -> 1, relu, init: he)
+                    layer out = dense(2 -> 1, relu, init: he)
 
                   ACT: sigmoid relu tanh softmax identity step leaky_relu (see `help activations`).
                   init: xavier he uniform normal zeros (see `help init`).
@@ -119,8 +119,13 @@ extension HelpCatalog {
                   Interrupt (Ctrl-C, Jupyter's stop button) stops at the next step: the
                   parameters and history are those of the last completed step.
 
+                    dataset xor = xor()
+                    reset network
+                    layer h = dense(2 -> 4, tanh)
+                    layer o = dense(4 -> 1, sigmoid)
+                    loss bce
                     train xor.x, xor.y, epochs: 2000, lr: 2
-                    train digits.x, digits.y, epochs: 20, batch: 32
+                    train xor.x, xor.y, epochs: 100, batch: 2      # mini-batches of 2 rows
                   """),
         HelpTopic(name: "show", categories: [.statement], summary: "show a tensor, layer or the session as a table",
                   body: """
@@ -134,8 +139,10 @@ extension HelpCatalog {
         HelpTopic(name: "plot", categories: [.statement], summary: "plot the loss, a tensor, a layer or functions",
                   body: """
                     plot loss                         the loss history
-                    plot NAME                         a tensor: each column against the row number
+                    plot NAME                         a tensor: each column against the row number,
+                                                      a 1×n row against the column number
                                                       (a 2-column tensor as a scatter of points)
+                    plot x, t                         several tensors together, with a legend
                     plot LAYER                        the layer's activation, with its last z values
                     plot sigmoid, relu from -5 to 5   activation functions (default -5 to 5)
                     plot decision                     the network's output over the plane of its
@@ -159,8 +166,12 @@ extension HelpCatalog {
 
                   For the input and target of the last `forward X, T`, compares every
                   parameter's backprop gradient with central differences (f(p+h) − f(p−h)) / 2h,
-                  h = 1e-5, and shows the max absolute and relative error and pass/fail
-                  (relative error below 1e-6). The session is not changed.
+                  h = 1e-6, and shows the max absolute and relative error and pass/fail
+                  (relative error below 1e-6, or both gradients below 1e-9). The session is
+                  not changed.
+
+                    forward x, t
+                    gradcheck
                   """),
         HelpTopic(name: "print", categories: [.statement], summary: "write values or strings to the output",
                   body: """
@@ -179,6 +190,9 @@ extension HelpCatalog {
                   Seeds the session's random generator: rand, randn, shuffling and layer
                   initialization then give the same numbers on every machine.
                   \(HelpCatalog.randomGeneratorDescription)
+
+                    seed 42
+                    print rand(1, 3)
                   """),
         HelpTopic(name: "precision", categories: [.statement], summary: "digits after the decimal point",
                   body: """
@@ -186,11 +200,16 @@ extension HelpCatalog {
 
                   Digits after the decimal point in text output (default 4, 0 to 17).
                   JSON outputs always carry full precision.
+
+                    precision 8
                   """),
         HelpTopic(name: "style", categories: [.statement], summary: "characters used by text plots",
                   body: """
                   style ascii       plain ASCII plots (default; align in any font)
                   style unicode     braille dots and block shades for terminals that have them
+
+                    style unicode
+                    plot sigmoid, tanh
                   """),
         HelpTopic(name: "dataset", categories: [.statement], summary: "make a toy data set",
                   body: """
@@ -233,6 +252,8 @@ extension HelpCatalog {
                   the random generator's state as one JSON file (format "netbook-session",
                   version 1). The file is written next to its target and then renamed, so a
                   failure never leaves half a file. Relative paths are next to the notebook.
+
+                    save "lesson3.json"
                   """),
         HelpTopic(name: "restore", categories: [.statement], summary: "read a session written by save",
                   body: """
@@ -241,14 +262,19 @@ extension HelpCatalog {
                   Replaces the whole session with the saved one; training continues exactly
                   as if it had not stopped. A damaged, truncated or newer-version file is
                   refused and the session stays as it was.
+
+                    restore "lesson3.json"
                   """),
         HelpTopic(name: "reset", categories: [.statement], summary: "clear the session or the network",
                   body: """
                   reset             forget every tensor, layer, gradient, the loss history and
                                     settings (the random generator is reseeded with 0)
                   reset network     forget only the layers, loss, optimizer and gradients
+
+                    reset network
+                    layer h = dense(2 -> 4, relu)
                   """),
         HelpTopic(name: "help", categories: [.statement], summary: "this help",
-                  body: "help\nhelp TOPIC        a statement, function, loss, activation, optimizer or operator"),
+                  body: "help\nhelp TOPIC        a statement, function, loss, activation, optimizer or operator\n\n  help backward"),
     ]
 }

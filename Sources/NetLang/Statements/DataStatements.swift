@@ -22,12 +22,15 @@ enum DataStatements {
         if d.x.cols == 2 {
             // Classes for colouring: the class index, or 0/1 targets (xor) as classes 1/2.
             let classes = d.y.cols == 1 ? d.y.data.map { d.classes == nil ? Int($0.rounded()) + 1 : Int($0) } : nil
-            outputs.append(.plot(Plot(kind: .scatter, title: name, xLabel: d.featureNames[0], yLabel: d.featureNames[1],
-                                      series: [Plot.Series(label: name, x: (0..<d.count).map { d.x[$0, 0] },
-                                                           y: (0..<d.count).map { d.x[$0, 1] }, classes: classes)])))
+            var plot = Plot(kind: .scatter, title: name, xLabel: d.featureNames[0], yLabel: d.featureNames[1],
+                            series: [Plot.Series(label: name, x: (0..<d.count).map { d.x[$0, 0] },
+                                                 y: (0..<d.count).map { d.x[$0, 1] }, classes: classes)])
+            // 0/1 targets are shown as what they are, not as "class 1" for the target 0.
+            if d.classes == nil, let classes, Set(classes).isSubset(of: [1, 2]) { plot.classNames = ["t = 0", "t = 1"] }
+            outputs.append(.plot(plot))
         } else if d.count > 0 {
             let preview = min(5, d.count)
-            outputs.append(.tensor(TensorView(name: "\(name).x (first \(preview) rows)",
+            outputs.append(.tensor(TensorView(name: "\(name).x, first \(preview) of \(d.count) rows",
                                               value: Tensor(rows: preview, cols: d.x.cols,
                                                             data: Array(d.x.data.prefix(preview * d.x.cols))))))
         }

@@ -73,15 +73,16 @@ struct ExplainStatement: Statement {
             factors.append(factor("∂\(zName)/∂\(parameter)", "1", 1))
         }
         var notes: [String] = []
-        if c.samples.count > 1 {
-            notes.append("The factors are those of sample 1; for the batch of \(c.samples.count) samples ∂E/∂\(parameter) sums the product over samples: \(f(c.gradient)).")
-        }
         if case .sgd(let lr) = optimizer {
-            notes.append("With sgd at lr \(lr): \(parameter) ← \(f(c.value)) − \(lr) × \(f(c.gradient)) = \(f(c.value - lr * c.gradient))")
+            // A negative gradient in brackets, so "− 0.1 × (−0.03)" does not read as a subtraction.
+            let g = c.gradient < 0 ? "(\(f(c.gradient)))" : f(c.gradient)
+            notes.append("With sgd at lr \(lr): \(parameter) ← \(f(c.value)) − \(lr) × \(g) = \(f(c.value - lr * c.gradient))")
         }
-        return Derivation(parameter: "\(c.layerName).\(c.kind.rawValue)[\(i), \(j)]", symbol: "∂E/∂\(parameter)",
-                          latex: "\\frac{\\partial E}{\\partial \(NeuronNaming.latex(parameter))}",
-                          factors: factors, value: c.gradient, notes: notes)
+        var d = Derivation(parameter: "\(c.layerName).\(c.kind.rawValue)[\(i), \(j)]", symbol: "∂E/∂\(parameter)",
+                           latex: "\\frac{\\partial E}{\\partial \(NeuronNaming.latex(parameter))}",
+                           factors: factors, value: c.gradient, notes: notes)
+        if c.samples.count > 1 { d.sampleProducts = c.samples.map(\.contribution) }
+        return d
     }
 
     private func factor(_ symbol: String, _ formula: String, _ value: Double) -> Derivation.Factor {

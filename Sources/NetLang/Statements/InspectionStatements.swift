@@ -9,6 +9,10 @@ enum InspectionStatements {
                 parser.advance()
                 return ShowStatement(subject: .keyword(word), location: keyword.location)
             }
+            if parser.current.identifier == "graph", parser.peek().isEnd {
+                throw LangError(.syntax, "show graph needs the name of a tensor", at: parser.current.location,
+                                hint: "show graph L, after tensor L = …")
+            }
             if parser.current.identifier == "graph", parser.peek().identifier != nil {
                 parser.advance()
                 let name = parser.advance()
@@ -55,7 +59,8 @@ struct ShowStatement: Statement {
                                                  footer: history.isEmpty ? ["no steps yet"] : []))]
             // After `train`: the mean loss of each epoch too (Training/TrainingRecord.swift).
             let epochs = state.training.epochLosses
-            if !epochs.isEmpty {
+            // One step per epoch (full batch) makes it the same table again: shown once.
+            if !epochs.isEmpty && epochs != history {
                 tables.append(.table(Table(title: "loss per epoch (train)", columns: ["epoch", "mean loss"],
                                            rows: epochs.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] })))
             }

@@ -110,10 +110,15 @@ struct LayerStatement: Statement {
         var layers = context.state.layers
         if let existing = layers.firstIndex(where: { $0.name == layerName }) { layers[existing] = layer } else { layers.append(layer) }
         var network = Network(loss: context.state.network.loss)
-        do {
-            for l in layers { try network.append(l) }
-        } catch let error as NetCoreError {
-            throw LangError(error, at: inputs.location.through(outputs.location), hint: "IN must equal the previous layer's OUT")
+        for (k, l) in layers.enumerated() {
+            do { try network.append(l) } catch let error as NetCoreError {
+                // NetCore's message names both layers; the hint writes this layer so it fits,
+                // or says what to change when a replaced layer no longer fits the next one.
+                let hint = l.name == layerName && k > 0
+                    ? "write dense(\(layers[k - 1].outputs) -> \(m), …)"
+                    : "replace '\(l.name)' too, or reset network"
+                throw LangError(error, at: inputs.location.through(outputs.location), hint: hint)
+            }
         }
         context.state.random = evaluator.state.random
         context.state.network = network

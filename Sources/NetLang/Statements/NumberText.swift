@@ -4,19 +4,30 @@ import NetCore
 /// Numbers as `print` writes them: a fixed number of digits after the point, correctly
 /// rounded by the C library ("0.02397190" at precision 8); no "-0.0000" for tiny negatives.
 enum NumberText {
-    static func format(_ v: Double, precision: Int) -> String {
+    /// A value that would print as all zeros is written in scientific form (a vanishing
+    /// gradient of 2.06e-09 must not read as 0), as tables and tensors show it — unless it
+    /// is below 1e-12 of `scale` (the largest magnitude printed with it): rounding noise, 0.
+    static func format(_ v: Double, precision: Int, scale: Double = 0) -> String {
         if v.isNaN { return "nan" }
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-        let text = String(format: "%.\(max(0, min(precision, 17)))f", v)
-        if text.hasPrefix("-"), !text.contains(where: { $0 >= "1" && $0 <= "9" }) { return String(text.dropFirst()) }
+        let digits = max(0, min(precision, 17))
+        let noise = abs(v) < scale * 1e-12
+        let text = String(format: "%.\(digits)f", noise ? 0 : v)
+        let isZero = !text.contains(where: { $0 >= "1" && $0 <= "9" })
+        if isZero && v != 0 && !noise { return String(format: "%.\(digits)e", v) }
+        if text.hasPrefix("-"), isZero { return String(text.dropFirst()) }
         return text
     }
 
     /// A small matrix as text rows for `print` (a larger tensor prints as its table).
     static func table(_ t: Tensor, precision: Int) -> String {
-        let cells = (0..<t.rows).map { r in (0..<t.cols).map { format(t[r, $0], precision: precision) } }
-        let width = cells.flatMap { $0 }.map(\.count).max() ?? 0
-        let lines = cells.map { row in row.map { String(repeating: " ", count: width - $0.count) + $0 }.joined(separator: "  ") }
+        let scale = t.data.reduce(0) { $1.isFinite ? max($0, abs($1)) : $0 }
+        let cells = (0..<t.rows).map { r in (0..<t.cols).map { format(t[r, $0], precision: precision, scale: scale) } }
+        // Each column as wide as its widest number, so one long value does not spread the others.
+        let widths = (0..<t.cols).map { c in cells.map { $0[c].count }.max() ?? 0 }
+        let lines = cells.map { row in
+            zip(row, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(separator: "  ")
+        }
         return "\n" + lines.joined(separator: "\n")
     }
 }

@@ -137,12 +137,29 @@ struct PlotStatement: Statement {
         do { out = try state.network.predict(grid) } catch let error as NetCoreError { throw LangError(error, at: location) }
         let classes = out.cols > 1 ? ((try? out.argmaxPerRow())?.data ?? out.data) : out.data
         let values = (0..<n).map { r in Array(classes[(r * n)..<((r + 1) * n)]) }
+        // The points are marked by their targets: those of the last forward X, T, or after
+        // `forward X` without one, those of the data set X came from (xor.x → xor.y).
+        let target = state.network.lastTarget
+            ?? state.datasets.values.first(where: { $0["x"] == x }).flatMap { $0["y"] }
         var pointClasses: [Int]? = nil
-        if let t = state.network.lastTarget {
-            pointClasses = t.cols > 1 ? (try? t.argmaxPerRow())?.data.map { Int($0) } : t.data.map { $0 >= 0.5 ? 2 : 1 }
+        var names: [String] = []
+        if let t = target, t.rows == x.rows {
+            if t.cols > 1 {
+                pointClasses = (try? t.argmaxPerRow())?.data.map { Int($0) }
+            } else if t.data.allSatisfy({ $0 == 0 || $0 == 1 }) {
+                pointClasses = t.data.map { $0 >= 0.5 ? 2 : 1 }
+                names = ["t = 0", "t = 1"]
+            } else if t.data.allSatisfy({ $0 >= 1 && $0 == $0.rounded() && $0 <= 32 }) {
+                pointClasses = t.data.map { Int($0) }   // a column of 1-based classes
+            } else {
+                pointClasses = t.data.map { $0 >= 0.5 ? 2 : 1 }
+                names = ["t < 0.5", "t ≥ 0.5"]
+            }
         }
-        return .plot(Plot(kind: .decision, title: "decision", xLabel: "x1", yLabel: "x2",
-                          series: [Self.thinned(Plot.Series(label: "samples", x: xs, y: ys, classes: pointClasses))],
-                          grid: Plot.Grid(xRange: xr, yRange: yr, values: values)))
+        var plot = Plot(kind: .decision, title: "decision", xLabel: "x1", yLabel: "x2",
+                        series: [Self.thinned(Plot.Series(label: "samples", x: xs, y: ys, classes: pointClasses))],
+                        grid: Plot.Grid(xRange: xr, yRange: yr, values: values))
+        plot.classNames = names
+        return .plot(plot)
     }
 }

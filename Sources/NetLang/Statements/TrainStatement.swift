@@ -91,7 +91,8 @@ struct TrainStatement: Statement {
              .updateDisplay(id: display))
         let summary = TrainingViews.summary(report, options: settings, samples: x.rows, finalLoss: finalLoss,
                                             finalLossIsEpochMean: lossIsEpochMean,
-                                            learningRate: settings.learningRate ?? context.state.optimizer.kind.learningRate)
+                                            learningRate: settings.learningRate ?? context.state.optimizer.kind.learningRate,
+                                            stepLosses: steps)
         if report.interrupted {
             throw TrainingInterrupted(state: context.state, outputs: [summary],
                                       error: LangError(.interrupt, "train interrupted after step \(report.steps) of \(report.totalSteps); the parameters are those of step \(report.steps)",

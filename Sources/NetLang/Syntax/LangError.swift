@@ -38,7 +38,8 @@ enum Suggest {
     static func closest(to word: String, in candidates: [String]) -> String? {
         let lower = word.lowercased()
         // A one-letter name only suggests a different case ('X' → 'x'): any other letter is a guess.
-        let limit = word.count <= 1 ? 0 : max(1, min(3, word.count / 3 + 1))
+        // Up to four letters allow one slip ('hx' → 'x', 'rlu' → 'relu'), not two ('foo' is not 'log').
+        let limit = word.count <= 1 ? 0 : word.count <= 4 ? 1 : min(3, word.count / 3 + 1)
         var best: (String, Int)?
         for candidate in candidates where candidate != word {
             let d = distance(lower, candidate.lowercased())

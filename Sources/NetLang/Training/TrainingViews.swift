@@ -14,19 +14,52 @@ enum TrainingViews {
     }
 
     static func summary(_ report: TrainingLoop.Report, options: TrainingOptions, samples: Int,
-                        finalLoss: Double, finalLossIsEpochMean: Bool = false, learningRate: Double) -> Output {
+                        finalLoss: Double, finalLossIsEpochMean: Bool = false, learningRate: Double,
+                        stepLosses: [Double] = []) -> Output {
         let batch = options.batchSize(samples: samples)
         var footer = report.interrupted ? ["interrupted at step \(report.steps) of \(report.totalSteps)"] : []
         if finalLossIsEpochMean {
             footer.append("final loss: the mean over the last epoch's steps (the data is too large for one more pass over all of it)")
         }
+        if let warning = divergence(stepLosses, finalLoss: finalLoss, learningRate: learningRate) { footer.append(warning) }
         return .table(Table(
             title: "train",
             // "final loss" is the loss on all samples after the last step.
             columns: ["epochs", "steps", "batch", "lr", "shuffle", "first step loss", "final loss"],
-            rows: [[.text("\(report.epochsCompleted)"), .text("\(report.steps)"), .text("\(batch)"),
+            rows: [[.number(Double(report.epochsCompleted)), .number(Double(report.steps)), .number(Double(batch)),
                     .number(learningRate), .text(options.shuffle && batch < samples ? "yes" : "no"),
                     report.firstLoss.map { .number($0) } ?? .empty, .number(finalLoss)]],
             footer: footer))
+    }
+
+    /// A warning when the run blew up: the loss became NaN or infinite (at which step), or
+    /// ended a thousand times above where it started. The usual cause is a learning rate
+    /// too large for the problem, so the warning suggests a tenth of it.
+    ///
+    ///     divergence([0.9, 3e8, .nan], finalLoss: .nan, learningRate: 100)
+    ///     // "the loss became nan at step 3: lr 100 takes steps too large — try a smaller lr, e.g. lr: 10"
+    static func divergence(_ steps: [Double], finalLoss: Double, learningRate: Double) -> String? {
+        let smaller = learningRate > 0
+            ? ": lr \(Self.short(learningRate)) takes steps too large — try a smaller lr, e.g. lr: \(Self.tenth(learningRate))" : ""
+        if let k = steps.firstIndex(where: { !$0.isFinite }) {
+            let what = steps[k].isNaN ? "nan" : "infinite"
+            return "the loss became \(what) at step \(k + 1)\(smaller)"
+        }
+        if !finalLoss.isFinite {
+            return "the final loss is \(finalLoss.isNaN ? "nan" : "infinite")\(smaller)"
+        }
+        if let first = steps.first, first > 0, finalLoss > 1000 * first {
+            return "the loss grew from \(Self.short(first)) to \(Self.short(finalLoss))\(smaller)"
+        }
+        return nil
+    }
+
+    /// A tenth of a learning rate, written briefly (100 → "10", 0.5 → "0.05").
+    static func tenth(_ lr: Double) -> String { short(lr / 10) }
+
+    /// A number in few digits, for sentences: "0.05", "2.4e+229".
+    static func short(_ v: Double) -> String {
+        if v != 0, abs(v) >= 1e6 || abs(v) < 1e-4 { return String(format: "%.2g", v) }
+        return String(format: "%.4g", v)
     }
 }

@@ -47,6 +47,33 @@ struct AxisScale {
         self.init(low: lo, high: hi, step: Self.niceStep((hi - lo) / Double(max(1, target))))
     }
 
+    /// The values' exact range when both ends fall on ticks of a nice step giving at most
+    /// `maxTicks` ticks (-5…5 by 1, 0…1 by 0.2); nil when no such step exists (1…300).
+    /// The coarsest such step from about `ticks` ticks down is taken.
+    ///
+    ///     AxisScale(exactly: [-5, 5], ticks: 6, maxTicks: 11)?.ticks   // [-5, -4, …, 5]
+    init?(exactly values: [Double], ticks target: Int, maxTicks: Int) {
+        let finite = values.filter(\.isFinite)
+        guard let lo = finite.min(), let hi = finite.max(), hi > lo else { return nil }
+        var step = Self.niceStep((hi - lo) / Double(max(1, target)))
+        while (hi - lo) / step <= Double(maxTicks - 1) + 1e-9 {
+            let onTick = { (v: Double) in abs(v / step - (v / step).rounded()) < 1e-9 }
+            if onTick(lo), onTick(hi) {
+                self.init(low: lo, high: hi, step: step)
+                return
+            }
+            step = Self.finerStep(step)
+        }
+        return nil
+    }
+
+    /// The next nice step below `step`: 5 → 2 → 1 → 0.5.
+    static func finerStep(_ step: Double) -> Double {
+        let magnitude = pow(10, (log10(step) + 1e-9).rounded(.down))
+        let n = (step / magnitude).rounded()
+        return n >= 5 ? 2 * magnitude : n >= 2 ? magnitude : magnitude / 2
+    }
+
     /// 1, 2 or 5 times a power of ten, near `raw`.
     static func niceStep(_ raw: Double) -> Double {
         guard raw > 0, raw.isFinite else { return 1 }

@@ -1,4 +1,5 @@
 import Foundation
+import NetLang
 
 /// Numbers as text output prints them: a fixed count of digits after the point
 /// (`precision N`), rounded half away from zero, so that a column of them lines up.
@@ -10,12 +11,13 @@ public enum NumberFormat {
         let precision = max(0, min(precision, 15))
         if v.isNaN { return "nan" }
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-        // Too large or too small for fixed digits to mean anything: Swift's shortest form.
-        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return "\(v)" }
+        // Too large or too small for fixed digits to mean anything: scientific form at the
+        // same precision ("2.4420e+229"), not 17 digits of noise.
+        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return String(format: "%.\(precision)e", v) }
         var scale = 1.0
         for _ in 0..<precision { scale *= 10 }
         let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
-        if scaled >= 9e15 { return "\(v)" }   // beyond exact integers in a Double
+        if scaled >= 9e15 { return String(format: "%.\(precision)e", v) }   // beyond exact integers in a Double
         let whole = UInt64(scaled)
         var digits = String(whole)
         if precision > 0 {
@@ -33,7 +35,14 @@ public enum NumberFormat {
     /// (a vanishing gradient of 3.7e-06 must not read as 0.0000).
     ///
     ///     NumberFormat.shown(3.7e-6, precision: 4)   // "3.7000e-06"
-    public static func shown(_ v: Double, precision: Int) -> String {
+    ///
+    /// `scale` is the largest magnitude among the numbers shown together (a tensor, a table
+    /// column): a value below 1e-12 of it is floating-point rounding noise (0.1 + 0.2 − 0.3,
+    /// a z of −5.55e-17 beside z's of 1 and 5) and shows as 0 at the precision.
+    ///
+    ///     NumberFormat.shown(-5.55e-17, precision: 4, scale: 5)   // "0.0000"
+    public static func shown(_ v: Double, precision: Int, scale: Double = 0) -> String {
+        if v != 0, v.isFinite, abs(v) < scale * 1e-12 { return fixed(0, precision: precision) }
         let s = fixed(v, precision: precision)
         guard v != 0, v.isFinite, s.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" }) else { return s }
         return String(format: "%.\(max(0, min(precision, 15)))e", v)
@@ -44,11 +53,37 @@ public enum NumberFormat {
     ///
     ///     NumberFormat.column([1, 2, 3], precision: 4)     // ["1", "2", "3"]
     ///     NumberFormat.column([1, 2.5], precision: 2)      // ["1.00", "2.50"]
-    public static func column(_ values: [Double], precision: Int) -> [String] {
-        if !values.isEmpty, values.allSatisfy({ $0.isFinite && $0 == $0.rounded() && abs($0) < 1e15 }) {
-            return values.map { String(Int64($0)) }
+    ///
+    /// `scale` (see `shown`) defaults to the column's own largest magnitude; a table passes
+    /// `tableScale`, so a column of rounding noise beside real values shows zeros.
+    public static func column(_ values: [Double], precision: Int, scale: Double? = nil) -> [String] {
+        if isWhole(values) { return values.map { String(Int64($0)) } }
+        let scale = scale ?? magnitude(values)
+        return values.map { shown($0, precision: precision, scale: scale) }
+    }
+
+    /// Every value a whole number (and there is one): a column of counts or sample numbers.
+    static func isWhole(_ values: [Double]) -> Bool {
+        !values.isEmpty && values.allSatisfy { $0.isFinite && $0 == $0.rounded() && abs($0) < 1e15 }
+    }
+
+    /// The largest magnitude among a table's number columns that are not whole numbers
+    /// (sample numbers and counts say nothing about the size of the values).
+    ///
+    ///     forward: z1 = -5.55e-17, 1.9e-16 and a1 = 0.5 → 0.5, so z1 shows 0.0000
+    static func tableScale(_ table: Table) -> Double {
+        let count = table.rows.map(\.count).max() ?? 0
+        return (0..<count).reduce(0) { scale, c in
+            let values = table.rows.compactMap { row -> Double? in
+                if c < row.count, case .number(let v) = row[c] { return v } else { return nil }
+            }
+            return isWhole(values) ? scale : max(scale, magnitude(values))
         }
-        return values.map { shown($0, precision: precision) }
+    }
+
+    /// The largest finite magnitude among `values` (0 when there is none).
+    public static func magnitude<S: Sequence>(_ values: S) -> Double where S.Element == Double {
+        values.reduce(0) { $1.isFinite ? max($0, abs($1)) : $0 }
     }
 
     /// A tick label: as few digits as tell neighbouring ticks `step` apart.
@@ -64,7 +99,8 @@ public enum NumberFormat {
 }
 
 /// Lines a column of numbers up on the decimal point: integer parts right-aligned,
-/// fraction parts left-aligned, so "-1.5", "10.25" and "nan" share one point column.
+/// fraction parts left-aligned, so "-1.5" and "10.25" share one point column; "nan" and
+/// "inf" are right-aligned.
 ///
 ///     DecimalColumn(["1.5", "-10.25"]).aligned   // [" 1.5 ", "-10.25"]
 struct DecimalColumn {
@@ -78,13 +114,20 @@ struct DecimalColumn {
         return (s, "")
     }
 
+    /// nan and ±inf have no point: they are right-aligned in the column, as numpy prints them.
+    private static func isSpecial(_ s: String) -> Bool { s == "nan" || s == "inf" || s == "-inf" }
+
     /// The cells padded to one width with their points in one column.
     var aligned: [String] {
         let parts = cells.map(Self.split)
-        let intWidth = parts.map { TextWidth.of($0.0) }.max() ?? 0
-        let fracWidth = parts.map { TextWidth.of($0.1) }.max() ?? 0
-        return parts.map { whole, frac in
-            TextWidth.padLeft(whole, to: intWidth) + TextWidth.padRight(frac, to: fracWidth)
+        let numeric = zip(cells, parts).filter { !Self.isSpecial($0.0) }.map(\.1)
+        let intWidth = numeric.map { TextWidth.of($0.0) }.max() ?? 0
+        let fracWidth = numeric.map { TextWidth.of($0.1) }.max() ?? 0
+        let specialWidth = cells.filter(Self.isSpecial).map(TextWidth.of).max() ?? 0
+        let width = max(intWidth + fracWidth, specialWidth)
+        return zip(cells, parts).map { cell, part in
+            if Self.isSpecial(cell) { return TextWidth.padLeft(cell, to: width) }
+            return TextWidth.padLeft(part.0, to: width - fracWidth) + TextWidth.padRight(part.1, to: fracWidth)
         }
     }
 }

@@ -17,8 +17,9 @@ struct PlotText {
     var width = 60
     var height = 15
 
-    /// Markers per series (lines) and per class (points), in order.
-    var lineMarks: [String] { unicode ? ["•", "×", "+", "∘", "#", "@"] : ["*", "o", "+", "x", "#", "@", "%", "&"] }
+    /// Markers per series (lines) and per class (points), in order. ASCII lines avoid '+',
+    /// which the axes use for ticks.
+    var lineMarks: [String] { unicode ? ["•", "×", "+", "∘", "#", "@"] : ["*", "o", "x", "#", "@", "%", "&", "="] }
     var pointMarks: [String] { unicode ? ["●", "○", "▲", "■", "◆", "△", "□", "◇"] : ["o", "x", "+", "*", "#", "@", "%", "&"] }
     /// Background shades of a decision map, lightest first (light, so points stay visible).
     var shades: [String] { unicode ? [" ", "░", "▒", "▓"] : [" ", ".", ":", "-", "="] }
@@ -106,7 +107,9 @@ struct PlotText {
         for t in g.x.ticks {
             let col = Int((g.x.fraction(t) * Double(canvas.width - 1)).rounded())
             guard (0..<canvas.width).contains(col) else { continue }
-            rule[col] = xTick
+            // A tick on the first column would sit right beside the corner ("++---"):
+            // the corner marks that end of the axis already.
+            if col > 0 { rule[col] = xTick }
             let text = g.x.label(t).map(String.init)
             let start = max(free, origin + col - (text.count - 1) / 2)
             guard start + text.count <= labels.count else { continue }
@@ -132,7 +135,7 @@ struct PlotText {
             }
         case .scatter, .decision:
             if classes.count > 1 || (plot.kind == .decision && !classes.isEmpty) {
-                for c in classes { items.append("\(pointMarks[((c - 1) % pointMarks.count + pointMarks.count) % pointMarks.count]) class \(c)") }
+                for c in classes { items.append("\(pointMarks[((c - 1) % pointMarks.count + pointMarks.count) % pointMarks.count]) \(plot.className(c))") }
             } else if plot.series.count > 1 {
                 for (i, s) in plot.series.enumerated() { items.append("\(pointMarks[i % pointMarks.count]) \(s.label)") }
             }
@@ -140,14 +143,14 @@ struct PlotText {
         }
         var lines: [String] = []
         if !items.isEmpty { lines.append("legend: " + items.joined(separator: "   ")) }
-        if let shading = g.shading { lines.append(shadeLegend(shading)) }
+        if let shading = g.shading { lines.append(shadeLegend(shading, plot)) }
         return lines
     }
 
-    private func shadeLegend(_ shading: GridShading) -> String {
+    private func shadeLegend(_ shading: GridShading, _ plot: Plot) -> String {
         switch shading {
         case .classes(let all):
-            return "shade: " + all.enumerated().map { "'\(shades[$0.offset % shades.count])' class \($0.element)" }
+            return "shade: " + all.enumerated().map { "'\(shades[$0.offset % shades.count])' \(plot.className($0.element))" }
                 .joined(separator: "   ")
         case .values(let lo, let hi):
             let n = shades.count

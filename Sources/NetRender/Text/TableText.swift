@@ -27,10 +27,11 @@ struct TableText {
         guard count > 0 else { return ["(empty table)"] }
         var cells: [[String]] = Array(repeating: [], count: count)   // per column, rows then
         var numeric = Array(repeating: false, count: count)
+        let scale = NumberFormat.tableScale(Table(columns: columns, rows: rows))
         for c in 0..<count {
             let column = rows.map { c < $0.count ? $0[c] : .empty }
             var numbers = NumberFormat.column(column.compactMap { if case .number(let v) = $0 { return v } else { return nil } },
-                                              precision: precision)[...]
+                                              precision: precision, scale: scale)[...]
             for cell in column {
                 switch cell {
                 case .number: cells[c].append(numbers.popFirst() ?? ""); numeric[c] = true
@@ -42,7 +43,14 @@ struct TableText {
         var columnsText: [[String]] = []   // per column: header then the cells, padded
         for c in 0..<count {
             let header = c < columns.count ? Self.oneLine(columns[c]) : ""
-            let body = numeric[c] ? DecimalColumn(cells[c]).aligned : cells[c]
+            var body = cells[c]
+            if numeric[c] {
+                // Only the numbers share a decimal point; a gap ("...") or empty cell is
+                // right-aligned in the column instead of widening the integer part.
+                let isNumber = rows.map { c < $0.count && { if case .number = $0 { return true } else { return false } }($0[c]) }
+                var aligned = DecimalColumn(zip(body, isNumber).filter(\.1).map(\.0)).aligned[...]
+                body = zip(body, isNumber).map { $0.1 ? (aligned.popFirst() ?? $0.0) : $0.0 }
+            }
             let width = max(TextWidth.of(header), body.map(TextWidth.of).max() ?? 0)
             let pad: (String) -> String = numeric[c]
                 ? { TextWidth.padLeft($0, to: width) } : { TextWidth.padRight($0, to: width) }

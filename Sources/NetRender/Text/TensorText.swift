@@ -34,13 +34,14 @@ struct TensorText {
     /// The value lines, without indentation.
     func grid(_ t: Tensor) -> [String] {
         let rowIdx = shown(t.rows), colIdx = shown(t.cols)
+        let scale = NumberFormat.magnitude(t.data)
         var columns: [[String]] = []
         for c in colIdx {
             guard let c else {
                 columns.append(rowIdx.map { $0 == nil ? "" : "..." })
                 continue
             }
-            let numbers = rowIdx.compactMap { $0 }.map { NumberFormat.shown(t[$0, c], precision: precision) }
+            let numbers = rowIdx.compactMap { $0 }.map { NumberFormat.shown(t[$0, c], precision: precision, scale: scale) }
             var aligned = DecimalColumn(numbers).aligned[...]
             let width = aligned.map(TextWidth.of).max() ?? 0
             columns.append(rowIdx.map { r in

@@ -59,8 +59,12 @@ enum JSONForm {
     }
 
     static func derivation(_ d: Derivation) -> [String: Any] {
-        ["parameter": d.parameter, "symbol": d.symbol, "latex": d.latex, "value": number(d.value), "notes": d.notes,
-         "factors": d.factors.map { ["symbol": $0.symbol, "latex": $0.latex, "formula": $0.formula, "value": number($0.value)] }]
+        var json: [String: Any] = [
+            "parameter": d.parameter, "symbol": d.symbol, "latex": d.latex, "value": number(d.value), "notes": d.notes,
+            "factors": d.factors.map { ["symbol": $0.symbol, "latex": $0.latex, "formula": $0.formula, "value": number($0.value)] }]
+        // A batch: every sample's product (the factors are sample 1's).
+        if !d.sampleProducts.isEmpty { json["sampleProducts"] = d.sampleProducts.map(number) }
+        return json
     }
 
     static func progress(_ p: NetLang.Progress) -> [String: Any] {

@@ -139,7 +139,7 @@ struct PlotSVG {
         if plot.kind == .line {
             if plot.series.count > 1 { items = plot.series.enumerated().map { ($0.element.label, $0.offset, true) } }
         } else if classes.count > 1 || (plot.kind == .decision && !classes.isEmpty) {
-            items = classes.map { ("class \($0)", $0 - 1, false) }
+            items = classes.map { (plot.className($0), $0 - 1, false) }
         } else if plot.series.count > 1 {
             items = plot.series.enumerated().map { ($0.element.label, $0.offset, false) }
         }

@@ -11,10 +11,12 @@ struct TableHTML {
     static let tableStyle = "border-collapse: collapse; font-family: monospace"
     static let numberStyle = "text-align: right; font-family: monospace; padding: 0 0.6em"
     static let textStyle = "text-align: left; font-family: monospace; padding: 0 0.6em"
+    /// One line even above a narrow table (a long layer formula must not wrap under it).
+    static let captionStyle = "white-space: nowrap; text-align: left; font-family: monospace"
 
     func render(_ table: Table) -> String {
         var html = "<table class=\"netbook-table\" style=\"\(Self.tableStyle)\">"
-        if let title = table.title, !title.isEmpty { html += "<caption>\(HTMLText.escape(title))</caption>" }
+        if let title = table.title, !title.isEmpty { html += "<caption style=\"\(Self.captionStyle)\">\(HTMLText.escape(title))</caption>" }
         html += "<thead><tr>" + table.columns.map { "<th style=\"\(Self.textStyle)\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         let count = max(table.columns.count, table.rows.map(\.count).max() ?? 0)
         let summary = TableSummary(rowCount: table.rows.count)
@@ -22,10 +24,11 @@ struct TableHTML {
         table.rows = summary.rows(of: table, gap: "…")
         if let note = summary.note { table.footer.insert(note, at: 0) }
         // Numbers are formatted per column, as the text table does (whole-number columns without decimals).
+        let scale = NumberFormat.tableScale(table)
         var shown: [[String]] = (0..<count).map { c in
             NumberFormat.column(table.rows.compactMap { row in
                 if c < row.count, case .number(let v) = row[c] { return v } else { return nil }
-            }, precision: precision).reversed()
+            }, precision: precision, scale: scale).reversed()
         }
         for row in table.rows {
             html += "<tr>"
@@ -54,13 +57,16 @@ struct TableHTML {
         let shown = TensorText(precision: precision)
         let rows = shown.shown(t.rows), cols = shown.shown(t.cols)
         var html = "<table class=\"netbook-tensor\" style=\"\(Self.tableStyle)\">"
-        html += "<caption>\(HTMLText.escape(TensorText.heading(name: name, t)))</caption><thead><tr><th></th>"
+        html += "<caption style=\"\(Self.captionStyle)\">\(HTMLText.escape(TensorText.heading(name: name, t)))</caption><thead><tr><th></th>"
         html += cols.map { "<th style=\"\(Self.numberStyle)\">\($0.map { String($0 + 1) } ?? "…")</th>" }.joined()
         html += "</tr></thead><tbody>"
+        let scale = NumberFormat.magnitude(t.data)
         for r in rows {
             html += "<tr><th style=\"\(Self.numberStyle)\">\(r.map { String($0 + 1) } ?? "…")</th>"
             for c in cols {
-                if let r, let c { html += cell(.number(t[r, c])) } else { html += "<td style=\"\(Self.numberStyle)\">…</td>" }
+                if let r, let c {
+                    html += cell(.number(t[r, c]), shown: NumberFormat.shown(t[r, c], precision: precision, scale: scale))
+                } else { html += "<td style=\"\(Self.numberStyle)\">…</td>" }
             }
             html += "</tr>"
         }
