@@ -1,15 +1,15 @@
 import CZeroMQ
 import Foundation
 
-/// The heartbeat: a REP socket that echoes every ping on its own thread, so it answers
-/// while a cell computes. It shares the server's ZeroMQ context (one I/O thread and one
-/// reaper for all sockets, instead of two more threads with a context of its own): when
-/// the server terminates the context, the blocked receive fails with ETERM and the thread
-/// closes its socket, which lets the termination finish.
+/// The heartbeat: a REP socket that echoes every ping, on its own thread and its own
+/// ZeroMQ context, so it answers while a cell computes and never delays shutdown.
 final class Heartbeat {
+    private let context: UnsafeMutableRawPointer
     private let socket: ZMQSocket
 
-    init(context: UnsafeMutableRawPointer, endpoint: String) throws {
+    init(endpoint: String) throws {
+        guard let context = zmq_ctx_new() else { throw KernelError.zmq("zmq_ctx_new") }
+        self.context = context
         socket = try ZMQSocket(context: context, type: ZMQ_REP)
         socket.set(ZMQ_LINGER, 0)
         try socket.bind(endpoint)
@@ -18,7 +18,6 @@ final class Heartbeat {
     func start() {
         let thread = Thread { [socket] in
             while let frames = socket.receiveMultipart() { socket.sendMultipart(frames) }
-            socket.close(linger: 0)
         }
         thread.name = "kernel-heartbeat"
         thread.start()

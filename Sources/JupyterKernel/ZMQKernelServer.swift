@@ -52,7 +52,7 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         let inbox = "inproc://kernel-outbox-\(UUID().uuidString)"
         try outboxIn.bind(inbox)
         try outboxOut.connect(inbox)
-        heartbeat = try Heartbeat(context: context, endpoint: connection.endpoint(connection.heartbeatPort))
+        heartbeat = try Heartbeat(endpoint: connection.endpoint(connection.heartbeatPort))
         kernel = Kernel(interpreter: interpreter, sink: self)
         kernel.onShutdown = { [unowned self] restart in
             restartRequested = restart
