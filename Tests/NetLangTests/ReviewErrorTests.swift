@@ -100,6 +100,15 @@ final class ReviewOutputTests: XCTestCase {
         XCTAssertEqual(printed(r, "print -0.000000001").trimmingCharacters(in: .newlines), "-1.00000000e-09")
     }
 
+    func testASemicolonHidesWhatAStatementShowsButNotWhatItPrints() {
+        let r = Recorder()
+        var shown: [Output] = []
+        _ = r.session.run("tensor x = [1, 2];\nprint \"x is\", x;") { output, _ in shown.append(output) }
+        XCTAssertEqual(shown.count, 1, "\(shown)")   // no tensor display, one stream
+        guard case .stream(let text)? = shown.first else { return XCTFail("print wrote nothing") }
+        XCTAssertEqual(text.trimmingCharacters(in: .newlines), "x is\n1.0000  2.0000")
+    }
+
     func testOptimizerSummaryWritesNumbersAsTyped() {
         let r = Recorder()
         let outputs = r.run("optimizer sgd(lr: 2)")
