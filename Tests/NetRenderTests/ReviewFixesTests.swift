@@ -132,6 +132,17 @@ final class ReviewTableTests: XCTestCase {
         XCTAssertTrue(ascii.text(.plot(Fixtures.twoClassScatter)).hasSuffix("legend: o class 1   x class 2"))
     }
 
+    func testWholeValuesKeepTheirDecimalsOnlyCountsDropThem() {
+        // 04's `backward L`: L = 13 and dL/dL = 1 read as values, like the tensor display's 13.0000.
+        let backward = Table(title: "backward L", columns: ["tensor", "value", "dL/d(tensor)"], rows: [[.text("L"), .number(13), .number(1)]])
+        XCTAssertEqual(ascii.text(.table(backward)).components(separatedBy: "\n")[3], "L       13.0000        1.0000")
+        let train = Table(title: "train", columns: ["epochs", "steps", "batch", "lr"], rows: [[.number(2000), .number(2000), .number(4), .number(2)]])
+        XCTAssertEqual(ascii.text(.table(train)).components(separatedBy: "\n")[3], "  2000   2000      4  2.0000")
+        // A left-aligned last column leaves no trailing blanks.
+        let check = Table(columns: ["parameter", "result"], rows: [[.text("W"), .text("pass")], [.text("b"), .text("FAIL")]])
+        XCTAssertFalse(ascii.text(.table(check)).components(separatedBy: "\n").contains { $0.hasSuffix(" ") })
+    }
+
     func testTableCaptionsStayOnOneLine() {
         let html = ascii.bundle(for: .table(Fixtures.mixedTable)).html ?? ""
         XCTAssertTrue(html.contains("<caption style=\"white-space: nowrap; text-align: left; font-family: monospace\">forward hidden</caption>"), html)
