@@ -57,6 +57,13 @@ final class ReviewFixesTests: XCTestCase {
             """)
     }
 
+    func testHugeTickLabelsKeepTheDigitsThatTellThemApart() {
+        // A diverging loss: ticks 5e303 apart must not all read "1e+304".
+        XCTAssertEqual(NumberFormat.tick(1.5e304, step: 5e303), "1.5e+304")
+        XCTAssertEqual(NumberFormat.tick(1e304, step: 5e303), "1.0e+304")
+        XCTAssertEqual(NumberFormat.tick(2e20, step: 1e20), "2e+20")
+    }
+
     func testHugeNumbersAreScientificAtThePrecision() {
         XCTAssertEqual(NumberFormat.fixed(2.442037779636041e229, precision: 4), "2.4420e+229")
         XCTAssertEqual(NumberFormat.fixed(-1e16, precision: 2), "-1.00e+16")

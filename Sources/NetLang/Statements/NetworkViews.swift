@@ -6,8 +6,10 @@ enum NetworkViews {
     static let maxTableCells = 4000
 
     /// "dL/d(hidden.W)", "dprice/dapple": the name of a gradient.
+    /// "dL/dx" for a one-letter name; brackets around longer ones, so "dL/d(dout)" does not
+    /// read as d/dd of out, and "dL/d(hidden.W)".
     static func derivative(_ of: String, _ wrt: String) -> String {
-        wrt.contains(".") ? "d\(of)/d(\(wrt))" : "d\(of)/d\(wrt)"
+        wrt.count > 1 ? "d\(of)/d(\(wrt))" : "d\(of)/d\(wrt)"
     }
 
     static func parameterCount(_ layer: Dense) -> Int { layer.W.count + (layer.hasBias ? layer.b.count : 0) }

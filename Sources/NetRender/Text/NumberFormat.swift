@@ -94,6 +94,11 @@ public enum NumberFormat {
     ///     NumberFormat.tick(200, step: 50)      // "200"
     public static func tick(_ v: Double, step: Double) -> String {
         guard step > 0, step.isFinite else { return fixed(v, precision: 2) }
+        if abs(v) >= 1e15 {
+            // Scientific, with the digits that tell ticks a step apart (1.5e+304, 2e+304).
+            let digits = max(0, Int(log10(abs(v)).rounded(.down) - log10(step).rounded(.down)))
+            return String(format: "%.\(min(digits, 10))e", v)
+        }
         let decimals = max(0, Int((-log10(step)).rounded(.up) + 0.0001))
         let s = fixed(abs(v) < step * 1e-9 ? 0 : v, precision: min(decimals, 10))
         return s
