@@ -15,6 +15,17 @@ final class ReviewErrorTests: XCTestCase {
         XCTAssertEqual(Suggest.closest(to: "sigmiod", in: ["sigmoid", "tanh"]), "sigmoid")
     }
 
+    func testAMatrixProductThatDoesNotFitSuggestsTheTransposesThatWould() throws {
+        let r = Recorder()
+        r.run("tensor x = [1, 2]\ntensor v = [1, 2, 3]\ntensor W = [[1, 2, 3], [4, 5, 6]]")
+        let e = try XCTUnwrap(r.fail("tensor y = x @ x"))
+        XCTAssertEqual(e.message, "shape mismatch in x @ x: 1×2 @ 1×2")
+        XCTAssertEqual(e.hint, "the columns of the left (2) must equal the rows of the right (1); did you mean x.T @ x (2×2) or x @ x.T (1×1)?")
+        let w = try XCTUnwrap(r.fail("tensor y = W @ (v + 1)"))
+        XCTAssertEqual(w.hint, "the columns of the left (3) must equal the rows of the right (1); did you mean W @ (v + 1).T (2×1)?")
+        XCTAssertNil(r.session.state.tensors["y"])
+    }
+
     func testShowGraphWithoutANameSaysWhatIsMissing() throws {
         let r = Recorder()
         let e = try XCTUnwrap(r.fail("show graph"))
