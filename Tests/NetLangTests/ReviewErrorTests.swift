@@ -83,6 +83,18 @@ final class ReviewErrorTests: XCTestCase {
         XCTAssertEqual(trainFooter(r, "train x, t, epochs: 50, lr: 0.1"), [])
     }
 
+    func testAForwardWhoseLossIsNotFiniteSaysWhy() throws {
+        let r = Recorder()
+        // z = 1e200 · 1e200 overflows to inf, and so does its square.
+        r.run("layer o = dense(1 -> 1, identity, weights: [[1e200]])\nloss mse")
+        var footer: [String] = []
+        _ = r.session.run("forward [[1e200]], [[0]]") { output, _ in
+            if case .group(let parts) = output, case .table(let t)? = parts.last { footer = t.footer }
+        }
+        XCTAssertEqual(footer, ["the loss is infinite: a number overflowed or was already nan"
+                                + " (often after steps with too large an lr — try a smaller lr)"])
+    }
+
     func testDivergenceWordingForEachCase() {
         XCTAssertEqual(TrainingViews.divergence([0.9, 3e8, .nan, .nan], finalLoss: .nan, learningRate: 100),
                        "the loss became nan at step 3: lr 100 takes steps too large — try a smaller lr, e.g. lr: 10")
