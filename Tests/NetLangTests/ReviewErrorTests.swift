@@ -132,6 +132,13 @@ final class ReviewOutputTests: XCTestCase {
         XCTAssertEqual(text.trimmingCharacters(in: .newlines), "x is\n1.0000  2.0000")
     }
 
+    func testPlotLossBeforeAnyStepSaysThereIsNoHistoryYet() {
+        let r = Recorder()
+        let outputs = r.run("plot loss")
+        guard case .note(let note)? = outputs.first?.0 else { return XCTFail("expected a note, got \(outputs.map(\.0))") }
+        XCTAssertEqual(note.text, "no steps yet: step and train add the loss of each step to the history")
+    }
+
     func testOptimizerSummaryWritesNumbersAsTyped() {
         let r = Recorder()
         let outputs = r.run("optimizer sgd(lr: 2)")
