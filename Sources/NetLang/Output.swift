@@ -44,9 +44,16 @@ public struct Table: Sendable {
     public var rows: [[Cell]]
     /// Short lines under the table (e.g. "loss 0.02397190").
     public var footer: [String]
+    /// Columns that count things (sample numbers, steps, parameters): whole numbers there
+    /// print without decimals ("12"); every other number prints at the session's precision,
+    /// so a value of 13 reads 13.0000 in a table as it does in a tensor.
+    public var countColumns: Set<String> = Table.countHeaders
     public init(title: String? = nil, columns: [String], rows: [[Cell]], footer: [String] = []) {
         self.title = title; self.columns = columns; self.rows = rows; self.footer = footer
     }
+
+    /// The headers NetLang's tables use for counts.
+    public static let countHeaders: Set<String> = ["sample", "parameters", "step", "steps", "epoch", "epochs", "batch"]
 }
 
 public struct Plot: Sendable {

@@ -84,7 +84,12 @@ public final class Session {
             }
             // Commit only after the statement finished: a failure above left `state` untouched.
             state = context.state
-            if parsed.suppressed { continue }
+            // `;` hides what a statement shows, not what it prints: `print x;` still writes
+            // (as `println(x);` does in Julia and `disp(x);` in MATLAB).
+            if parsed.suppressed {
+                for output in outputs { if case .stream = output { emit(output, .display) } }
+                continue
+            }
             for (j, output) in outputs.enumerated() {
                 if case .stream = output {
                     emit(output, .display)

@@ -18,11 +18,26 @@ struct PlotGeometry {
         } else {
             let xs = plot.series.flatMap(\.x)
             // A curve drawn `from -5 to 5` should span exactly -5…5, not a rounded -6…6.
-            x = plot.kind == .line ? (AxisScale(exactly: xs, ticks: xTicks, maxTicks: 2 * xTicks - 1) ?? AxisScale(values: xs, ticks: xTicks))
-                                   : AxisScale(values: xs, ticks: xTicks)
-            y = AxisScale(values: plot.series.flatMap(\.y), ticks: yTicks)
+            let ys = plot.series.flatMap(\.y)
+            if plot.kind == .line {
+                x = AxisScale(exactly: xs, ticks: xTicks, maxTicks: 2 * xTicks - 1) ?? AxisScale(values: xs, ticks: xTicks)
+                y = AxisScale(values: ys, ticks: yTicks)
+            } else {
+                // Points get a margin, so those at the extremes (xor's corners at 0 and 1)
+                // are not drawn half over the frame.
+                x = AxisScale(values: Self.withMargin(xs), ticks: xTicks)
+                y = AxisScale(values: Self.withMargin(ys), ticks: yTicks)
+            }
             shading = nil
         }
+    }
+
+    /// The extremes of `values` pushed 5% of their range outwards (the axis then snaps to ticks).
+    static func withMargin(_ values: [Double]) -> [Double] {
+        let finite = values.filter(\.isFinite)
+        guard let lo = finite.min(), let hi = finite.max(), hi > lo else { return values }
+        let pad = (hi - lo) * 0.05
+        return [lo - pad, hi + pad]
     }
 
     /// The class of point `i` of a series, 1-based, or nil when the series has none.

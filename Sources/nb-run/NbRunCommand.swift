@@ -12,8 +12,10 @@ struct NbRunCommand: ParsableCommand {
         abstract: "Run, convert and check NetBook notebooks (percent-format .txt or .ipynb).",
         discussion: """
         With no NOTEBOOK on a terminal, nb-run is a REPL (Ctrl-D exits). `-` reads a notebook from stdin.
-        A NAME.txt notebook keeps its expected outputs in NAME.out beside it (the transcript of its
+
+        A NAME.txt notebook keeps its expected outputs in NAME.out beside it (the transcript of its \
         code cells, written by --update); an .ipynb keeps them in its cells.
+
         Exit status: 0 ok, 1 a cell failed, 2 usage or file error, 3 --check found a difference.
         """)
 

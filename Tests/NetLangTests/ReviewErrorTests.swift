@@ -15,6 +15,17 @@ final class ReviewErrorTests: XCTestCase {
         XCTAssertEqual(Suggest.closest(to: "sigmiod", in: ["sigmoid", "tanh"]), "sigmoid")
     }
 
+    func testAMatrixProductThatDoesNotFitSuggestsTheTransposesThatWould() throws {
+        let r = Recorder()
+        r.run("tensor x = [1, 2]\ntensor v = [1, 2, 3]\ntensor W = [[1, 2, 3], [4, 5, 6]]")
+        let e = try XCTUnwrap(r.fail("tensor y = x @ x"))
+        XCTAssertEqual(e.message, "shape mismatch in x @ x: 1×2 @ 1×2")
+        XCTAssertEqual(e.hint, "the columns of the left (2) must equal the rows of the right (1); did you mean x.T @ x (2×2) or x @ x.T (1×1)?")
+        let w = try XCTUnwrap(r.fail("tensor y = W @ (v + 1)"))
+        XCTAssertEqual(w.hint, "the columns of the left (3) must equal the rows of the right (1); did you mean W @ (v + 1).T (2×1)?")
+        XCTAssertNil(r.session.state.tensors["y"])
+    }
+
     func testShowGraphWithoutANameSaysWhatIsMissing() throws {
         let r = Recorder()
         let e = try XCTUnwrap(r.fail("show graph"))
@@ -72,6 +83,18 @@ final class ReviewErrorTests: XCTestCase {
         XCTAssertEqual(trainFooter(r, "train x, t, epochs: 50, lr: 0.1"), [])
     }
 
+    func testAForwardWhoseLossIsNotFiniteSaysWhy() throws {
+        let r = Recorder()
+        // z = 1e200 · 1e200 overflows to inf, and so does its square.
+        r.run("layer o = dense(1 -> 1, identity, weights: [[1e200]])\nloss mse")
+        var footer: [String] = []
+        _ = r.session.run("forward [[1e200]], [[0]]") { output, _ in
+            if case .group(let parts) = output, case .table(let t)? = parts.last { footer = t.footer }
+        }
+        XCTAssertEqual(footer, ["the loss is infinite: a number overflowed or was already nan"
+                                + " (often after steps with too large an lr — try a smaller lr)"])
+    }
+
     func testDivergenceWordingForEachCase() {
         XCTAssertEqual(TrainingViews.divergence([0.9, 3e8, .nan, .nan], finalLoss: .nan, learningRate: 100),
                        "the loss became nan at step 3: lr 100 takes steps too large — try a smaller lr, e.g. lr: 10")
@@ -98,6 +121,22 @@ final class ReviewOutputTests: XCTestCase {
         XCTAssertEqual(printed(r, "print 2.06106005e-09").trimmingCharacters(in: .newlines), "2.06106005e-09")
         XCTAssertEqual(printed(r, "print [5, 0.1 + 0.2 - 0.3]").trimmingCharacters(in: .newlines), "5.00000000  0.00000000")
         XCTAssertEqual(printed(r, "print -0.000000001").trimmingCharacters(in: .newlines), "-1.00000000e-09")
+    }
+
+    func testASemicolonHidesWhatAStatementShowsButNotWhatItPrints() {
+        let r = Recorder()
+        var shown: [Output] = []
+        _ = r.session.run("tensor x = [1, 2];\nprint \"x is\", x;") { output, _ in shown.append(output) }
+        XCTAssertEqual(shown.count, 1, "\(shown)")   // no tensor display, one stream
+        guard case .stream(let text)? = shown.first else { return XCTFail("print wrote nothing") }
+        XCTAssertEqual(text.trimmingCharacters(in: .newlines), "x is\n1.0000  2.0000")
+    }
+
+    func testPlotLossBeforeAnyStepSaysThereIsNoHistoryYet() {
+        let r = Recorder()
+        let outputs = r.run("plot loss")
+        guard case .note(let note)? = outputs.first?.0 else { return XCTFail("expected a note, got \(outputs.map(\.0))") }
+        XCTAssertEqual(note.text, "no steps yet: step and train add the loss of each step to the history")
     }
 
     func testOptimizerSummaryWritesNumbersAsTyped() {

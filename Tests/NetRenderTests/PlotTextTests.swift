@@ -65,10 +65,12 @@ final class PlotTextTests: XCTestCase {
     func testScatterMarksClassesWithDifferentCharacters() {
         let text = ascii.text(.plot(Fixtures.twoClassScatter))
         let lines = text.components(separatedBy: "\n")
-        // Class 2 at (0, 1): top-left; class 1 at (1, 1): top-right.
-        let top = lines[2]
-        XCTAssertTrue(top.hasPrefix("1.0 +x"), text)
-        XCTAssertTrue(top.hasSuffix("o"), text)
+        // Class 2 at (0, 1): top-left; class 1 at (1, 1): top-right (the axes have a margin
+        // around the points, so the row of y = 1.0 is not the frame's top).
+        let top = lines.first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("1.0 +") } ?? ""
+        let marks = top.dropFirst(top.firstIndex(of: "+").map { top.distance(from: top.startIndex, to: $0) + 1 } ?? 0)
+            .filter { $0 != " " }
+        XCTAssertEqual(String(marks), "xo", text)
         XCTAssertTrue(text.contains("legend: o class 1   x class 2"))
     }
 

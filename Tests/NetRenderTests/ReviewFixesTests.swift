@@ -57,6 +57,13 @@ final class ReviewFixesTests: XCTestCase {
             """)
     }
 
+    func testHugeTickLabelsKeepTheDigitsThatTellThemApart() {
+        // A diverging loss: ticks 5e303 apart must not all read "1e+304".
+        XCTAssertEqual(NumberFormat.tick(1.5e304, step: 5e303), "1.5e+304")
+        XCTAssertEqual(NumberFormat.tick(1e304, step: 5e303), "1.0e+304")
+        XCTAssertEqual(NumberFormat.tick(2e20, step: 1e20), "2e+20")
+    }
+
     func testHugeNumbersAreScientificAtThePrecision() {
         XCTAssertEqual(NumberFormat.fixed(2.442037779636041e229, precision: 4), "2.4420e+229")
         XCTAssertEqual(NumberFormat.fixed(-1e16, precision: 2), "-1.00e+16")
@@ -130,6 +137,17 @@ final class ReviewTableTests: XCTestCase {
         XCTAssertTrue(ascii.text(.plot(plot)).hasSuffix("legend: o t = 0   x t = 1"))
         XCTAssertTrue(ascii.bundle(for: .plot(plot)).svg?.contains(">t = 0<") ?? false)
         XCTAssertTrue(ascii.text(.plot(Fixtures.twoClassScatter)).hasSuffix("legend: o class 1   x class 2"))
+    }
+
+    func testWholeValuesKeepTheirDecimalsOnlyCountsDropThem() {
+        // 04's `backward L`: L = 13 and dL/dL = 1 read as values, like the tensor display's 13.0000.
+        let backward = Table(title: "backward L", columns: ["tensor", "value", "dL/d(tensor)"], rows: [[.text("L"), .number(13), .number(1)]])
+        XCTAssertEqual(ascii.text(.table(backward)).components(separatedBy: "\n")[3], "L       13.0000        1.0000")
+        let train = Table(title: "train", columns: ["epochs", "steps", "batch", "lr"], rows: [[.number(2000), .number(2000), .number(4), .number(2)]])
+        XCTAssertEqual(ascii.text(.table(train)).components(separatedBy: "\n")[3], "  2000   2000      4  2.0000")
+        // A left-aligned last column leaves no trailing blanks.
+        let check = Table(columns: ["parameter", "result"], rows: [[.text("W"), .text("pass")], [.text("b"), .text("FAIL")]])
+        XCTAssertFalse(ascii.text(.table(check)).components(separatedBy: "\n").contains { $0.hasSuffix(" ") })
     }
 
     func testTableCaptionsStayOnOneLine() {

@@ -152,8 +152,13 @@ struct Evaluator {
         guard fits else {
             var hint: String? = nil
             if symbol == "@" {
-                let transpose = x.rows == y.rows ? "; did you mean \(symbolText(e, side: 0)).T?" : ""
-                hint = "the columns of the left (\(x.cols)) must equal the rows of the right (\(y.rows))" + transpose
+                // The products a transpose would make work, written out with their shapes.
+                let l = symbolText(e, side: 0), r = symbolText(e, side: 1)
+                var fixes: [String] = []
+                if x.rows == y.rows { fixes.append("\(Self.transposed(l)) @ \(r) (\(x.cols)×\(y.cols))") }
+                if x.cols == y.cols { fixes.append("\(l) @ \(Self.transposed(r)) (\(x.rows)×\(y.rows))") }
+                hint = "the columns of the left (\(x.cols)) must equal the rows of the right (\(y.rows))"
+                    + (fixes.isEmpty ? "" : "; did you mean " + fixes.joined(separator: " or ") + "?")
             } else if symbol == "*" && x.cols == y.rows {
                 hint = "for a matrix product use @"
             }
@@ -162,6 +167,23 @@ struct Evaluator {
         }
         try Limits.check(rows: rows, cols: cols, at: e.location)
         return try Graph.apply(op, [a, b], at: e.location)
+    }
+
+    /// "x.T", or "(a + b).T" for an expression that needs brackets.
+    private static func transposed(_ text: String) -> String {
+        let simple = text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        return simple || isBracketed(text) ? "\(text).T" : "(\(text)).T"
+    }
+
+    /// "(v + 1)" is one bracketed group as written; "(a) + (b)" is not.
+    private static func isBracketed(_ text: String) -> Bool {
+        guard text.hasPrefix("("), text.hasSuffix(")") else { return false }
+        var depth = 0
+        for (i, ch) in text.enumerated() {
+            if ch == "(" { depth += 1 } else if ch == ")" { depth -= 1 }
+            if depth == 0 && i < text.count - 1 { return false }
+        }
+        return depth == 0
     }
 
     private func symbolText(_ e: Expr, side: Int) -> String {

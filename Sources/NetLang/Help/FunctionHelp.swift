@@ -114,7 +114,8 @@ extension HelpCatalog {
         HelpTopic(name: "syntax", categories: [.syntax], summary: "lines, ';', comments, numbers, names",
                   body: """
                   One statement per line. A line continues while ( or [ is open or when it ends
-                  with ','. ';' separates statements; a statement ending with ';' shows nothing.
+                  with ','. ';' separates statements; a statement ending with ';' shows nothing
+                  (it still runs, and `print x;` still prints).
                   '#' starts a comment. Numbers: 3, -0.25, 1e-3. Strings: "text".
                   Names: letters, digits and _, not starting with a digit; true, false and pi
                   stand for 1, 0 and π unless a tensor has that name. Dotted names reach

@@ -6,8 +6,16 @@ enum NetworkViews {
     static let maxTableCells = 4000
 
     /// "dL/d(hidden.W)", "dprice/dapple": the name of a gradient.
+    /// "dL/dx" for a one-letter name; brackets around longer ones, so "dL/d(dout)" does not
+    /// read as d/dd of out, and "dL/d(hidden.W)".
     static func derivative(_ of: String, _ wrt: String) -> String {
-        wrt.contains(".") ? "d\(of)/d(\(wrt))" : "d\(of)/d\(wrt)"
+        wrt.count > 1 ? "d\(of)/d(\(wrt))" : "d\(of)/d\(wrt)"
+    }
+
+    /// Why a loss can be nan or inf, and what usually helps.
+    static func nonFiniteLoss(_ value: Double) -> String {
+        "the loss is \(value.isNaN ? "nan" : "infinite"): a number overflowed or was already nan"
+            + " (often after steps with too large an lr — try a smaller lr)"
     }
 
     static func parameterCount(_ layer: Dense) -> Int { layer.W.count + (layer.hasBias ? layer.b.count : 0) }
@@ -57,7 +65,8 @@ enum NetworkViews {
         }
         if let output = layers.last?.a { parts.append(.tensor(TensorView(name: "output", value: output))) }
         if let value = network.lastLoss {
-            parts.append(.table(Table(title: "loss", columns: ["loss", "value"], rows: [[.text(network.loss.name), .number(value)]])))
+            parts.append(.table(Table(title: "loss", columns: ["loss", "value"], rows: [[.text(network.loss.name), .number(value)]],
+                                      footer: value.isFinite ? [] : [Self.nonFiniteLoss(value)])))
         }
         return .group(parts)
     }

@@ -107,6 +107,8 @@ struct PlotStatement: Statement {
 
     private func lossPlot(_ state: SessionState) -> Output {
         let h = state.history
+        // Empty axes with a made-up 0…1 range would only puzzle: say why there is no curve.
+        if h.isEmpty { return .note(Note(title: "loss", text: "no steps yet: step and train add the loss of each step to the history")) }
         let steps = h.indices.map { Double($0 + 1) }
         return .plot(Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss",
                           series: [Self.thinned(Plot.Series(label: "loss", x: steps, y: h))]))

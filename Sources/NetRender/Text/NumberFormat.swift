@@ -48,16 +48,17 @@ public enum NumberFormat {
         return String(format: "%.\(max(0, min(precision, 15)))e", v)
     }
 
-    /// A column of numbers: whole numbers (sample numbers, counts) without decimals when every
-    /// value in the column is whole, otherwise each as `shown`.
+    /// A column of numbers: a column of counts (`counts`: sample numbers, steps) without
+    /// decimals when every value in it is whole, otherwise each as `shown`.
     ///
-    ///     NumberFormat.column([1, 2, 3], precision: 4)     // ["1", "2", "3"]
-    ///     NumberFormat.column([1, 2.5], precision: 2)      // ["1.00", "2.50"]
+    ///     NumberFormat.column([1, 2, 3], precision: 4, counts: true)   // ["1", "2", "3"]
+    ///     NumberFormat.column([13, 1], precision: 2)                   // ["13.00", "1.00"]
+    ///     NumberFormat.column([1, 2.5], precision: 2, counts: true)    // ["1.00", "2.50"]
     ///
     /// `scale` (see `shown`) defaults to the column's own largest magnitude; a table passes
     /// `tableScale`, so a column of rounding noise beside real values shows zeros.
-    public static func column(_ values: [Double], precision: Int, scale: Double? = nil) -> [String] {
-        if isWhole(values) { return values.map { String(Int64($0)) } }
+    public static func column(_ values: [Double], precision: Int, scale: Double? = nil, counts: Bool = true) -> [String] {
+        if counts && isWhole(values) { return values.map { String(Int64($0)) } }
         let scale = scale ?? magnitude(values)
         return values.map { shown($0, precision: precision, scale: scale) }
     }
@@ -77,7 +78,8 @@ public enum NumberFormat {
             let values = table.rows.compactMap { row -> Double? in
                 if c < row.count, case .number(let v) = row[c] { return v } else { return nil }
             }
-            return isWhole(values) ? scale : max(scale, magnitude(values))
+            let counts = c < table.columns.count && table.countColumns.contains(table.columns[c])
+            return counts && isWhole(values) ? scale : max(scale, magnitude(values))
         }
     }
 
@@ -92,6 +94,11 @@ public enum NumberFormat {
     ///     NumberFormat.tick(200, step: 50)      // "200"
     public static func tick(_ v: Double, step: Double) -> String {
         guard step > 0, step.isFinite else { return fixed(v, precision: 2) }
+        if abs(v) >= 1e15 {
+            // Scientific, with the digits that tell ticks a step apart (1.5e+304, 2e+304).
+            let digits = max(0, Int(log10(abs(v)).rounded(.down) - log10(step).rounded(.down)))
+            return String(format: "%.\(min(digits, 10))e", v)
+        }
         let decimals = max(0, Int((-log10(step)).rounded(.up) + 0.0001))
         let s = fixed(abs(v) < step * 1e-9 ? 0 : v, precision: min(decimals, 10))
         return s

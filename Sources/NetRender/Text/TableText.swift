@@ -15,23 +15,26 @@ struct TableText {
         var lines: [String] = []
         if let title = table.title, !title.isEmpty { lines.append(title) }
         let summary = TableSummary(rowCount: table.rows.count)
-        lines += body(columns: table.columns, rows: summary.rows(of: table, gap: "..."))
+        lines += body(columns: table.columns, rows: summary.rows(of: table, gap: "..."), countColumns: table.countColumns)
         if let note = summary.note { lines.append(note) }
         lines += table.footer
         return lines.joined(separator: "\n")
     }
 
     /// Header, rule and rows, all the same width.
-    func body(columns: [String], rows: [[Cell]]) -> [String] {
+    func body(columns: [String], rows: [[Cell]], countColumns: Set<String> = Table.countHeaders) -> [String] {
         let count = max(columns.count, rows.map(\.count).max() ?? 0)
         guard count > 0 else { return ["(empty table)"] }
         var cells: [[String]] = Array(repeating: [], count: count)   // per column, rows then
         var numeric = Array(repeating: false, count: count)
-        let scale = NumberFormat.tableScale(Table(columns: columns, rows: rows))
+        var shape = Table(columns: columns, rows: rows)
+        shape.countColumns = countColumns
+        let scale = NumberFormat.tableScale(shape)
         for c in 0..<count {
             let column = rows.map { c < $0.count ? $0[c] : .empty }
             var numbers = NumberFormat.column(column.compactMap { if case .number(let v) = $0 { return v } else { return nil } },
-                                              precision: precision, scale: scale)[...]
+                                              precision: precision, scale: scale,
+                                              counts: c < columns.count && countColumns.contains(columns[c]))[...]
             for cell in column {
                 switch cell {
                 case .number: cells[c].append(numbers.popFirst() ?? ""); numeric[c] = true
@@ -57,7 +60,13 @@ struct TableText {
             columnsText.append([pad(header), String(repeating: "-", count: width)] + body.map(pad))
         }
         let lineCount = rows.count + 2
-        return (0..<lineCount).map { i in columnsText.map { $0[i] }.joined(separator: "  ") }
+        // No trailing blanks after a left-aligned text column at the end ("pass  "); a number
+        // column keeps its padding, so the decimal points and the line widths stay aligned.
+        let trim = !(numeric.last ?? true)
+        return (0..<lineCount).map { i in
+            let line = columnsText.map { $0[i] }.joined(separator: "  ")
+            return trim ? PlotText.trimmed(line) : line
+        }
     }
 
     /// Cells are one line each: a newline in a name would break the grid.

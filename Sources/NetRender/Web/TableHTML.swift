@@ -28,7 +28,8 @@ struct TableHTML {
         var shown: [[String]] = (0..<count).map { c in
             NumberFormat.column(table.rows.compactMap { row in
                 if c < row.count, case .number(let v) = row[c] { return v } else { return nil }
-            }, precision: precision, scale: scale).reversed()
+            }, precision: precision, scale: scale,
+               counts: c < table.columns.count && table.countColumns.contains(table.columns[c])).reversed()
         }
         for row in table.rows {
             html += "<tr>"
