@@ -16,7 +16,8 @@ let package = Package(
     ],
     targets: [
         // System libraries (Debian: libopenblas-dev, libzmq3-dev).
-        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+        // CBLAS gives the header only; NetCore dlopens libopenblas.so.0 on first use.
+        .systemLibrary(name: "CBLAS", path: "Sources/CBLAS",
                        providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ", pkgConfig: "libzmq",
                        providers: [.apt(["libzmq3-dev"])]),

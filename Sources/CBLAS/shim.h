@@ -1,2 +1,3 @@
-// OpenBLAS's CBLAS interface (Debian: libopenblas-dev) plus its thread controls.
-#include <cblas.h>
+// OpenBLAS's CBLAS interface (Debian: libopenblas-dev, which installs this header
+// through the alternatives system in the multiarch include directory).
+#include <cblas-openblas.h>

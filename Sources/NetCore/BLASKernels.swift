@@ -1,9 +1,12 @@
-import CBLAS
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Which OpenBLAS kernels do the matrix products, and a switch to the fastest ones.
 ///
-///     let choice = BLASKernels.preferFastest()   // once, first thing in main()
+///     BLASKernels.preferFastestOnLoad()          // once, first thing in main(): the
+///                                                // switch happens when OpenBLAS opens
+///     let choice = BLASKernels.preferFastest()   // or now (opens OpenBLAS at once)
 ///     print(choice.summary)                      // "OpenBLAS core SkylakeX (was Haswell; CPU has AVX-512)"
 ///
 /// Why: a DYNAMIC_ARCH OpenBLAS (Debian's 0.3.21) picks its kernels when the library
@@ -11,13 +14,14 @@ import Foundation
 /// AVX2 "Haswell" kernels although the CPU runs AVX-512, which on one Zen 5 machine
 /// meant ~60 instead of ~99 GFLOP/s for a 1024² DGEMM on one core.
 /// OpenBLAS's documented override is the `OPENBLAS_CORETYPE` environment variable,
-/// but it is read only while the library initializes, which happens before any
-/// Swift code runs. So `preferFastest()` sets the variable and asks OpenBLAS's
+/// but it is read only while the library initializes. So right after OpenBLAS opens
+/// (`OpenBLASLibrary`), `preferFastest` sets the variable and asks OpenBLAS's
 /// dynamic dispatcher to choose again (`gotoblas_dynamic_quit` then
 /// `gotoblas_dynamic_init`, the two functions its own constructor uses) — before
-/// any product has been computed and before other threads exist.
+/// any product has been computed: opening happens once, inside the first product.
 ///
-/// Who calls it: `nb-kernel` (what students run, where speed matters) and `nb-bench`.
+/// Who asks for it: `nb-kernel` (what students run, where speed matters; on first
+/// use, so an idle kernel never maps OpenBLAS) and `nb-bench` (at once).
 /// `nb-run` and the tests do not: CI and stored-output checks keep the kernels OpenBLAS
 /// picks by itself, so that a run does not depend on this switch.
 ///
@@ -42,19 +46,31 @@ public enum BLASKernels {
     /// The AVX-512 subsets OpenBLAS's SkylakeX kernels need (as /proc/cpuinfo names them).
     static let requiredFlags = ["avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"]
 
-    /// The core OpenBLAS uses now, e.g. "Haswell" or "SkylakeX".
-    public static var currentCore: String {
-        guard let name = openblas_get_corename() else { return "unknown" }
-        return String(cString: name).trimmingCharacters(in: .whitespaces)
+    /// The core OpenBLAS uses now, e.g. "Haswell" or "SkylakeX" (opens OpenBLAS).
+    public static var currentCore: String { OpenBLASLibrary.shared.currentCore }
+
+    /// Asks for `preferFastest` to run when OpenBLAS opens, on the first large product.
+    /// Call once, at the start of an executable, before any matrix product.
+    public static func preferFastestOnLoad() {
+        OpenBLASLibrary.switchToFastestOnLoad = true
     }
 
     /// Switches OpenBLAS to its SkylakeX kernels when that is safe and faster (see
-    /// the type's comment). Call once, at the start of an executable, before any
-    /// matrix product and before starting threads.
+    /// the type's comment), opening it now. Call once, at the start of an executable,
+    /// before any matrix product. After `preferFastestOnLoad()` it returns what the
+    /// load decided.
     @discardableResult
-    public static func preferFastest(environment: [String: String] = ProcessInfo.processInfo.environment,
+    public static func preferFastest(environment: [String: String]? = nil,
                                      cpuFlags: Set<String>? = nil) -> Choice {
-        let before = currentCore
+        let library = OpenBLASLibrary.shared
+        if let decided = library.loadChoice, environment == nil, cpuFlags == nil { return decided }
+        return preferFastest(in: library, environment: environment ?? processEnvironment(), cpuFlags: cpuFlags)
+    }
+
+    static func preferFastest(in library: OpenBLASLibrary,
+                              environment: [String: String] = processEnvironment(),
+                              cpuFlags: Set<String>? = nil) -> Choice {
+        let before = library.currentCore
         if let user = environment["OPENBLAS_CORETYPE"], !user.isEmpty {
             return Choice(core: before, previous: nil, reason: "OPENBLAS_CORETYPE=\(user) set by the user")
         }
@@ -66,28 +82,51 @@ public enum BLASKernels {
             return Choice(core: before, previous: nil, reason: "CPU without AVX-512; kept OpenBLAS's choice")
         }
         // Looked up at run time: a build of OpenBLAS without DYNAMIC_ARCH has no dispatcher.
-        guard let quit = symbol("gotoblas_dynamic_quit"), let initialize = symbol("gotoblas_dynamic_init") else {
+        guard let quit = library.dispatcherQuit, let initialize = library.dispatcherInit else {
             return Choice(core: before, previous: nil, reason: "this OpenBLAS has one fixed kernel set")
         }
+        // Other threads may exist by now (the kernel's I/O threads); none of them reads
+        // the environment while idle, and OpenBLAS reads it only inside `initialize()`.
         setenv("OPENBLAS_CORETYPE", "SkylakeX", 1)
         quit()
         initialize()
         // The variable stays set: child processes inherit the same kernels.
-        return Choice(core: currentCore, previous: before, reason: "CPU has AVX-512")
+        return Choice(core: library.currentCore, previous: before, reason: "CPU has AVX-512")
+    }
+
+    /// The process environment as a dictionary (`environ`, without Foundation).
+    static func processEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return result
     }
 
     /// The `flags` line of /proc/cpuinfo (empty elsewhere: no switch).
     static func linuxCPUFlags() -> Set<String> {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+        guard let text = readTextFile("/proc/cpuinfo"),
               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
               let colon = line.firstIndex(of: ":") else { return [] }
         return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
     }
 
-    private typealias VoidFunction = @convention(c) () -> Void
-
-    private static func symbol(_ name: String) -> VoidFunction? {
-        guard let handle = dlopen(nil, RTLD_NOW), let pointer = dlsym(handle, name) else { return nil }
-        return unsafeBitCast(pointer, to: VoidFunction.self)
+    /// A whole text file read with stdio (/proc files report size 0, so read to EOF).
+    static func readTextFile(_ path: String) -> String? {
+        guard let file = fopen(path, "r") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&buffer, 1, buffer.count, file)
+            if count <= 0 { break }
+            bytes.append(contentsOf: buffer[..<count])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -4,7 +4,8 @@ import CBLAS
 ///
 /// OpenBLAS's `cblas_dgemm` costs about a microsecond per call in dispatch alone, which
 /// would dominate the tiny networks of the lessons; below `blasThreshold`
-/// multiply-adds a plain loop is faster, above it dgemm is far faster.
+/// multiply-adds a plain loop is faster, above it dgemm is far faster. OpenBLAS is
+/// opened on the first product at or above the threshold (`OpenBLASLibrary`).
 ///
 ///     MatrixProduct.multiply(m: 1, n: 2, k: 2, a: x, b: w, c: z)   // z = x @ w
 public enum MatrixProduct {
@@ -20,7 +21,7 @@ public enum MatrixProduct {
                                 c: UnsafeMutablePointer<Double>, accumulate: Bool = false) {
         if m == 0 || n == 0 { return }
         if m * n * k >= blasThreshold {
-            cblas_dgemm(CblasRowMajor,
+            OpenBLASLibrary.shared.dgemm(CblasRowMajor,
                         transposeA ? CblasTrans : CblasNoTrans,
                         transposeB ? CblasTrans : CblasNoTrans,
                         Int32(m), Int32(n), Int32(k), 1.0,

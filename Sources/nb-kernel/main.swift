@@ -25,7 +25,9 @@ struct NBKernel: ParsableCommand {
         if stdio == (connectionFile != nil) {
             throw ValidationError("give either -f CONNECTION_FILE or --stdio")
         }
-        _ = BLASKernels.preferFastest()
+        // The fastest kernels, chosen when the first large product opens OpenBLAS:
+        // an idle kernel does not map it at all.
+        BLASKernels.preferFastestOnLoad()
         if stdio {
             let server = StdioKernelServer(interpreter: NetBookInterpreter())
             ProcessWatch(onInterrupt: { server.kernel.interrupt() }).start()
