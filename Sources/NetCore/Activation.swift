@@ -1,5 +1,3 @@
-import Foundation
-
 /// The activation functions of dense layers (and of the language's elementwise functions).
 ///
 /// - `sigmoid` 1/(1+e⁻ᶻ); its derivative is taken from its own output, a(1−a).
@@ -51,7 +49,7 @@ public enum Activation: String, CaseIterable, Sendable {
             case .sigmoid: for k in v.indices { v[k] = Activation.sigmoidValue(v[k]) }
             // A select, not a branch, so the loop vectorizes (NaN stays NaN: NaN <= 0 is false).
             case .relu: for k in v.indices { v[k] = v[k] <= 0 ? 0 : v[k] }
-            case .tanh: for k in v.indices { v[k] = Foundation.tanh(v[k]) }
+            case .tanh: for k in v.indices { v[k] = CMath.tanh(v[k]) }
             case .identity: break
             case .step: for k in v.indices { v[k] = v[k] > 0 ? 1 : 0 }
             case .leakyReLU: for k in v.indices where v[k] < 0 { v[k] *= Activation.leakySlope }
@@ -61,7 +59,7 @@ public enum Activation: String, CaseIterable, Sendable {
                     var m = -Double.infinity
                     for j in 0..<cols { m = Swift.max(m, v[row + j]) }
                     var total = 0.0
-                    for j in 0..<cols { v[row + j] = Foundation.exp(v[row + j] - m); total += v[row + j] }
+                    for j in 0..<cols { v[row + j] = CMath.exp(v[row + j] - m); total += v[row + j] }
                     for j in 0..<cols { v[row + j] /= total }
                 }
             }
@@ -69,8 +67,8 @@ public enum Activation: String, CaseIterable, Sendable {
 
     /// Numerically safe logistic function: never computes exp of a large positive number.
     @inlinable public static func sigmoidValue(_ z: Double) -> Double {
-        if z >= 0 { return 1 / (1 + Foundation.exp(-z)) }
-        let e = Foundation.exp(z)
+        if z >= 0 { return 1 / (1 + CMath.exp(-z)) }
+        let e = CMath.exp(z)
         return e / (1 + e)
     }
 

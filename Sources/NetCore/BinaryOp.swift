@@ -1,5 +1,3 @@
-import Foundation
-
 /// The elementwise binary operations of the language, with the symbol errors print.
 ///
 ///     try Tensor.apply(.add, Tensor([[1, 2]]), Tensor(scalar: 10))   // [[11, 12]]
@@ -25,7 +23,7 @@ public enum BinaryOp: String, CaseIterable, Sendable {
         case .sub: return x - y
         case .mul: return x * y
         case .div: return x / y
-        case .pow: return Foundation.pow(x, y)
+        case .pow: return CMath.pow(x, y)
         case .equal: return x == y ? 1 : 0
         case .notEqual: return x != y ? 1 : 0
         case .less: return x < y ? 1 : 0

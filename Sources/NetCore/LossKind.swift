@@ -1,5 +1,3 @@
-import Foundation
-
 /// The losses of the language, with y the output, t the target and N the number of rows.
 ///
 /// | kind | value | dL/dy |
@@ -35,7 +33,7 @@ public enum LossKind: String, CaseIterable, Sendable {
         }
     }
 
-    static func clampedLog(_ x: Double) -> Double { Swift.max(Foundation.log(x), -100) }
+    static func clampedLog(_ x: Double) -> Double { Swift.max(CMath.log(x), -100) }
 
     /// The target with the shape of y (class columns become one-hot for cross_entropy).
     public func target(_ t: Tensor, for y: Tensor) throws -> Tensor {
@@ -123,8 +121,8 @@ public enum LossKind: String, CaseIterable, Sendable {
             var m = -Double.infinity
             for j in 0..<z.cols { m = Swift.max(m, z.data[row + j]) }
             var s = 0.0
-            for j in 0..<z.cols { s += Foundation.exp(z.data[row + j] - m) }
-            let logSum = m + Foundation.log(s)
+            for j in 0..<z.cols { s += CMath.exp(z.data[row + j] - m) }
+            let logSum = m + CMath.log(s)
             for j in 0..<z.cols where oneHot.data[row + j] != 0 {
                 total -= oneHot.data[row + j] * (z.data[row + j] - logSum)
             }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The random numbers of NetBook: the same on every machine for the same seed.
 ///
 /// Algorithm: xoshiro256** (Blackman & Vigna, 2018), its 256-bit state filled from the
@@ -57,10 +55,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Equatable {
     public mutating func nextNormal() -> Double {
         if let z = spareNormal { spareNormal = nil; return z }
         let u1 = nextUniform(), u2 = nextUniform()
-        let radius = (-2 * Foundation.log(1 - u1)).squareRoot()   // 1 − u1 ∈ (0, 1]: log is finite
+        let radius = (-2 * CMath.log(1 - u1)).squareRoot()   // 1 − u1 ∈ (0, 1]: log is finite
         let angle = 2 * Double.pi * u2
-        spareNormal = radius * Foundation.sin(angle)
-        return radius * Foundation.cos(angle)
+        spareNormal = radius * CMath.sin(angle)
+        return radius * CMath.cos(angle)
     }
 
     /// An integer uniform on 0..<n (n > 0), by Lemire's method.

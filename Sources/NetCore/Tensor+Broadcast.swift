@@ -1,5 +1,3 @@
-import Foundation
-
 /// Elementwise arithmetic with broadcasting, as numpy does it for 2-D arrays: along each
 /// dimension the sizes must be equal or one of them 1. So a 1×1 works with anything, a 1×n
 /// row is added to every row, an m×1 column to every column; anything else is a `ShapeError`
@@ -85,7 +83,7 @@ extension Tensor {
     /// Elementwise power by a number.
     public func pow(_ k: Double) -> Tensor {
         if k == 2 { return map { $0 * $0 } }
-        return map { Foundation.pow($0, k) }
+        return map { CMath.pow($0, k) }
     }
 
     /// A function applied to every element.

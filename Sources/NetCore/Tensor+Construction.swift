@@ -1,5 +1,3 @@
-import Foundation
-
 /// Constructors of the language (`zeros ones eye linspace rand randn onehot`) and the size guard.
 ///
 ///     Tensor.eye(2)                          // [[1, 0], [0, 1]]

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Elementwise functions of the language that are not activations.
 ///
 ///     MathFunction.exp.apply(Tensor([[0, 1]]))   // [[1, 2.718…]]
@@ -8,8 +6,8 @@ public enum MathFunction: String, CaseIterable, Sendable {
 
     @inlinable public func callAsFunction(_ x: Double) -> Double {
         switch self {
-        case .exp: return Foundation.exp(x)
-        case .log: return Foundation.log(x)          // log 0 = −∞, log of a negative = NaN, as numpy
+        case .exp: return CMath.exp(x)
+        case .log: return CMath.log(x)          // log 0 = −∞, log of a negative = NaN, as numpy
         case .sqrt: return x.squareRoot()
         case .abs: return Swift.abs(x)
         }
@@ -29,8 +27,8 @@ public enum MathFunction: String, CaseIterable, Sendable {
 }
 
 extension Tensor {
-    public var exp: Tensor { map { Foundation.exp($0) } }
-    public var log: Tensor { map { Foundation.log($0) } }
+    public var exp: Tensor { map { CMath.exp($0) } }
+    public var log: Tensor { map { CMath.log($0) } }
     public var sqrt: Tensor { map { $0.squareRoot() } }
     public var abs: Tensor { map { Swift.abs($0) } }
 }

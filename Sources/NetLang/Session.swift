@@ -148,7 +148,7 @@ public final class InterruptFlag: @unchecked Sendable {
     public var isRaised: Bool { lock.withLock { raised } }
 }
 
-/// A tiny mutex so NetLang need not import Foundation for one lock.
+/// A tiny mutex so NetLang need not link Foundation for one lock.
 final class NSLockLite: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     init() { pthread_mutex_init(&mutex, nil) }

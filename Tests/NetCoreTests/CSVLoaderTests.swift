@@ -69,4 +69,17 @@ final class CSVLoaderTests: XCTestCase {
             XCTAssertEqual(($0 as? DataError)?.message, "cannot read '/nonexistent/x.csv': no such file or not readable")
         }
     }
+
+    /// Fields are trimmed as Foundation's `trimmingCharacters(in: .whitespaces)` trimmed them
+    /// (CSVLoader no longer imports Foundation): every blank Foundation knows, no other.
+    func testTrimmingMatchesFoundation() {
+        for v in UInt32(0)...0xFFFF {   // every Unicode blank is in the BMP
+            guard let c = Unicode.Scalar(v) else { continue }
+            let field = "\(c)x\(c)"[...]
+            XCTAssertEqual(CSVLoader.trimmingWhitespace(field), field.trimmingCharacters(in: .whitespaces), "U+\(String(v, radix: 16))")
+        }
+        for field in ["", " ", "\t \u{3000}", " 1.5\t", "\u{A0}\"a b\"\u{200B}", " \u{301}1 ", "1\u{2028}"] {
+            XCTAssertEqual(CSVLoader.trimmingWhitespace(field[...]), field.trimmingCharacters(in: .whitespaces), field)
+        }
+    }
 }

@@ -124,6 +124,21 @@ final class SaveRestoreTests: XCTestCase {
         try assertRefused(Data(unknown.utf8), "unknown activation 'swish'")
     }
 
+    /// Where a damaged file goes wrong is named as a key path without a leading dot, and
+    /// names that are not the language's are refused.
+    func testDamagePathsAndBadNames() throws {
+        let good = String(decoding: try savedBytes(), as: UTF8.self)
+        let runs = good.replacingOccurrences(of: "\"trainingRuns\":1", with: "\"trainingRuns\":\"one\"")
+        XCTAssertNotEqual(runs, good)
+        try assertRefused(Data(runs.utf8), "the session file is damaged at 'trainingRuns': ")
+        let layer = good.replacingOccurrences(of: "\"activation\":\"relu\"", with: "\"activation\":7")
+        XCTAssertNotEqual(layer, good)
+        try assertRefused(Data(layer.utf8), "the session file is damaged at 'network.layers[0].activation': ")
+        let name = good.replacingOccurrences(of: "{\"name\":\"tiny\"", with: "{\"name\":\"9tiny\"")
+        XCTAssertNotEqual(name, good)
+        try assertRefused(Data(name.utf8), "'9tiny' is not a tensor name")
+    }
+
     func testSaveIsAtomicAndReportsUnwritablePlaces() throws {
         let r = Recorder()
         r.run("tensor x = [1]\nsave \"\(path("a.json"))\"")

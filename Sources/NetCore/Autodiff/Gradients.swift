@@ -1,5 +1,3 @@
-import Foundation
-
 /// The result of reverse-mode differentiation: d root / d node for every node the root
 /// depends on, and those nodes in topological order (inputs before the nodes using them,
 /// the root last).
@@ -98,9 +96,9 @@ enum NodeBackward {
                 return [toShape(ga, a), toShape(gb, b)]
             case .pow:
                 // d/da a^k = k·a^(k−1); d/dk a^k = a^k·ln a (0 where a = 0 and k ≥ 0, as PyTorch).
-                let da = try Tensor.zipBroadcast(a, b, op: "^") { x, k in k * Foundation.pow(x, k - 1) }
+                let da = try Tensor.zipBroadcast(a, b, op: "^") { x, k in k * CMath.pow(x, k - 1) }
                 let lnA = try Tensor.zipBroadcast(a, b, op: "^") { x, k in
-                    (x == 0 && k >= 0) ? 0 : Foundation.pow(x, k) * Foundation.log(x)
+                    (x == 0 && k >= 0) ? 0 : CMath.pow(x, k) * CMath.log(x)
                 }
                 return [toShape(try g * da, a), toShape(try g * lnA, b)]
             default:

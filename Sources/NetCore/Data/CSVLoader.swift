@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads a numeric CSV file with a header row into a `Dataset`.
 ///
@@ -61,8 +61,8 @@ public enum CSVLoader {
             for field in line.split(separator: ",", omittingEmptySubsequences: false) {
                 guard column < width else { break }
                 // Plain numbers parse directly; only odd fields pay for trimming.
-                guard let value = Double(field) ?? Double(field.trimmingCharacters(in: .whitespaces)), value.isFinite else {
-                    let shown = field.trimmingCharacters(in: .whitespaces)
+                guard let value = Double(field) ?? Double(trimmingWhitespace(field)), value.isFinite else {
+                    let shown = trimmingWhitespace(field)
                     throw DataError("row \(row + 1), column \(column + 1) (line \(lineNo) of \(fileName)): '\(shown)' is not a number")
                 }
                 if column == labelIndex { y.append(value) } else { x.append(value) }
@@ -114,8 +114,21 @@ public enum CSVLoader {
     }
 
     static func unquote(_ field: Substring) -> String {
-        var s = field.trimmingCharacters(in: .whitespaces)
+        var s = trimmingWhitespace(field)
         if s.count >= 2, s.hasPrefix("\""), s.hasSuffix("\"") { s = String(s.dropFirst().dropLast()) }
         return s
+    }
+
+    /// `field` without leading and trailing blanks: tab and the Unicode space separators,
+    /// plus U+200B, the set Foundation's `CharacterSet.whitespaces` trims (FoundationEssentials
+    /// has no CharacterSet). By scalars, as Foundation trims, not by Characters.
+    static func trimmingWhitespace(_ field: Substring) -> String {
+        func isBlank(_ c: Unicode.Scalar) -> Bool {
+            c == "\t" || c == "\u{200B}" || c.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = field.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads MNIST's IDX files (images and labels) into a `Dataset`.
 ///
@@ -48,7 +48,7 @@ public enum IDXLoader {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError("cannot read '\(path)': no such file or not readable")
         }
-        return try parse([UInt8](data), fileName: (path as NSString).lastPathComponent)
+        return try parse([UInt8](data), fileName: PathText.lastComponent(path))
     }
 
     public static func parse(_ bytes: [UInt8], fileName: String = "the file") throws -> Array {

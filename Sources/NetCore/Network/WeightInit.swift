@@ -1,5 +1,3 @@
-import Foundation
-
 /// How a dense layer's IN×OUT weights are drawn (biases always start at zero).
 ///
 /// - `xavier` (default): Glorot uniform, U[−√(6/(IN+OUT)), √(6/(IN+OUT))), PyTorch's xavier_uniform_.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import NetCore
 
 /// Where `load`, `save` and `restore` find their files.
 ///
@@ -14,19 +15,19 @@ struct FilePaths {
     var base: String?
 
     func reading(_ path: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = PathText.expandingTilde(path)
         if expanded.hasPrefix("/") { return expanded }
         if let base {
-            let candidate = (base as NSString).appendingPathComponent(expanded)
+            let candidate = PathText.appending(expanded, to: base)
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
         }
         return expanded
     }
 
     func writing(_ path: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
+        let expanded = PathText.expandingTilde(path)
         if expanded.hasPrefix("/") { return expanded }
-        if let base { return (base as NSString).appendingPathComponent(expanded) }
+        if let base { return PathText.appending(expanded, to: base) }
         return expanded
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import NetCore
 
 /// A `SessionFile` back into a session's state, checking that everything fits together:
@@ -46,9 +45,21 @@ extension SessionArchive {
         return state
     }
 
+    /// Letters, marks, numbers and "_", not starting with a digit (Unicode categories L*, M*,
+    /// N* and Nd: the sets Foundation's CharacterSet.alphanumerics and .decimalDigits name).
     private static func isName(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, !CharacterSet.decimalDigits.contains(first) else { return false }
-        return s.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" }
+        guard let first = s.unicodeScalars.first, first.properties.generalCategory != .decimalNumber else { return false }
+        return s.unicodeScalars.allSatisfy { $0 == "_" || isAlphanumeric($0) }
+    }
+
+    private static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
+        switch c.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 
     static func tensor(_ r: SessionFile.TensorRecord, _ what: String) throws -> Tensor {

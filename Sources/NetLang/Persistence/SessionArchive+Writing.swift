@@ -1,4 +1,3 @@
-import Foundation
 import NetCore
 
 /// The session's state as a `SessionFile` (everything `save` writes).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NetCore
 
 /// Turns a session's state into a `SessionFile` and back, checking everything it reads.
@@ -53,7 +53,13 @@ enum SessionArchive {
         return try state(from: file)
     }
 
+    /// "network.layers[0].weights": the keys joined, without the leading dot.
     private static func path(_ keys: [CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        // Dots trimmed from both ends by scalars, as Foundation's `trimmingCharacters(in:)` did.
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != "." }),
+              let last = scalars.lastIndex(where: { $0 != "." }) else { return "" }
+        return String(scalars[first...last])
     }
 }

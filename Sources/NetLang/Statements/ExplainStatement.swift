@@ -87,7 +87,7 @@ struct ExplainStatement: Statement {
 
     private func factor(_ symbol: String, _ formula: String, _ value: Double) -> Derivation.Factor {
         // "∂E/∂o1" → \frac{\partial E}{\partial o_{1}}
-        let parts = symbol.split(separator: "/", maxSplits: 1).map { $0.replacingOccurrences(of: "∂", with: "") }
+        let parts = symbol.split(separator: "/", maxSplits: 1).map { $0.replacingEvery("∂", with: "") }
         let latex = parts.count == 2
             ? "\\frac{\\partial \(NeuronNaming.latex(parts[0]))}{\\partial \(NeuronNaming.latex(parts[1]))}"
             : symbol

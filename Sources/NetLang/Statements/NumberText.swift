@@ -1,4 +1,3 @@
-import Foundation
 import NetCore
 
 /// Numbers as `print` writes them: a fixed number of digits after the point, correctly
@@ -12,9 +11,9 @@ enum NumberText {
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
         let digits = max(0, min(precision, 17))
         let noise = abs(v) < scale * 1e-12
-        let text = String(format: "%.\(digits)f", noise ? 0 : v)
+        let text = cFormat("%.\(digits)f", noise ? 0 : v)
         let isZero = !text.contains(where: { $0 >= "1" && $0 <= "9" })
-        if isZero && v != 0 && !noise { return String(format: "%.\(digits)e", v) }
+        if isZero && v != 0 && !noise { return cFormat("%.\(digits)e", v) }
         if text.hasPrefix("-"), isZero { return String(text.dropFirst()) }
         return text
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import NetCore
 
 /// `save "PATH"` and `restore "PATH"`: the whole session in one versioned JSON file
@@ -37,7 +37,7 @@ struct SaveStatement: Statement {
             // the target: a crash or a full disk never leaves half a session file.
             try data.write(to: URL(fileURLWithPath: file), options: .atomic)
         } catch {
-            let directory = (file as NSString).deletingLastPathComponent
+            let directory = PathText.deletingLastComponent(file)
             let reason = FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory)
                 ? "not writable" : "its directory '\(directory)' does not exist"
             throw LangError(.file, "cannot write '\(path.stringValue)': \(reason)", at: path.location)

@@ -1,4 +1,3 @@
-import Foundation
 import NetCore
 
 /// Mini-batch training of the session's network: for each epoch, (optionally) shuffle
@@ -53,11 +52,16 @@ struct TrainingLoop {
         var batchX = Tensor(rows: batch, cols: x.cols), batchT = Tensor(rows: batch, cols: t.cols)
         var report = Report(steps: 0, totalSteps: total, epochsCompleted: 0, firstLoss: nil, lastLoss: nil,
                             interrupted: false, seconds: 0)
-        let start = DispatchTime.now().uptimeNanoseconds
+        // The standard library's clock: DispatchTime would need Dispatch (re-exported by
+        // Foundation, which NetLang no longer imports).
+        let clock = ContinuousClock(), start = clock.now
         var nextProgress = 0.0
         var epochLosses = state.training.epochLosses
         var recent: [Double] = []
-        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9 }
+        func elapsed() -> Double {
+            let t = (clock.now - start).components
+            return Double(t.seconds) + Double(t.attoseconds) * 1e-18
+        }
 
         epochs: for epoch in 0..<options.epochs {
             if options.shuffle && batch < samples { state.random.generator.shuffle(&order) }

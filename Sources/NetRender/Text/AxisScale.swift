@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One plot axis: its range and "nice" tick values (1, 2 or 5 times a power of ten),
 /// shared by the text and SVG plots so both show the same ticks.

@@ -1,4 +1,9 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NetCore
 import NetLang
 
 /// Numbers as text output prints them: a fixed count of digits after the point
@@ -13,11 +18,11 @@ public enum NumberFormat {
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
         // Too large or too small for fixed digits to mean anything: scientific form at the
         // same precision ("2.4420e+229"), not 17 digits of noise.
-        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return String(format: "%.\(precision)e", v) }
+        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return cFormat("%.\(precision)e", v) }
         var scale = 1.0
         for _ in 0..<precision { scale *= 10 }
         let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
-        if scaled >= 9e15 { return String(format: "%.\(precision)e", v) }   // beyond exact integers in a Double
+        if scaled >= 9e15 { return cFormat("%.\(precision)e", v) }   // beyond exact integers in a Double
         let whole = UInt64(scaled)
         var digits = String(whole)
         if precision > 0 {
@@ -45,7 +50,7 @@ public enum NumberFormat {
         if v != 0, v.isFinite, abs(v) < scale * 1e-12 { return fixed(0, precision: precision) }
         let s = fixed(v, precision: precision)
         guard v != 0, v.isFinite, s.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" }) else { return s }
-        return String(format: "%.\(max(0, min(precision, 15)))e", v)
+        return cFormat("%.\(max(0, min(precision, 15)))e", v)
     }
 
     /// A column of numbers: a column of counts (`counts`: sample numbers, steps) without
@@ -97,7 +102,7 @@ public enum NumberFormat {
         if abs(v) >= 1e15 {
             // Scientific, with the digits that tell ticks a step apart (1.5e+304, 2e+304).
             let digits = max(0, Int(log10(abs(v)).rounded(.down) - log10(step).rounded(.down)))
-            return String(format: "%.\(min(digits, 10))e", v)
+            return cFormat("%.\(min(digits, 10))e", v)
         }
         let decimals = max(0, Int((-log10(step)).rounded(.up) + 0.0001))
         let s = fixed(abs(v) < step * 1e-9 ? 0 : v, precision: min(decimals, 10))

@@ -1,4 +1,4 @@
-import Foundation
+import NetCore
 import NetLang
 
 /// Training progress on one line, rewritten in place by a terminal or a live display:
@@ -29,17 +29,17 @@ struct ProgressText {
 
     /// 850, 12.5k, 1.2M: a rate reads at a glance.
     static func rate(_ r: Double) -> String {
-        if r >= 1e6 { return String(format: "%.1fM", r / 1e6) }
-        if r >= 1e4 { return String(format: "%.1fk", r / 1e3) }
-        if r >= 10 { return String(format: "%.0f", r) }
-        return String(format: "%.1f", r)
+        if r >= 1e6 { return cFormat("%.1fM", r / 1e6) }
+        if r >= 1e4 { return cFormat("%.1fk", r / 1e3) }
+        if r >= 10 { return cFormat("%.0f", r) }
+        return cFormat("%.1f", r)
     }
 
     /// "2s", "1m05s", "2h03m".
     static func duration(_ s: Double) -> String {
         let t = Int(s.rounded(.up))
         if t < 60 { return "\(t)s" }
-        if t < 3600 { return String(format: "%dm%02ds", t / 60, t % 60) }
-        return String(format: "%dh%02dm", t / 3600, (t % 3600) / 60)
+        if t < 3600 { return cFormat("%dm%02ds", t / 60, t % 60) }
+        return cFormat("%dh%02dm", t / 3600, (t % 3600) / 60)
     }
 }

@@ -1,3 +1,4 @@
+import NetCore
 import NetLang
 
 /// A `Table` as aligned text: title, header, a rule, rows, then the footer lines.
@@ -71,7 +72,7 @@ struct TableText {
 
     /// Cells are one line each: a newline in a name would break the grid.
     static func oneLine(_ s: String) -> String {
-        s.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        s.replacingEvery("\n", with: " ").replacingEvery("\t", with: " ")
     }
 }
 

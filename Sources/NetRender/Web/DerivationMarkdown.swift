@@ -1,3 +1,4 @@
+import NetCore
 import NetLang
 
 /// `explain` as Markdown with LaTeX: the chain rule as a display equation with the numbers,
@@ -52,7 +53,7 @@ struct DerivationMarkdown {
     }
 
     /// A formula as inline code, with the pipes a table would split on escaped.
-    static func code(_ s: String) -> String { "`" + s.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|") + "`" }
+    static func code(_ s: String) -> String { "`" + s.replacingEvery("`", with: "'").replacingEvery("|", with: "\\|") + "`" }
 
     /// Markdown's active characters in plain text.
     static func escape(_ s: String) -> String {

@@ -1,4 +1,4 @@
-import Foundation
+import NetCore
 import NetLang
 
 /// A plot as a standalone SVG: title, axes with ticks and tick labels, axis labels,
@@ -117,7 +117,7 @@ struct PlotSVG {
         guard digits.count == 6 else { return hex }
         let parts = stride(from: 0, to: 6, by: 2).map { Int(String(digits[$0...$0 + 1]), radix: 16) ?? 0 }
         let mixed = parts.map { Int((Double($0) * 0.3 + 255 * 0.7).rounded()) }
-        return "#" + mixed.map { String(format: "%02x", $0) }.joined()
+        return "#" + mixed.map { cFormat("%02x", $0) }.joined()
     }
 
     /// Classes differ in shape as well as colour: circle, square, triangle, diamond.

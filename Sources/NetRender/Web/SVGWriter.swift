@@ -1,4 +1,4 @@
-import Foundation
+import NetCore
 
 /// A small builder for standalone SVG documents: xmlns and viewBox set, all text escaped.
 ///
@@ -58,7 +58,7 @@ struct SVGWriter {
         // FNV-1a over the document: a stable, short name for this picture.
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in s.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
-        return s.replacingOccurrences(of: Self.idToken, with: "nb" + String(hash % 0xFFFFFFFF, radix: 36) + "-")
+        return s.replacingEvery(Self.idToken, with: "nb" + String(hash % 0xFFFFFFFF, radix: 36) + "-")
     }
 
     /// Colours that stay distinct for the colour-blind (Okabe–Ito), by series or class.
