@@ -1,5 +1,5 @@
 """nb-run with no notebook on a terminal is a REPL: multi-line cells while a bracket is
-open, one session kept across cells, errors with a caret, Ctrl-D exits with status 0."""
+open, one session kept across cells, errors with a caret, Ctrl-C stops a long train, Ctrl-D exits with status 0."""
 import os
 import pty
 import select
@@ -58,6 +58,34 @@ def test_repl_exit_ends_the_session():
     try:
         read_until(fd, "In [1]: ")
         os.write(fd, b"quit\n")
+        _, status = os.waitpid(pid, 0)
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+    finally:
+        os.close(fd)
+
+
+def test_ctrl_c_stops_a_long_train_and_the_repl_goes_on():
+    """Ctrl-C at the terminal (SIGINT) stops `train` at a step boundary with a
+    KeyboardInterrupt, keeps the steps done so far, and returns to the prompt."""
+    pid, fd = spawn_repl()
+    try:
+        read_until(fd, "In [1]: ")
+        for n, line in enumerate([b"seed 1", b"dataset s = spiral(n: 300, classes: 3)",
+                                  b"layer h = dense(2 -> 64, relu)", b"layer o = dense(64 -> 3, softmax)",
+                                  b"loss cross_entropy"], start=2):
+            os.write(fd, line + b"\n")
+            read_until(fd, f"In [{n}]: ")
+        os.write(fd, b"train s.x, s.y, epochs: 1000000, batch: 10\n")
+        time.sleep(1.0)
+        os.write(fd, b"\x03")   # the terminal turns Ctrl-C into SIGINT
+        shown = read_until(fd, "In [7]: ", timeout=20)
+        assert "KeyboardInterrupt: line 1, column 1: train interrupted after step" in shown, shown[-800:]
+        steps = int(shown.split("interrupted after step ")[1].split()[0])
+        assert steps > 0
+        os.write(fd, b"show history\n")
+        shown = read_until(fd, "In [8]: ")
+        assert f"loss history ({steps}×1)" in shown, "the history keeps every completed step"
+        os.write(fd, b"\x04")
         _, status = os.waitpid(pid, 0)
         assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
     finally:
