@@ -55,9 +55,9 @@ struct KernelspecInstaller {
         throw Failure(description: "--sys-prefix needs an active virtual environment (VIRTUAL_ENV); use --prefix DIR")
     }
 
-    /// kernel.json, as Jupyter reads it.
-    struct KernelJSON: Encodable, Equatable {
-        struct Metadata: Encodable, Equatable { var debugger = false }
+    /// kernel.json, as Jupyter reads it (the property names are its keys).
+    struct KernelJSON: Encodable {
+        struct Metadata: Encodable { var debugger = false }
         var argv: [String]
         var display_name: String
         var language = "netbook"
