@@ -88,8 +88,16 @@ struct KernelspecInstaller {
                 try files.copyItem(atPath: source, toPath: target)
             }
         } catch {
-            throw Failure(description: "cannot write the kernelspec in \(directory): \(error.localizedDescription)")
+            throw Failure(description: "cannot write the kernelspec in \(directory): \(Self.reason(error))")
         }
         return directory
+    }
+
+    /// "PATH: No such file or directory" for a file error. (`localizedDescription` is in
+    /// the full Foundation only, which this binary no longer links.)
+    static func reason(_ error: Error) -> String {
+        guard let cocoa = error as? CocoaError, let posix = cocoa.underlying as? POSIXError else { return "\(error)" }
+        let text = String(cString: strerror(posix.code.rawValue))
+        return cocoa.filePath.map { "\($0): \(text)" } ?? text
     }
 }
