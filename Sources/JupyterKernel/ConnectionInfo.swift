@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The connection file a front end writes before starting a kernel.
 ///
@@ -31,7 +31,7 @@ public struct ConnectionInfo: Equatable {
     }
 
     public init(json data: Data, source: String = "connection file") throws {
-        guard let object = try? JSONSerialization.jsonObject(with: data), let d = object as? [String: Any] else {
+        guard let d = JSONReader.object(data) else {
             throw KernelError.connectionFile("\(source) is not a JSON object")
         }
         func port(_ name: String) throws -> Int {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// execute_request: counting, execute_input, the interpreter's outputs, the reply, errors,
 /// user_expressions and stop_on_error.
 extension Kernel {

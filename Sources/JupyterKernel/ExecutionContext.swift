@@ -1,5 +1,3 @@
-import Foundation
-
 /// What a running cell may publish: streams, displays, the result, pager payloads.
 /// Every message it sends has the execute_request as parent, as front ends require.
 ///

@@ -1,5 +1,5 @@
 import CZeroMQ
-import Foundation
+import FoundationEssentials
 
 /// The heartbeat: a REP socket that echoes every ping, on its own thread and its own
 /// ZeroMQ context, so it answers while a cell computes and never delays shutdown.
@@ -16,10 +16,8 @@ final class Heartbeat {
     }
 
     func start() {
-        let thread = Thread { [socket] in
+        KernelThread.start(name: "kernel-heartbeat") { [socket] in
             while let frames = socket.receiveMultipart() { socket.sendMultipart(frames) }
         }
-        thread.name = "kernel-heartbeat"
-        thread.start()
     }
 }

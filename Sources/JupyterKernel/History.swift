@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The cells run with store_history, numbered by execution count, answering
 /// history_request's three kinds (tail, range, search) as IPython's history does.
@@ -51,6 +51,6 @@ public struct History {
     }
 
     private func row(_ e: Entry, session: Int, output: Bool) -> [Any] {
-        output ? [session, e.line, [e.input, e.output as Any? ?? NSNull()]] : [session, e.line, e.input]
+        output ? [session, e.line, [e.input, e.output.map { $0 as Any } ?? JSONNull.value]] : [session, e.line, e.input]
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A language served by the kernel: the one protocol between the Jupyter messaging core
 /// and any interpreter (as xeus's `xinterpreter`). The kernel calls these methods on one
 /// worker thread, one request at a time; only `interrupt()` comes from another thread.

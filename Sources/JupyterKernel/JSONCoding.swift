@@ -1,8 +1,8 @@
-import Foundation
+import FoundationEssentials
 
 /// JSON in and out of messages with the two guards a kernel needs: a value JSON cannot
 /// carry (NaN, infinity, an arbitrary object) becomes null or text instead of stopping
-/// the process (`JSONWriter`), and bad input is nil, never a crash (Foundation's parser).
+/// the process (`JSONWriter`), and bad input is nil, never a crash (`JSONReader`).
 enum JSONCoding {
     static func encode(_ object: [String: Any]) -> Data {
         JSONWriter.data(object)
@@ -16,6 +16,6 @@ enum JSONCoding {
 
     /// A JSON object, or nil when the bytes are not one.
     static func decodeObject(_ data: Data) -> [String: Any]? {
-        (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        JSONReader.object(data)
     }
 }

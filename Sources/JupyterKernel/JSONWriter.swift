@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes the `[String: Any]` dictionaries messages are made of as JSON bytes.
 ///
@@ -8,11 +8,12 @@ import Foundation
 /// them through `JSONEncoder` (generic Codable containers, a dynamic cast per value)
 /// took half of the kernel's time for the cell, `JSONSerialization` (NSDictionary
 /// bridging) even more. This writer covers only what messages hold and is checked
-/// against Foundation's parser (JupyterKernelTests/JSONWriterTests). Reading stays
-/// with Foundation (`JSONCoding.decodeObject`).
+/// against Foundation's parser (JupyterKernelTests/JSONWriterTests). Reading is
+/// `JSONReader`'s.
 ///
-/// Anything JSON cannot carry becomes null (NaN, ±infinity) or its description (an
-/// arbitrary object), so an interpreter's odd value never stops the kernel.
+/// Null is `JSONNull.value` (a boxed nil). Anything JSON cannot carry becomes null
+/// (NaN, ±infinity) or its description (an arbitrary object), so an interpreter's odd
+/// value never stops the kernel.
 enum JSONWriter {
     static func data(_ object: [String: Any]) -> Data {
         var bytes: [UInt8] = []
@@ -42,18 +43,12 @@ enum JSONWriter {
                 write(item, to: &out)
             }
             out.append(UInt8(ascii: "]"))
-        case let b as Bool where type(of: value) == Bool.self: writeBool(b, to: &out)
-        case let i as Int where type(of: value) == Int.self: out.append(contentsOf: String(i).utf8)
-        case let x as Double where type(of: value) == Double.self: writeDouble(x, to: &out)
-        case let n as NSNumber:
-            // Numbers parsed by JSONSerialization: booleans have type code "c".
-            switch String(cString: n.objCType) {
-            case "c": writeBool(n.boolValue, to: &out)
-            case "d", "f": writeDouble(n.doubleValue, to: &out)
-            default: out.append(contentsOf: String(n.int64Value).utf8)
-            }
-        case is NSNull: out.append(contentsOf: "null".utf8)
+        case let b as Bool: writeBool(b, to: &out)
+        case let i as Int: out.append(contentsOf: String(i).utf8)
+        case let x as Double: writeDouble(x, to: &out)
         case let f as Float: writeDouble(Double(f), to: &out)
+        case let i as any FixedWidthInteger: out.append(contentsOf: "\(i)".utf8)   // Int32, UInt8, …
+        case _ where JSONNull.isNull(value): out.append(contentsOf: "null".utf8)
         default: writeString("\(value)", to: &out)
         }
     }

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
 
 /// The channels of the messaging spec.
 public enum Channel: String, Sendable {
@@ -27,14 +29,14 @@ public final class Kernel: @unchecked Sendable {
     let queue = RequestQueue()
     /// Called (once) after shutdown_reply went out: the transport stops and the process exits.
     public var onShutdown: ((_ restart: Bool) -> Void)?
-    public var log: (String) -> Void = { FileHandle.standardError.write(Data("[nb-kernel] \($0)\n".utf8)) }
+    public var log: (String) -> Void = { writeAll(Data("[nb-kernel] \($0)\n".utf8), to: STDERR_FILENO) }
 
     // Worker-thread state.
     var executionCount = 0
     var history = History()
 
     private let workerDone = DispatchSemaphore(value: 0)
-    private let shutdownLock = NSLock()
+    private let shutdownLock = Lock()
     private var shuttingDown = false
 
     public init(interpreter: Interpreter, sink: MessageSink, session: KernelSessionID = KernelSessionID()) {
@@ -44,13 +46,11 @@ public final class Kernel: @unchecked Sendable {
     /// Publishes `starting` once and starts the worker thread.
     public func start() {
         publish("status", ["execution_state": "starting"], parent: nil)
-        let worker = Thread { [self] in
+        // Interpreters recurse (parsers): a large stack, not the default.
+        KernelThread.start(name: "kernel-worker", stackSize: 64 << 20) { [self] in
             while let request = queue.pop() { handleShell(request) }
             workerDone.signal()
         }
-        worker.name = "kernel-worker"
-        worker.stackSize = 64 << 20   // interpreters recurse (parsers); the default is small
-        worker.start()
     }
 
     /// Accepts one verified message from a transport. Thread-safe.

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Glibc
+import Synchronization
 
 /// One Jupyter message: routing identities, the four JSON dictionaries, binary buffers.
 ///
@@ -59,14 +61,9 @@ enum MessageHeader {
     /// as long as the session, and cheap (a fresh UUID read /dev/urandom for every message,
     /// five times per trivial cell).
     static func messageID(session: String) -> String {
-        let n = counterLock.withLock { () -> Int in
-            sent += 1
-            return sent
-        }
-        return "\(session)_\(n)"
+        "\(session)_\(sent.add(1, ordering: .relaxed).newValue)"
     }
-    private static let counterLock = NSLock()
-    nonisolated(unsafe) private static var sent = 0
+    private static let sent = Atomic<Int>(0)
 
     /// "2026-11-22T21:50:00.123456Z": UTC with microseconds, as jupyter_client writes it.
     static func isoDate() -> String {

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import FoundationEssentials
 
 /// Signs outgoing messages and checks incoming ones with HMAC-SHA256 over the four JSON
 /// parts; an empty key means no signing (and no checking), as the spec says.
@@ -15,7 +15,7 @@ public final class MessageSigner {
     private var seenOrder: [String] = []
     private var nextSlot = 0
     private let seenLimit: Int
-    private let lock = NSLock()
+    private let lock = Lock()
 
     public init(key: String, seenLimit: Int = 100_000) {
         self.key = key.isEmpty ? nil : SymmetricKey(data: Data(key.utf8))

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Dispatch
+import Glibc
 
 /// What a kernel process watches besides its sockets: SIGINT (interrupt the cell) and the
 /// parent named by JPY_PARENT_PID (exit when it dies, so no kernel is left orphaned).
@@ -24,14 +26,12 @@ public final class ProcessWatch: @unchecked Sendable {
         signalSource = source
 
         if let text = environment["JPY_PARENT_PID"], let pid = pid_t(text), pid > 1 {
-            let thread = Thread { [onParentExit] in
+            KernelThread.start(name: "kernel-parent-watch") { [onParentExit] in
                 while true {
-                    Thread.sleep(forTimeInterval: 1)
+                    sleep(1)
                     if kill(pid, 0) != 0 && errno == ESRCH { onParentExit() }
                 }
             }
-            thread.name = "kernel-parent-watch"
-            thread.start()
         }
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The shell requests waiting for the worker thread, in arrival order. The receiving
 /// thread adds; the worker takes one at a time, so control stays responsive while a
 /// cell computes.
@@ -8,7 +6,7 @@ final class RequestQueue: @unchecked Sendable {
     private var closed = false
     /// Closed for new work but finishing what is queued (end of input on stdio).
     private var finishing = false
-    private let condition = NSCondition()
+    private let condition = Condition()
 
     func push(_ message: Message) {
         condition.withLock {

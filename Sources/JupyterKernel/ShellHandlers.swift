@@ -1,5 +1,3 @@
-import Foundation
-
 /// Shell requests, answered one at a time on the worker thread.
 extension Kernel {
     func handleShell(_ request: Message) {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Serves a `Kernel` over standard input and output: one JSON message per line, unsigned,
 /// each with a `"channel"` field ("shell", "control", "stdin" in; "shell", "control",
@@ -10,11 +11,12 @@ import Foundation
 /// a cell runs. End of input runs what is queued, then returns.
 public final class StdioKernelServer: MessageSink, @unchecked Sendable {
     public private(set) var kernel: Kernel!
-    private let output: FileHandle
-    private let outputLock = NSLock()
+    /// A file descriptor (standard output unless a test gives another).
+    private let output: Int32
+    private let outputLock = Lock()
     private var stopping = false
 
-    public init(interpreter: Interpreter, output: FileHandle = .standardOutput) {
+    public init(interpreter: Interpreter, output: Int32 = STDOUT_FILENO) {
         self.output = output
         kernel = Kernel(interpreter: interpreter, sink: self)
         kernel.onShutdown = { [unowned self] _ in stopping = true }
@@ -24,11 +26,11 @@ public final class StdioKernelServer: MessageSink, @unchecked Sendable {
         var object = message.jsonObject
         object["channel"] = channel.rawValue
         let line = JSONCoding.encodeLine(object)
-        outputLock.withLock { output.write(line) }
+        outputLock.withLock { writeAll(line, to: output) }
     }
 
     /// Reads lines until end of input or shutdown_request.
-    public func run(input: UnsafeMutablePointer<FILE> = Foundation.stdin) {
+    public func run(input: UnsafeMutablePointer<FILE> = Glibc.stdin) {
         kernel.start()
         while !stopping, let line = Self.readLine(from: input) {
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Jupyter's wire format over ZeroMQ:
 /// `[identities…, "<IDS|MSG>", signature, header, parent_header, metadata, content, buffers…]`.

@@ -1,5 +1,6 @@
 import CZeroMQ
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Serves a `Kernel` over the five ZeroMQ sockets of a connection file.
 ///
@@ -20,7 +21,7 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
     private let shell, control, stdin, iopub, outboxIn: ZMQSocket
     /// Written by any thread under `outboxLock`; read by the I/O thread through `outboxIn`.
     private let outboxOut: ZMQSocket
-    private let outboxLock = NSLock()
+    private let outboxLock = Lock()
     /// Set under `outboxLock` once the sockets close: a cell still finishing after
     /// shutdown_request must not write to a closed socket.
     private var outboxClosed = false

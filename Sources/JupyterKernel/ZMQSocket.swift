@@ -1,5 +1,5 @@
 import CZeroMQ
-import Foundation
+import FoundationEssentials
 
 /// A thin owner of one libzmq socket: options, bind, multipart send and receive.
 /// Like every ZeroMQ socket it belongs to one thread at a time.

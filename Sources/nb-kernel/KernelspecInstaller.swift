@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writes the NetBook kernelspec (kernel.json with this binary's absolute path, and the
 /// logos) where Jupyter looks for kernels, like `python -m ipykernel install`.
@@ -16,9 +17,9 @@ struct KernelspecInstaller {
 
     static func userKernelsDirectory() -> String {
         let env = ProcessInfo.processInfo.environment
-        // $HOME first, as Jupyter (Python's expanduser) reads it; the passwd entry
-        // (NSHomeDirectory) only when it is unset.
-        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        // $HOME first, as Jupyter (Python's expanduser) reads it; the passwd entry only
+        // when it is unset.
+        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? passwdHome()
         #if os(macOS)
         return home + "/Library/Jupyter/kernels"
         #else
@@ -27,8 +28,23 @@ struct KernelspecInstaller {
         #endif
     }
 
+    /// The current user's home directory from the passwd database ("/" if there is none).
+    static func passwdHome() -> String {
+        guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return "/" }
+        return String(cString: dir)
+    }
+
     static func kernelsDirectory(prefix: String) -> String {
-        (prefix as NSString).appendingPathComponent("share/jupyter/kernels")
+        joinPath(prefix, "share/jupyter/kernels")
+    }
+
+    /// `directory/name` with one slash between them, as NSString's appendingPathComponent
+    /// joined them ("/opt/" + "x" is "/opt/x").
+    static func joinPath(_ directory: String, _ name: String) -> String {
+        var base = Substring(directory)
+        while base.count > 1 && base.hasSuffix("/") { base = base.dropLast() }
+        if base.isEmpty { return name }
+        return base == "/" ? "/" + name : base + "/" + name
     }
 
     /// The active virtual environment (or conda env), as `--sys-prefix` means for a binary
@@ -39,20 +55,31 @@ struct KernelspecInstaller {
         throw Failure(description: "--sys-prefix needs an active virtual environment (VIRTUAL_ENV); use --prefix DIR")
     }
 
-    var kernelJSON: [String: Any] {
-        ["argv": [executable, "-f", "{connection_file}"], "display_name": displayName, "language": "netbook",
-         "interrupt_mode": "message", "metadata": ["debugger": false]]
+    /// kernel.json, as Jupyter reads it (the property names are its keys).
+    struct KernelJSON: Encodable {
+        struct Metadata: Encodable { var debugger = false }
+        var argv: [String]
+        var display_name: String
+        var language = "netbook"
+        var interrupt_mode = "message"
+        var metadata = Metadata()
+    }
+
+    var kernelJSON: KernelJSON {
+        KernelJSON(argv: [executable, "-f", "{connection_file}"], display_name: displayName)
     }
 
     func install(into kernelsDirectory: String) throws -> String {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
             throw Failure(description: "kernel name '\(name)' may only hold letters, digits, '-', '_' and '.'")
         }
-        let directory = (kernelsDirectory as NSString).appendingPathComponent(name)
+        let directory = Self.joinPath(kernelsDirectory, name)
         let files = FileManager.default
         do {
             try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let json = try JSONSerialization.data(withJSONObject: kernelJSON, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let json = try encoder.encode(kernelJSON)
             try json.write(to: URL(fileURLWithPath: directory + "/kernel.json"))
             for logo in ["logo-32x32.png", "logo-64x64.png"] {
                 guard let source = logoDirectory.map({ $0 + "/" + logo }), files.fileExists(atPath: source) else { continue }
@@ -61,8 +88,16 @@ struct KernelspecInstaller {
                 try files.copyItem(atPath: source, toPath: target)
             }
         } catch {
-            throw Failure(description: "cannot write the kernelspec in \(directory): \(error.localizedDescription)")
+            throw Failure(description: "cannot write the kernelspec in \(directory): \(Self.reason(error))")
         }
         return directory
+    }
+
+    /// "PATH: No such file or directory" for a file error. (`localizedDescription` is in
+    /// the full Foundation only, which this binary no longer links.)
+    static func reason(_ error: Error) -> String {
+        guard let cocoa = error as? CocoaError, let posix = cocoa.underlying as? POSIXError else { return "\(error)" }
+        let text = String(cString: strerror(posix.code.rawValue))
+        return cocoa.filePath.map { "\($0): \(text)" } ?? text
     }
 }

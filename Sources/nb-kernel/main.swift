@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import JupyterKernel
 import NetCore
 
@@ -32,14 +33,14 @@ struct NBKernel: ParsableCommand {
             let server = StdioKernelServer(interpreter: NetBookInterpreter())
             ProcessWatch(onInterrupt: { server.kernel.interrupt() }).start()
             server.run()
-            Foundation.exit(0)
+            Glibc.exit(0)
         }
         let info = try ConnectionInfo(contentsOf: connectionFile ?? "")
         let server = try ZMQKernelServer(connection: info, interpreter: NetBookInterpreter())
         let watch = ProcessWatch(onInterrupt: { server.kernel.interrupt() })
         watch.start()
         server.run()
-        Foundation.exit(0)
+        Glibc.exit(0)
     }
 }
 
@@ -80,10 +81,11 @@ extension NBKernel {
             path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         }
 
-        /// This binary's absolute path (/proc/self/exe on Linux).
+        /// This binary's absolute path (/proc/self/exe on Linux; argv[0] where there is none,
+        /// which is what Foundation's Bundle.main fell back to as well).
         func executablePath() -> String {
             if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
-            return absolute(Bundle.main.executablePath ?? CommandLine.arguments[0])
+            return absolute(CommandLine.arguments[0])
         }
 
         /// kernelspec/ of the source checkout this binary was built from.

@@ -82,7 +82,22 @@ final class NotebookRunner {
     /// A MIME bundle that JSON can carry: a value JSON cannot write (NaN in
     /// application/json) drops that entry rather than the whole notebook.
     static func storable(_ data: [String: Any]) -> [String: Any] {
-        data.filter { JSONSerialization.isValidJSONObject(["value": $0.value]) }
+        data.filter { isJSON($0.value) }
+    }
+
+    /// What `JSONSerialization.isValidJSONObject` says, without bridging every value of
+    /// the tree to an NSArray of NSNumbers first: that took 70% of a cell showing a
+    /// 500×200 tensor (1 s in a debug build, past the timeout test's limit under load).
+    /// The kinds JSONForm and MimeBundle produce are checked here; anything else (JSON
+    /// null as a boxed nil or NSNull, other number types) is asked of JSONSerialization.
+    static func isJSON(_ value: Any) -> Bool {
+        switch value {
+        case is String, is Bool, is Int: return true
+        case let x as Double: return x.isFinite
+        case let array as [Any]: return array.allSatisfy(isJSON)
+        case let object as [String: Any]: return object.values.allSatisfy(isJSON)
+        default: return JSONSerialization.isValidJSONObject([value])
+        }
     }
 
     static func seconds(_ value: Double) -> String {

@@ -14,6 +14,11 @@ final class HistoryTests: XCTestCase {
         XCTAssertEqual(history.tail(2, output: false).map { $0[2] as? String }, ["tensor a = 1", "tensor c = 3"])
         let withOutput = history.tail(1, output: true)[0][2] as? [Any]
         XCTAssertEqual(withOutput?[1] as? String, "out 5")
+        // A cell without a result: its output is JSON null.
+        let printed = history.search(pattern: "print*", n: 1, unique: false, output: true).first?[2] as? [Any]
+        XCTAssertEqual(printed?.count, 2)
+        XCTAssertTrue(printed.map { JSONNull.isNull($0[1]) } ?? false)
+        XCTAssertTrue(String(decoding: JSONWriter.data(["h": printed as Any]), as: UTF8.self).hasSuffix(",null]}"))
     }
 
     func testRangeEchoesSessionAndLines() {

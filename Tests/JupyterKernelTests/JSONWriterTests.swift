@@ -36,9 +36,9 @@ final class JSONWriterTests: XCTestCase {
 
     func testNestingNullAndOddValues() throws {
         struct Odd: CustomStringConvertible { var description: String { "odd value" } }
-        let back = try parsed(["data": ["text/plain": "1", "list": [1, "two", [3.5], ["k": NSNull()]] as [Any]] as [String: Any],
+        let back = try parsed(["data": ["text/plain": "1", "list": [1, "two", [3.5], ["k": JSONNull.value]] as [Any]] as [String: Any],
                                "empty": [String: Any](), "none": [Any](), "nan": Double.nan, "odd": Odd(),
-                               "float": Float(0.5)])
+                               "float": Float(0.5), "int32": Int32(-3), "nilString": String?.none as Any])
         let data = try XCTUnwrap(back["data"] as? [String: Any])
         XCTAssertEqual(data["text/plain"] as? String, "1")
         let list = try XCTUnwrap(data["list"] as? [Any])
@@ -51,6 +51,8 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertTrue(back["nan"] is NSNull)
         XCTAssertEqual(back["odd"] as? String, "odd value")
         XCTAssertEqual(back["float"] as? Double, 0.5)
+        XCTAssertEqual(back["int32"] as? Int, -3)
+        XCTAssertTrue(back["nilString"] is NSNull, "a nil of any Optional type is null")
     }
 
     func testMessageIDsAreDistinctWithinASession() {

@@ -86,7 +86,7 @@ final class KernelTests: XCTestCase {
         let wire = WireFormat(signer: MessageSigner(key: "k"))
         let back = try? WireFormat(signer: MessageSigner(key: "k")).message(from: wire.frames(for: display.message))
         let json = (back?.content["data"] as? [String: Any])?["application/json"] as? [String: Any]
-        XCTAssertTrue((json?["x"] as? [Any])?.first is NSNull)
+        XCTAssertTrue((json?["x"] as? [Any])?.first.map(JSONNull.isNull) ?? false)
     }
 
     func testHelpGoesToThePager() {

@@ -1,15 +1,20 @@
-import Foundation
 import NetCore
 import NetLang
 
-/// Outputs as JSON-serializable values (`JSONSerialization`) with full-precision numbers:
+/// Outputs as JSON values (`[String: Any]` trees that nb-kernel's JSONWriter and nb-run's
+/// `JSONSerialization` write) with full-precision numbers:
 ///
 ///     {"columns": ["tensor", "value"], "rows": [["x", 0.1]]}           // a table
 ///     {"name": "x", "shape": [1, 2], "data": [[0.1, 0.2]]}              // a tensor
 ///
 /// JSON has no NaN or infinity: those become null.
 enum JSONForm {
-    static func number(_ v: Double) -> Any { v.isFinite ? v : NSNull() }
+    /// JSON null: a boxed nil. NSNull is only in the full Foundation (2.7 MB of a kernel's
+    /// idle memory); a nil needs no shared type, JupyterKernel's writer (`JSONNull`) and
+    /// corelibs' JSONSerialization both write it as null, so neither converts the tree.
+    static var null: Any { Optional<Any>.none as Any }
+
+    static func number(_ v: Double) -> Any { v.isFinite ? v : null }
 
     static func table(_ t: Table) -> [String: Any] {
         var d: [String: Any] = [
@@ -18,7 +23,7 @@ enum JSONForm {
                 switch cell {
                 case .number(let v): return number(v)
                 case .text(let s): return s
-                case .empty: return NSNull()
+                case .empty: return null
                 }
             } },
         ]
@@ -28,7 +33,7 @@ enum JSONForm {
     }
 
     static func tensor(name: String?, _ t: Tensor) -> [String: Any] {
-        ["name": name.map { $0 as Any } ?? NSNull(), "shape": [t.rows, t.cols],
+        ["name": name.map { $0 as Any } ?? null, "shape": [t.rows, t.cols],
          "data": t.nested.map { $0.map(number) }]
     }
 
@@ -51,9 +56,9 @@ enum JSONForm {
 
     static func graph(_ g: GraphView) -> [String: Any] {
         ["root": g.root, "nodes": g.nodes.map { n -> [String: Any] in
-            var d: [String: Any] = ["id": n.id, "name": n.name.map { $0 as Any } ?? NSNull(), "op": n.op,
+            var d: [String: Any] = ["id": n.id, "name": n.name.map { $0 as Any } ?? null, "op": n.op,
                                     "inputs": n.inputs, "value": tensor(name: n.name, n.value)]
-            d["grad"] = n.grad.map { tensor(name: nil, $0) as Any } ?? NSNull()
+            d["grad"] = n.grad.map { tensor(name: nil, $0) as Any } ?? null
             return d
         }]
     }

@@ -1,0 +1,56 @@
+import Glibc
+
+/// A mutual-exclusion lock (pthread), for state shared by the kernel's threads.
+///
+///     let lock = Lock()
+///     lock.withLock { count += 1 }
+///
+/// Foundation's NSLock did this; the full Foundation is no longer linked (its idle
+/// memory), and a class keeps the lock at a stable address, as pthread requires.
+final class Lock: @unchecked Sendable {
+    fileprivate let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    func withLock<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}
+
+/// A lock with a condition variable (what NSCondition was): `wait()` inside `withLock`
+/// releases the lock until another thread signals.
+///
+///     condition.withLock { while items.isEmpty { condition.wait() } }
+final class Condition: @unchecked Sendable {
+    private let lock = Lock()
+    private let cond: UnsafeMutablePointer<pthread_cond_t>
+
+    init() {
+        cond = .allocate(capacity: 1)
+        cond.initialize(to: pthread_cond_t())
+        pthread_cond_init(cond, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(cond)
+        cond.deallocate()
+    }
+
+    func withLock<T>(_ body: () throws -> T) rethrows -> T { try lock.withLock(body) }
+
+    /// Only inside `withLock`.
+    func wait() { pthread_cond_wait(cond, lock.mutex) }
+    func signal() { pthread_cond_signal(cond) }
+    func broadcast() { pthread_cond_broadcast(cond) }
+}
