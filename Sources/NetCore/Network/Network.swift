@@ -186,9 +186,8 @@ public struct Network {
     mutating func runForward(_ x: UnsafeBufferPointer<Double>, rows: Int) {
         guard var input = UnsafePointer(x.baseAddress) else { return }
         for i in layers.indices {
-            let c = layers[i].uniqueCache()
+            let c = layers[i].cacheForForward(rows: rows)
             let (nIn, nOut) = (c.inputs, c.outputs)
-            c.prepare(rows: rows)
             c.x.update(from: input, count: rows * nIn)
             layers[i].W.data.withUnsafeBufferPointer { w in
                 MatrixProduct.multiply(m: rows, n: nOut, k: nIn, a: c.x, b: w.baseAddress!, c: c.z)
