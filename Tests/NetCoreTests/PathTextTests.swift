@@ -38,7 +38,20 @@ final class PathTextTests: XCTestCase {
         }
     }
 
+    func testExpandingTildeReadsHOMEFirst() {
+        let saved = getenv("HOME").map { String(cString: $0) }
+        defer { if let saved { setenv("HOME", saved, 1) } else { unsetenv("HOME") } }
+        setenv("HOME", "/tmp/some-home", 1)
+        XCTAssertEqual(PathText.expandingTilde("~/runs/a.nbs"), "/tmp/some-home/runs/a.nbs")
+        XCTAssertEqual(PathText.expandingTilde("~"), "/tmp/some-home")
+        XCTAssertEqual(PathText.expandingTilde("~root/x"), "/root/x", "~name still asks the user database")
+    }
+
+    /// With $HOME the user database's home (as on a usual login), NSString agrees.
     func testExpandingTildeMatchesNSString() {
+        let saved = getenv("HOME").map { String(cString: $0) }
+        defer { if let saved { setenv("HOME", saved, 1) } else { unsetenv("HOME") } }
+        unsetenv("HOME")
         for p in Self.paths {
             XCTAssertEqual(PathText.expandingTilde(p), (p as NSString).expandingTildeInPath, p)
         }

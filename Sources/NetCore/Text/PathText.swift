@@ -37,11 +37,14 @@ public enum PathText {
 
     /// "~" or "~/…" with the user's home directory, "~name/…" with that user's; a path
     /// without the tilde unchanged, one with an unknown user only without a trailing slash.
+    /// The home directory is `$HOME` when it is set, as the shell, Python's
+    /// `os.path.expanduser` and `nb-kernel install --user` read it; else the user database's.
     public static func expandingTilde(_ path: String) -> String {
         guard path.hasPrefix("~") else { return path }
         let endOfUser = path.firstIndex(of: "/") ?? path.endIndex
         let user = String(path[path.index(after: path.startIndex)..<endOfUser])
-        let home = user.isEmpty ? FileManager.default.homeDirectoryForCurrentUser.path
+        let environmentHome = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let home = user.isEmpty ? environmentHome ?? FileManager.default.homeDirectoryForCurrentUser.path
                                 : FileManager.default.homeDirectory(forUser: user)?.path
         guard let home else { return strippingTrailingSlash(path) }
         return strippingTrailingSlash(home + path[endOfUser...])

@@ -42,7 +42,7 @@ struct SaveStatement: Statement {
                 ? "not writable" : "its directory '\(directory)' does not exist"
             throw LangError(.file, "cannot write '\(path.stringValue)': \(reason)", at: path.location)
         }
-        return [.note(Note(title: "saved", text: "saved \(path.stringValue) (\(data.count) bytes): \(PersistenceStatements.contents(context.state))"))]
+        return [.note(Note(text: "saved \(path.stringValue) (\(data.count) bytes): \(PersistenceStatements.contents(context.state))"))]
     }
 }
 
@@ -64,6 +64,6 @@ struct RestoreStatement: Statement {
         // Where files are found belongs to this run, not to the saved session.
         restored.baseDirectory = context.state.baseDirectory
         context.state = restored
-        return [.note(Note(title: "restored", text: "restored \(path.stringValue): \(PersistenceStatements.contents(restored))"))]
+        return [.note(Note(text: "restored \(path.stringValue): \(PersistenceStatements.contents(restored))"))]
     }
 }
