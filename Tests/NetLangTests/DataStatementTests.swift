@@ -46,6 +46,18 @@ final class DataStatementTests: XCTestCase {
         XCTAssertEqual(r.value("iris2.y"), r.value("iris.y"))
     }
 
+    func testLoadWithoutALabelSaysSoAndNamesAColumn() throws {
+        let r = Recorder()
+        r.session.baseDirectory = Self.dataDirectory
+        let out = r.run("load iris = csv(\"iris.csv\")")
+        let note = out.compactMap { if case .note(let n) = $0.0 { return n.text } else { return nil } }.first ?? ""
+        XCTAssertTrue(note.contains("no label column: iris.y is empty and every column is an input; "
+                                    + "name the targets with label:, e.g. label: \"species\""), note)
+        XCTAssertEqual(r.value("iris.x")?.shapeDescription, "150×5")
+        let labelled = r.run("load iris = csv(\"iris.csv\", label: \"species\")")
+        XCTAssertFalse(labelled.contains { if case .note(let n) = $0.0 { return n.text.contains("no label column") } else { return false } })
+    }
+
     func testLoadErrorsAreLocated() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
         try "a,b\n1,2\n3,x\n".write(to: file, atomically: true, encoding: .utf8)

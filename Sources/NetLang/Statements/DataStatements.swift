@@ -18,6 +18,11 @@ enum DataStatements {
             lines.append("samples per class: " + counts.map(String.init).joined(separator: ", "))
         }
         lines += d.notes
+        if d.y.cols == 0, let last = d.featureNames.last {
+            // A forgotten `label:` would otherwise train on the answer as an input.
+            lines.append("no label column: \(name).y is empty and every column is an input; "
+                         + "name the targets with label:, e.g. label: \"\(last)\"")
+        }
         var outputs: [Output] = [.note(Note(title: "data set \(name)", text: lines.joined(separator: "\n")))]
         if d.x.cols == 2 {
             // Classes for colouring: the class index, or 0/1 targets (xor) as classes 1/2.
