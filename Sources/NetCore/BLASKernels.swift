@@ -1,3 +1,4 @@
+import FoundationEssentials
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -64,11 +65,11 @@ public enum BLASKernels {
                                      cpuFlags: Set<String>? = nil) -> Choice {
         let library = OpenBLASLibrary.shared
         if let decided = library.loadChoice, environment == nil, cpuFlags == nil { return decided }
-        return preferFastest(in: library, environment: environment ?? processEnvironment(), cpuFlags: cpuFlags)
+        return preferFastest(in: library, environment: environment ?? ProcessInfo.processInfo.environment, cpuFlags: cpuFlags)
     }
 
     static func preferFastest(in library: OpenBLASLibrary,
-                              environment: [String: String] = processEnvironment(),
+                              environment: [String: String] = ProcessInfo.processInfo.environment,
                               cpuFlags: Set<String>? = nil) -> Choice {
         let before = library.currentCore
         if let user = environment["OPENBLAS_CORETYPE"], !user.isEmpty {
@@ -94,39 +95,11 @@ public enum BLASKernels {
         return Choice(core: library.currentCore, previous: before, reason: "CPU has AVX-512")
     }
 
-    /// The process environment as a dictionary (`environ`, without Foundation).
-    static func processEnvironment() -> [String: String] {
-        var result: [String: String] = [:]
-        var entry = environ
-        while let pointer = entry.pointee {
-            let text = String(cString: pointer)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
-            }
-            entry += 1
-        }
-        return result
-    }
-
     /// The `flags` line of /proc/cpuinfo (empty elsewhere: no switch).
     static func linuxCPUFlags() -> Set<String> {
-        guard let text = readTextFile("/proc/cpuinfo"),
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
               let colon = line.firstIndex(of: ":") else { return [] }
         return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
-    }
-
-    /// A whole text file read with stdio (/proc files report size 0, so read to EOF).
-    static func readTextFile(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: buffer[..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import Glibc
+import NetCore
 
 /// Writes the NetBook kernelspec (kernel.json with this binary's absolute path, and the
 /// logos) where Jupyter looks for kernels, like `python -m ipykernel install`.
@@ -16,35 +17,18 @@ struct KernelspecInstaller {
     struct Failure: Error, CustomStringConvertible { var description: String }
 
     static func userKernelsDirectory() -> String {
-        let env = ProcessInfo.processInfo.environment
-        // $HOME first, as Jupyter (Python's expanduser) reads it; the passwd entry only
-        // when it is unset.
-        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? passwdHome()
+        // $HOME first, as Jupyter (Python's expanduser) reads it (PathText.homeDirectory).
+        let home = PathText.homeDirectory
         #if os(macOS)
         return home + "/Library/Jupyter/kernels"
         #else
-        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"
+        let data = ProcessInfo.processInfo.environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? home + "/.local/share"
         return data + "/jupyter/kernels"
         #endif
     }
 
-    /// The current user's home directory from the passwd database ("/" if there is none).
-    static func passwdHome() -> String {
-        guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return "/" }
-        return String(cString: dir)
-    }
-
     static func kernelsDirectory(prefix: String) -> String {
-        joinPath(prefix, "share/jupyter/kernels")
-    }
-
-    /// `directory/name` with one slash between them, as NSString's appendingPathComponent
-    /// joined them ("/opt/" + "x" is "/opt/x").
-    static func joinPath(_ directory: String, _ name: String) -> String {
-        var base = Substring(directory)
-        while base.count > 1 && base.hasSuffix("/") { base = base.dropLast() }
-        if base.isEmpty { return name }
-        return base == "/" ? "/" + name : base + "/" + name
+        PathText.appending("share/jupyter/kernels", to: prefix)
     }
 
     /// The active virtual environment (or conda env), as `--sys-prefix` means for a binary
@@ -73,7 +57,7 @@ struct KernelspecInstaller {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
             throw Failure(description: "kernel name '\(name)' may only hold letters, digits, '-', '_' and '.'")
         }
-        let directory = Self.joinPath(kernelsDirectory, name)
+        let directory = PathText.appending(name, to: kernelsDirectory)
         let files = FileManager.default
         do {
             try files.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -35,17 +35,20 @@ public enum PathText {
         return base.hasSuffix("/") ? base + component : base + "/" + component
     }
 
-    /// "~" or "~/…" with the user's home directory, "~name/…" with that user's; a path
-    /// without the tilde unchanged, one with an unknown user only without a trailing slash.
-    /// The home directory is `$HOME` when it is set, as the shell, Python's
-    /// `os.path.expanduser` and `nb-kernel install --user` read it; else the user database's.
+    /// The user's home directory: `$HOME` when it is set, as the shell, Python's
+    /// `os.path.expanduser` and Jupyter read it; else the user database's.
+    public static var homeDirectory: String {
+        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.path
+    }
+
+    /// "~" or "~/…" with `homeDirectory`, "~name/…" with that user's; a path without the
+    /// tilde unchanged, one with an unknown user only without a trailing slash.
     public static func expandingTilde(_ path: String) -> String {
         guard path.hasPrefix("~") else { return path }
         let endOfUser = path.firstIndex(of: "/") ?? path.endIndex
         let user = String(path[path.index(after: path.startIndex)..<endOfUser])
-        let environmentHome = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
-        let home = user.isEmpty ? environmentHome ?? FileManager.default.homeDirectoryForCurrentUser.path
-                                : FileManager.default.homeDirectory(forUser: user)?.path
+        let home = user.isEmpty ? homeDirectory : FileManager.default.homeDirectory(forUser: user)?.path
         guard let home else { return strippingTrailingSlash(path) }
         return strippingTrailingSlash(home + path[endOfUser...])
     }
