@@ -8,6 +8,7 @@ import Glibc
 /// answering each subscription with `iopub_welcome`, spec 5.5) and the inbound end of an
 /// in-process queue: any thread hands outgoing messages to `send`, which signs them and
 /// pushes them through that queue, and the I/O thread writes them to the right socket.
+/// Shell requests wait (boundedly) for a first iopub subscriber (`ShellGate`).
 /// The heartbeat echoes on its own thread.
 ///
 ///     let server = try ZMQKernelServer(connection: try ConnectionInfo(contentsOf: path),
@@ -27,6 +28,8 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
     private var outboxClosed = false
     private let heartbeat: Heartbeat
     private var stopping = false
+    /// I/O thread only.
+    private var gate = ShellGate()
     public private(set) var restartRequested = false
 
     public init(connection: ConnectionInfo, interpreter: Interpreter) throws {
@@ -44,7 +47,9 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
             // A restarted front end reconnects with the same identity: hand it the route.
             router.set(ZMQ_ROUTER_HANDOVER, 1)
         }
-        iopub.set(ZMQ_XPUB_VERBOSE, 1)
+        // Every subscription and unsubscription (also a disconnecting client's), so the
+        // gate knows whether anyone listens.
+        iopub.set(ZMQ_XPUB_VERBOSER, 1)
         for socket in [outboxIn, outboxOut, iopub] { socket.set(ZMQ_SNDHWM, 0); socket.set(ZMQ_RCVHWM, 0) }
         try shell.bind(connection.endpoint(connection.shellPort))
         try control.bind(connection.endpoint(connection.controlPort))
@@ -76,13 +81,17 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         let sockets = [control, shell, stdin, iopub, outboxIn]
         var items = sockets.map { zmq_pollitem_t(socket: $0.handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0) }
         while !stopping {
-            let rc = zmq_poll(&items, Int32(items.count), -1)
+            // While shell requests wait for a subscriber, the shell socket is left out of the
+            // poll (its requests stay queued in it) and the poll wakes when patience runs out.
+            items[1].events = gate.isHolding ? 0 : Int16(ZMQ_POLLIN)
+            let rc = zmq_poll(&items, Int32(items.count), Int(gate.pollTimeout(now: .now) ?? -1))
             if rc < 0 { if zmq_errno() == EINTR { continue } else { kernel.log(ZMQSocket.lastError("zmq_poll")); break } }
-            // Control first, so an interrupt is never stuck behind other traffic.
-            if items[0].revents != 0 { drain(control, as: .control) }
-            if items[1].revents != 0 { drain(shell, as: .shell) }
-            if items[2].revents != 0 { drain(stdin, as: .stdin) }
+            // Subscriptions first: a request arriving with its client's subscription is served.
             if items[3].revents != 0 { welcomeSubscribers() }
+            // Control before shell, so an interrupt is never stuck behind other traffic.
+            if items[0].revents != 0 { drain(control, as: .control) }
+            if items[1].revents != 0 || gate.isHolding { serveShell() }
+            if items[2].revents != 0 { drain(stdin, as: .stdin) }
             if items[4].revents != 0 { forwardOutbox() }
         }
         outboxLock.withLock {
@@ -92,6 +101,16 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         forwardOutbox()
         for socket in [shell, control, stdin, iopub, outboxIn] { socket.close(linger: 1000) }
         zmq_ctx_term(context)
+    }
+
+    /// Shell requests are served once iopub has a subscriber, or the gate's patience ran out.
+    private func serveShell() {
+        let wasHolding = gate.isHolding
+        guard gate.mayServeShell(now: .now) else { return }
+        if wasHolding && gate.gaveUp {
+            kernel.log("no iopub subscriber after \(ShellGate.patience): serving shell requests, their outputs reach no one")
+        }
+        drain(shell, as: .shell)
     }
 
     private func drain(_ socket: ZMQSocket, as channel: Channel) {
@@ -117,11 +136,13 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         }
     }
 
-    /// XPUB reports "\u{1}topic" for each new subscription; the subscriber gets a welcome
-    /// so it knows it will see everything from now on.
+    /// XPUB reports "\u{1}topic" for each new subscription (and "\u{0}topic" when one ends);
+    /// the subscriber gets a welcome so it knows it will see everything from now on.
     private func welcomeSubscribers() {
         while let frames = iopub.receiveMultipart(wait: false) {
+            for frame in frames where frame.first == 0 { gate.unsubscribed() }
             for frame in frames where frame.first == 1 {
+                gate.subscribed()
                 let topic = frame.dropFirst()
                 var welcome = Message(type: "iopub_welcome", content: ["subscription": String(decoding: topic, as: UTF8.self)],
                                       parent: nil, session: kernel.session)
