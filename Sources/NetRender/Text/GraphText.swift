@@ -28,23 +28,26 @@ struct GraphText {
         var expanded: Set<Int> = []
         var bigOnes: [GraphView.Node] = []
 
-        func visit(_ node: GraphView.Node, lead: String, branch: String, path: Set<Int>) {
+        // Depth-first, pre-order, with an explicit stack: a graph restored from a file can be
+        // a chain of any length, and one stack frame per node would overflow.
+        var pending: [(node: GraphView.Node, lead: String, branch: String, path: Set<Int>)] = [(root, "", "", [])]
+        while let (node, lead, branch, path) = pending.popLast() {
             let seen = expanded.contains(node.id)
             var row: [Cell] = [.text(lead + branch + Self.label(node) + (seen && !node.inputs.isEmpty ? " (see above)" : "")),
                                .text(operation(node, byID)), value(node.value)]
             if hasGrads { row.append(node.grad.map(value) ?? .text("-")) }
             rows.append(row)
-            guard !seen else { return }
+            guard !seen else { continue }
             expanded.insert(node.id)
             if !node.value.isScalar && node.name != nil { bigOnes.append(node) }
             let children = node.inputs.compactMap { byID[$0] }.filter { !path.contains($0.id) }
             let childLead = lead + (branch.isEmpty ? "" : (branch == lastBranch ? "    " : (unicode ? "│   " : "|   ")))
-            for (i, child) in children.enumerated() {
-                visit(child, lead: childLead, branch: i == children.count - 1 ? lastBranch : midBranch,
-                      path: path.union([node.id]))
+            let childPath = path.union([node.id])
+            // Pushed last child first, so the first child is drawn next, as recursion would.
+            for (i, child) in children.enumerated().reversed() {
+                pending.append((child, childLead, i == children.count - 1 ? lastBranch : midBranch, childPath))
             }
         }
-        visit(root, lead: "", branch: "", path: [])
 
         var columns = ["node", "op", "value"]
         if hasGrads { columns.append("grad") }
