@@ -75,7 +75,7 @@ public enum DatasetGenerator {
             throw DataError("n: must be between 1 and \(maximumCount), got \(count)")
         }
         guard sigma.isFinite, sigma >= 0 else {
-            throw DataError("noise: must be a number ≥ 0, got \(sigma)")
+            throw DataError("noise: must be a number ≥ 0, got \(sigma.isNaN ? "nan" : "\(sigma)")")
         }
         guard sigma <= maximumNoise else {
             throw DataError("noise: must be at most \(WholeNumber.text(maximumNoise)), got \(sigma)")

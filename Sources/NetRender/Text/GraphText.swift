@@ -19,6 +19,8 @@ import NetLang
 struct GraphText {
     var precision: Int
     var unicode: Bool = false
+    /// The deepest level of the tree that is drawn.
+    static let maxDepth = 100
 
     func render(_ graph: GraphView) -> String {
         guard let root = Self.rootNode(graph) else { return "graph of \(graph.root): (empty)" }
@@ -36,8 +38,15 @@ struct GraphText {
             var row: [Cell] = [.text(lead + branch + Self.label(node) + (seen && !node.inputs.isEmpty ? " (see above)" : "")),
                                .text(operation(node, byID)), value(node.value)]
             if hasGrads { row.append(node.grad.map(value) ?? .text("-")) }
+            guard !seen else { rows.append(row); continue }
+            // Each level indents by four characters: past maxDepth the tree would be wider
+            // than any screen (and a chain's rows would grow quadratically), so it stops there.
+            if path.count >= Self.maxDepth && !node.inputs.isEmpty {
+                row[0] = .text(lead + branch + Self.label(node) + " (its inputs are deeper than \(Self.maxDepth) levels: show graph of a tensor nearer them)")
+                rows.append(row)
+                continue
+            }
             rows.append(row)
-            guard !seen else { continue }
             expanded.insert(node.id)
             if !node.value.isScalar && node.name != nil { bigOnes.append(node) }
             let children = node.inputs.compactMap { byID[$0] }.filter { !path.contains($0.id) }
