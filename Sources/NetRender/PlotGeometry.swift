@@ -1,3 +1,4 @@
+import NetCore
 import NetLang
 
 /// What the text and SVG plots agree on: the axes' ranges and ticks, which marker each
@@ -36,8 +37,9 @@ struct PlotGeometry {
     static func withMargin(_ values: [Double]) -> [Double] {
         let finite = values.filter(\.isFinite)
         guard let lo = finite.min(), let hi = finite.max(), hi > lo else { return values }
-        let pad = (hi - lo) * 0.05
-        return [lo - pad, hi + pad]
+        // Not (hi - lo) * 0.05 directly: for -1e308 and 1e308 that width is infinite.
+        let r = DrawableRange.covering(finite, padding: 0.05, minimumPad: 0)
+        return [r.lowerBound, r.upperBound]
     }
 
     /// The class of point `i` of a series, 1-based, or nil when the series has none.
@@ -69,7 +71,7 @@ enum GridShading: Equatable {
     init(_ values: [[Double]]) {
         let all = values.flatMap { $0 }.filter(\.isFinite)
         if !all.isEmpty, all.allSatisfy({ $0 == $0.rounded() && $0 >= 1 && $0 <= 32 }) {
-            self = .classes(Array(Set(all.map { Int($0) })).sorted())
+            self = .classes(Array(Set(all.compactMap { WholeNumber.clamped($0, to: 1...32) })).sorted())
         } else {
             var lo = all.min() ?? 0, hi = all.max() ?? 1
             // Outputs of a sigmoid: shade on the whole 0...1 scale so 0.5 is always the middle.
@@ -82,7 +84,8 @@ enum GridShading: Equatable {
     /// For `.values`: which of `levels` bands v falls in (0 lowest).
     func band(_ v: Double, levels: Int) -> Int {
         guard case .values(let lo, let hi) = self, v.isFinite else { return 0 }
-        let f = (v - lo) / (hi - lo)
-        return min(levels - 1, max(0, Int(f * Double(levels))))
+        // Halved so that the width of -1e308…1e308 stays finite; nan (inf/inf) is band 0.
+        let f = (v / 2 - lo / 2) / (hi / 2 - lo / 2)
+        return WholeNumber.clamped(f * Double(levels), to: 0...(levels - 1), rounding: .down) ?? 0
     }
 }

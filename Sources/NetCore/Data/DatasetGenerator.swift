@@ -59,6 +59,10 @@ public enum DatasetGenerator {
     /// The most points one call may ask for (a guard against typing one zero too many).
     public static let maximumCount = 1_000_000
 
+    /// The most noise one call may ask for: far beyond any pattern (the sets span about
+    /// ±2), and small enough that every point stays finite (1e308·N(0,1) overflows to inf).
+    public static let maximumNoise = 1_000_000.0
+
     /// Draws a data set; nil arguments take the kind's defaults. Throws for counts,
     /// noise or class numbers that make no sense, saying which and why.
     public static func make(
@@ -71,7 +75,10 @@ public enum DatasetGenerator {
             throw DataError("n: must be between 1 and \(maximumCount), got \(count)")
         }
         guard sigma.isFinite, sigma >= 0 else {
-            throw DataError("noise: must be a number ≥ 0, got \(sigma)")
+            throw DataError("noise: must be a number ≥ 0, got \(sigma.isNaN ? "nan" : "\(sigma)")")
+        }
+        guard sigma <= maximumNoise else {
+            throw DataError("noise: must be at most \(WholeNumber.text(maximumNoise)), got \(sigma)")
         }
         if kind.acceptsClasses {
             guard k >= 2, k <= 50 else { throw DataError("classes: must be between 2 and 50, got \(k)") }

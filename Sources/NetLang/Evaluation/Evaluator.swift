@@ -291,17 +291,20 @@ struct Evaluator {
         return i
     }
 
-    /// A 1×1 whole number (sizes, indices, seeds).
-    mutating func integer(_ e: Expr, what: String) throws -> Int {
+    /// A 1×1 whole number (sizes, indices, seeds), within `range` when one is given.
+    /// nan, inf, 1e308 and 2^63 are errors that name the argument, the value and the
+    /// allowed range (`Int(v)` would trap on them).
+    mutating func integer(_ e: Expr, what: String, in range: ClosedRange<Int>? = nil) throws -> Int {
         let t = try value(e)
         guard t.isScalar else {
             throw LangError(.shape, "\(what) must be a number (1×1), not \(t.shapeDescription)", at: e.location)
         }
-        let v = t.scalar
-        guard v.isFinite, v == v.rounded(), abs(v) < 1e15 else {
-            throw LangError(.value, "\(what) must be a whole number, not \(v)", at: e.location)
+        do {
+            if let range { return try WholeNumber.exact(t.scalar, what, in: range) }
+            return try WholeNumber.exact(t.scalar, what)
+        } catch let error as NetCoreError {
+            throw LangError(error, at: e.location)
         }
-        return Int(v)
     }
 
     /// A 1×1 number.

@@ -25,7 +25,10 @@ extension SessionArchive {
         for t in file.tensors {
             guard nodes.indices.contains(t.node) else { throw ArchiveError("the session file is damaged: tensor '\(t.name)' points to a missing node") }
             guard isName(t.name) else { throw ArchiveError("the session file is damaged: '\(t.name)' is not a tensor name") }
-            state.define(t.name, nodes[t.node])
+            // A file can hold a chain of any length; a session keeps at most Graph.maxGraphSize
+            // operations per tensor (as `tensor` does), so `show graph` stays bounded.
+            let node = nodes[t.node]
+            state.define(t.name, Graph.exceedsGraphSize(node) ? Node(node.value, name: t.name) : node)
         }
 
         (state.network, state.optimizer) = try network(file.network)

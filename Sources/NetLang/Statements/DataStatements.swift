@@ -14,7 +14,9 @@ enum DataStatements {
                      "\(name).y  \(d.y.shapeDescription)" + (d.classes.map { "  classes 1–\($0)" } ?? "")]
         if d.classes != nil {
             var counts = [Int](repeating: 0, count: d.classes ?? 0)
-            for label in d.y.data where label >= 1 && Int(label) <= counts.count { counts[Int(label) - 1] += 1 }
+            for label in d.y.data where label == label.rounded() {
+                if let k = WholeNumber.clamped(label, to: 0...(counts.count + 1)), counts.indices.contains(k - 1) { counts[k - 1] += 1 }
+            }
             lines.append("samples per class: " + counts.map(String.init).joined(separator: ", "))
         }
         lines += d.notes
@@ -25,11 +27,18 @@ enum DataStatements {
         }
         var outputs: [Output] = [.note(Note(title: "data set \(name)", text: lines.joined(separator: "\n")))]
         if d.x.cols == 2 {
-            // Classes for colouring: the class index, or 0/1 targets (xor) as classes 1/2.
-            let classes = d.y.cols == 1 ? d.y.data.map { d.classes == nil ? Int($0.rounded()) + 1 : Int($0) } : nil
+            // Classes for colouring: the class index, or small whole targets (xor's 0/1) as
+            // classes from 1. Other targets (fractions, 1e300, nan from a file) get one marker.
+            let y = d.y.data
+            let wholeTargets = y.allSatisfy { $0 == $0.rounded() && $0 >= 0 && $0 < 32 }
+            let classes: [Int]? = d.y.cols != 1 ? nil
+                : d.classes != nil ? y.map { WholeNumber.clamped($0, to: 1...max(1, d.classes ?? 1)) ?? 1 }
+                : wholeTargets ? y.map { (WholeNumber.clamped($0, to: 0...31) ?? 0) + 1 } : nil
             var plot = Plot(kind: .scatter, title: name, xLabel: d.featureNames[0], yLabel: d.featureNames[1],
-                            series: [Plot.Series(label: name, x: (0..<d.count).map { d.x[$0, 0] },
-                                                 y: (0..<d.count).map { d.x[$0, 1] }, classes: classes)])
+                            // At most PlotStatement.maxPoints points: a million-point set
+                            // would otherwise send a million markers to every front end.
+                            series: [PlotStatement.thinned(Plot.Series(label: name, x: (0..<d.count).map { d.x[$0, 0] },
+                                                                       y: (0..<d.count).map { d.x[$0, 1] }, classes: classes))])
             // 0/1 targets are shown as what they are, not as "class 1" for the target 0.
             if d.classes == nil, let classes, Set(classes).isSubset(of: [1, 2]) { plot.classNames = ["t = 0", "t = 1"] }
             outputs.append(.plot(plot))

@@ -121,11 +121,9 @@ struct PlotStatement: Statement {
                             hint: "run forward X (X with 2 columns)")
         }
         let xs = (0..<x.rows).map { x[$0, 0] }, ys = (0..<x.rows).map { x[$0, 1] }
-        func padded(_ v: [Double]) -> ClosedRange<Double> {
-            let lo = v.min() ?? -1, hi = v.max() ?? 1
-            let pad = max(0.1, (hi - lo) * 0.1)
-            return (lo - pad)...(hi + pad)
-        }
+        // 10% around the points (at least 0.1); nan, inf or 1e308 among them must still
+        // give a finite grid to evaluate the network on.
+        func padded(_ v: [Double]) -> ClosedRange<Double> { DrawableRange.covering(v, padding: 0.1, minimumPad: 0.1) }
         let xr = padded(xs), yr = padded(ys)
         let n = 40
         var grid = Tensor(rows: n * n, cols: 2)
@@ -147,12 +145,12 @@ struct PlotStatement: Statement {
         var names: [String] = []
         if let t = target, t.rows == x.rows {
             if t.cols > 1 {
-                pointClasses = (try? t.argmaxPerRow())?.data.map { Int($0) }
+                pointClasses = (try? t.argmaxPerRow())?.data.map { WholeNumber.clamped($0, to: 1...t.cols) ?? 1 }
             } else if t.data.allSatisfy({ $0 == 0 || $0 == 1 }) {
                 pointClasses = t.data.map { $0 >= 0.5 ? 2 : 1 }
                 names = ["t = 0", "t = 1"]
             } else if t.data.allSatisfy({ $0 >= 1 && $0 == $0.rounded() && $0 <= 32 }) {
-                pointClasses = t.data.map { Int($0) }   // a column of 1-based classes
+                pointClasses = t.data.map { WholeNumber.clamped($0, to: 1...32) ?? 1 }   // a column of 1-based classes
             } else {
                 pointClasses = t.data.map { $0 >= 0.5 ? 2 : 1 }
                 names = ["t < 0.5", "t ≥ 0.5"]

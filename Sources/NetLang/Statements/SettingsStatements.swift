@@ -37,8 +37,7 @@ struct SeedStatement: Statement {
     var value: Expr
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         var evaluator = Evaluator(context: context)
-        let n = try evaluator.integer(value, what: "the seed")
-        guard n >= 0 else { throw LangError(.value, "the seed must be 0 or more", at: value.location) }
+        let n = try evaluator.integer(value, what: "the seed", in: 0...WholeNumber.exactLimit)
         context.state.random = RandomSource(seed: UInt64(n))
         return []
     }
@@ -48,10 +47,7 @@ struct PrecisionStatement: Statement {
     var value: Expr
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         var evaluator = Evaluator(context: context)
-        let n = try evaluator.integer(value, what: "the precision")
-        guard (0...17).contains(n) else {
-            throw LangError(.value, "precision must be between 0 and 17 digits, not \(n)", at: value.location)
-        }
+        let n = try evaluator.integer(value, what: "the precision (digits after the point)", in: 0...17)
         context.state.settings.precision = n
         return []
     }

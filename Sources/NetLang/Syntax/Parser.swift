@@ -146,7 +146,8 @@ struct Parser {
         nesting += 1
         defer { nesting -= 1 }
         guard nesting < Self.maxDepth else {
-            throw LangError(.limit, "this expression is nested too deeply", at: current.location)
+            throw LangError(.limit, "this expression is nested too deeply (more than \(Self.maxDepth) levels)", at: current.location,
+                            hint: "split it over several tensor statements")
         }
         return try parseComparison()
     }
@@ -197,7 +198,8 @@ struct Parser {
             nesting += 1
             defer { nesting -= 1 }
             guard nesting < Self.maxDepth else {
-                throw LangError(.limit, "too many signs in a row", at: sign.location)
+                throw LangError(.limit, "this expression is nested too deeply (more than \(Self.maxDepth) levels)", at: sign.location,
+                                hint: "split it over several tensor statements")
             }
             let operand = try parseUnary()
             let loc = sign.location.through(operand.location)
@@ -210,7 +212,16 @@ struct Parser {
 
     private mutating func parsePower() throws -> Expr {
         let base = try parsePostfix()
-        if accept("^") {
+        if current.isSymbol("^") {
+            let caret = advance()
+            // `^` is right-associative: 2^2^…^2 nests to the right by recursion, so each
+            // level counts against the depth before the next is parsed, not after.
+            nesting += 1
+            defer { nesting -= 1 }
+            guard nesting < Self.maxDepth else {
+                throw LangError(.limit, "this expression is nested too deeply (more than \(Self.maxDepth) levels)", at: caret.location,
+                                hint: "split it over several tensor statements")
+            }
             let exponent = try parseUnary()
             return try checked(Expr(.binary("^", base, exponent), at: base.location.through(exponent.location)))
         }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NetCore
 
 /// One plot axis: its range and "nice" tick values (1, 2 or 5 times a power of ten),
 /// shared by the text and SVG plots so both show the same ticks.
@@ -24,6 +25,9 @@ struct AxisScale {
             let pad = lo == 0 ? 1 : abs(lo) * 0.1
             lo -= pad; hi += pad
         }
+        // Values near ±1e308 would give an infinite width (and nan fractions).
+        let drawable = DrawableRange.checked(lo...hi)
+        lo = drawable.lowerBound; hi = drawable.upperBound
         let step = Self.niceStep((hi - lo) / Double(max(1, target)))
         if snap {
             lo = (lo / step).rounded(.down) * step
@@ -48,6 +52,8 @@ struct AxisScale {
     init(range: ClosedRange<Double>, ticks target: Int) {
         var lo = range.lowerBound, hi = range.upperBound
         if !(hi > lo) { lo -= 1; hi += 1 }
+        let drawable = DrawableRange.checked(lo...hi)
+        lo = drawable.lowerBound; hi = drawable.upperBound
         self.init(low: lo, high: hi, step: Self.niceStep((hi - lo) / Double(max(1, target))))
     }
 

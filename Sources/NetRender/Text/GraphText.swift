@@ -19,6 +19,8 @@ import NetLang
 struct GraphText {
     var precision: Int
     var unicode: Bool = false
+    /// The deepest level of the tree that is drawn.
+    static let maxDepth = 100
 
     func render(_ graph: GraphView) -> String {
         guard let root = Self.rootNode(graph) else { return "graph of \(graph.root): (empty)" }
@@ -28,23 +30,33 @@ struct GraphText {
         var expanded: Set<Int> = []
         var bigOnes: [GraphView.Node] = []
 
-        func visit(_ node: GraphView.Node, lead: String, branch: String, path: Set<Int>) {
+        // Depth-first, pre-order, with an explicit stack: a graph restored from a file can be
+        // a chain of any length, and one stack frame per node would overflow.
+        var pending: [(node: GraphView.Node, lead: String, branch: String, path: Set<Int>)] = [(root, "", "", [])]
+        while let (node, lead, branch, path) = pending.popLast() {
             let seen = expanded.contains(node.id)
             var row: [Cell] = [.text(lead + branch + Self.label(node) + (seen && !node.inputs.isEmpty ? " (see above)" : "")),
                                .text(operation(node, byID)), value(node.value)]
             if hasGrads { row.append(node.grad.map(value) ?? .text("-")) }
+            guard !seen else { rows.append(row); continue }
+            // Each level indents by four characters: past maxDepth the tree would be wider
+            // than any screen (and a chain's rows would grow quadratically), so it stops there.
+            if path.count >= Self.maxDepth && !node.inputs.isEmpty {
+                row[0] = .text(lead + branch + Self.label(node) + " (its inputs are deeper than \(Self.maxDepth) levels: show graph of a tensor nearer them)")
+                rows.append(row)
+                continue
+            }
             rows.append(row)
-            guard !seen else { return }
             expanded.insert(node.id)
             if !node.value.isScalar && node.name != nil { bigOnes.append(node) }
             let children = node.inputs.compactMap { byID[$0] }.filter { !path.contains($0.id) }
             let childLead = lead + (branch.isEmpty ? "" : (branch == lastBranch ? "    " : (unicode ? "│   " : "|   ")))
-            for (i, child) in children.enumerated() {
-                visit(child, lead: childLead, branch: i == children.count - 1 ? lastBranch : midBranch,
-                      path: path.union([node.id]))
+            let childPath = path.union([node.id])
+            // Pushed last child first, so the first child is drawn next, as recursion would.
+            for (i, child) in children.enumerated().reversed() {
+                pending.append((child, childLead, i == children.count - 1 ? lastBranch : midBranch, childPath))
             }
         }
-        visit(root, lead: "", branch: "", path: [])
 
         var columns = ["node", "op", "value"]
         if hasGrads { columns.append("grad") }

@@ -1,3 +1,5 @@
+import NetCore
+
 /// A grid of character cells that plots draw on. In `.fine` mode each cell holds a 2×4
 /// braille dot matrix, so lines are drawn at eight times the resolution of a cell.
 ///
@@ -24,8 +26,8 @@ struct PlotCanvas {
     /// The cell of a point given as fractions of the axes (0...1, y up); nil outside.
     func cell(_ fx: Double, _ fy: Double) -> (row: Int, col: Int)? {
         guard fx.isFinite, fy.isFinite, fx >= -1e-9, fx <= 1 + 1e-9, fy >= -1e-9, fy <= 1 + 1e-9 else { return nil }
-        let col = Int((fx * Double(width - 1)).rounded())
-        let row = Int(((1 - fy) * Double(height - 1)).rounded())
+        guard let col = WholeNumber.clamped(fx * Double(width - 1), to: 0...(width - 1)),
+              let row = WholeNumber.clamped((1 - fy) * Double(height - 1), to: 0...(height - 1)) else { return nil }
         return (row, col)
     }
 
@@ -44,12 +46,14 @@ struct PlotCanvas {
         let offX = Double(dotsX - 1) / 2, offY = Double(dotsY - 1) / 2
         let x0 = a.0 * sx + offX, y0 = (1 - a.1) * sy + offY
         let x1 = b.0 * sx + offX, y1 = (1 - b.1) * sy + offY
-        let steps = max(1, Int(max(abs(x1 - x0), abs(y1 - y0)).rounded(.up)))
-        guard steps < 100_000 else { return }
+        // A segment from a point far off the axes (a fraction of 1e8) is not drawn dot by dot.
+        let length = max(abs(x1 - x0), abs(y1 - y0))
+        guard length < 100_000, let steps = WholeNumber.clamped(length, to: 1...100_000, rounding: .up) else { return }
         for k in 0...steps {
             let t = Double(k) / Double(steps)
-            let px = Int((x0 + (x1 - x0) * t).rounded()), py = Int((y0 + (y1 - y0) * t).rounded())
-            guard px >= 0, py >= 0, px < width * dotsX, py < height * dotsY else { continue }
+            guard let px = WholeNumber.clamped(x0 + (x1 - x0) * t, to: -1...(width * dotsX)),
+                  let py = WholeNumber.clamped(y0 + (y1 - y0) * t, to: -1...(height * dotsY)),
+                  px >= 0, py >= 0, px < width * dotsX, py < height * dotsY else { continue }
             let r = py / dotsY, c = px / dotsX
             if let m { marks[r][c] = m } else { dots[r][c] |= Self.brailleBit(px % dotsX, py % dotsY) }
         }

@@ -1,3 +1,4 @@
+import NetCore
 import NetLang
 
 /// A plot as text: title, y label, the canvas framed by axes with tick labels, the x label,
@@ -51,7 +52,7 @@ struct PlotText {
     func shadeMark(_ v: Double, _ shading: GridShading) -> String {
         switch shading {
         case .classes(let all):
-            let k = all.firstIndex(of: Int(v.isFinite ? v : 0)) ?? 0
+            let k = WholeNumber.clamped(v, to: 0...32).flatMap { all.firstIndex(of: $0) } ?? 0
             return shades[k % shades.count]
         case .values:
             return shades[shading.band(v, levels: shades.count)]
@@ -84,7 +85,8 @@ struct PlotText {
         let horizontal = unicode ? "─" : "-", xTick = unicode ? "┬" : "+", corner = unicode ? "└" : "+"
         var tickRows: [Int: String] = [:]
         for t in g.y.ticks {
-            let row = Int(((1 - g.y.fraction(t)) * Double(canvas.height - 1)).rounded())
+            // -1 and height stand for "off the frame", whatever the fraction was.
+            guard let row = WholeNumber.clamped((1 - g.y.fraction(t)) * Double(canvas.height - 1), to: -1...canvas.height) else { continue }
             if (0..<canvas.height).contains(row) { tickRows[row] = g.y.label(t) }
         }
         let margin = max(tickRows.values.map(TextWidth.of).max() ?? 0, 1)
@@ -105,8 +107,8 @@ struct PlotText {
         let origin = margin + 2   // where canvas column 0 sits on a line
         var free = 0
         for t in g.x.ticks {
-            let col = Int((g.x.fraction(t) * Double(canvas.width - 1)).rounded())
-            guard (0..<canvas.width).contains(col) else { continue }
+            guard let col = WholeNumber.clamped(g.x.fraction(t) * Double(canvas.width - 1), to: -1...canvas.width),
+                  (0..<canvas.width).contains(col) else { continue }
             // A tick on the first column would sit right beside the corner ("++---"):
             // the corner marks that end of the axis already.
             if col > 0 { rule[col] = xTick }

@@ -11,7 +11,7 @@ struct ProgressText {
 
     func render(_ p: NetLang.Progress) -> String {
         let done = p.totalSteps > 0 ? min(1, max(0, Double(p.step) / Double(p.totalSteps))) : 0
-        let filled = Int((done * Double(barWidth)).rounded(.down))
+        let filled = WholeNumber.clamped(done * Double(barWidth), to: 0...barWidth, rounding: .down) ?? 0
         var bar: String
         if unicode {
             bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
@@ -37,7 +37,8 @@ struct ProgressText {
 
     /// "2s", "1m05s", "2h03m".
     static func duration(_ s: Double) -> String {
-        let t = Int(s.rounded(.up))
+        // Capped (31 years) so a rate near zero cannot ask for more seconds than Int holds.
+        let t = WholeNumber.clamped(s, to: 0...999_999_999, rounding: .up) ?? 0
         if t < 60 { return "\(t)s" }
         if t < 3600 { return cFormat("%dm%02ds", t / 60, t % 60) }
         return cFormat("%dh%02dm", t / 3600, (t % 3600) / 60)

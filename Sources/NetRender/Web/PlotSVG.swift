@@ -68,7 +68,7 @@ struct PlotSVG {
                 let fill: String
                 switch shading {
                 // The same colour as the points of that class.
-                case .classes: fill = Self.pale(SVGWriter.color(v.isFinite ? Int(v) - 1 : 0))
+                case .classes: fill = Self.pale(SVGWriter.color((WholeNumber.clamped(v, to: 1...32) ?? 1) - 1))
                 case .values(let lo, let hi):
                     let f = v.isFinite ? min(1, max(0, (v - lo) / (hi - lo))) : 0
                     fill = Self.pale(Self.blend(f))

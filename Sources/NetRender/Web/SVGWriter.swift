@@ -18,7 +18,9 @@ struct SVGWriter {
     static func n(_ v: Double) -> String {
         guard v.isFinite else { return "0" }
         let r = (v * 100).rounded() / 100
-        return r == r.rounded() ? String(Int(r)) : String(r)
+        // Int(r) would trap for a coordinate beyond Int's range (a point at 1e308).
+        if let whole = Int(exactly: r) { return String(whole) }
+        return r.isFinite ? String(r) : "0"
     }
 
     mutating func raw(_ element: String) { body.append(element) }
