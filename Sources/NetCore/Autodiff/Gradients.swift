@@ -105,7 +105,7 @@ enum NodeBackward {
                 return [zeros(a), zeros(b)]
             }
         case .matmul:
-            return [Tensor.product(g, v[1], transposeB: true), Tensor.product(v[0], g, transposeA: true)]
+            return [try Tensor.product(g, v[1], transposeB: true), try Tensor.product(v[0], g, transposeA: true)]
         case .negate:
             return [-g]
         case .transpose:

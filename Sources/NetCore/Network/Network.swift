@@ -165,7 +165,7 @@ public struct Network {
         try checkInput(x)
         var a = x
         for layer in layers {
-            var z = Tensor.product(a, layer.W)
+            var z = try Tensor.product(a, layer.W)
             if layer.hasBias { z = try z + layer.b }
             a = layer.activation.apply(z)
         }
