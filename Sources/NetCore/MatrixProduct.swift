@@ -51,14 +51,15 @@ public enum MatrixProduct {
     /// call is still large enough to run at full speed.
     public static let interruptibleBlock = 1 << 27
 
-    /// `multiply`, in tiles of C small enough that the interrupt flag is checked every
-    /// `interruptibleBlock` multiply-adds (one OpenBLAS call cannot be stopped half-way).
-    /// Throws `Interrupted`; C is then partly computed and must be dropped.
+    /// `multiply`; above `interruptibleBlock` multiply-adds, in tiles of C small enough
+    /// that the interrupt flag is checked every block (one OpenBLAS call cannot be stopped
+    /// half-way). Throws `Interrupted`; C is then partly computed and must be dropped.
     public static func multiplyInterruptibly(m: Int, n: Int, k: Int,
                                              a: UnsafePointer<Double>, transposeA: Bool = false,
                                              b: UnsafePointer<Double>, transposeB: Bool = false,
                                              c: UnsafeMutablePointer<Double>) throws {
-        try Interruption.check()
+        // Small products are not checked: they take microseconds, and the callers check
+        // between them (the evaluator per operation, train per step).
         let (total, overflow) = m.multipliedReportingOverflow(by: n)
         guard overflow || total.multipliedReportingOverflow(by: k).overflow || total * k > interruptibleBlock else {
             multiply(m: m, n: n, k: k, a: a, transposeA: transposeA, b: b, transposeB: transposeB, c: c)

@@ -79,6 +79,20 @@ final class InterruptTests: XCTestCase {
         r.run("tensor n = sum(d.y)")
     }
 
+    func testATrainStepOfLargeProductsStopsBeforeItsUpdate() throws {
+        let r = Recorder()
+        // One full-batch step is ~10¹⁰ multiply-adds: the interrupt lands inside the first.
+        r.run("seed 3\ntensor X = rand(20000, 500);\ntensor T = rand(20000, 1);\nlayer h = dense(500 -> 500, relu)\nlayer o = dense(500 -> 1, sigmoid)\nloss mse")
+        let before = try XCTUnwrap(r.value("h.W"))
+        let (error, _) = interrupted(r, "train X, T, epochs: 1000", after: 0.3)
+        XCTAssertEqual(error?.kind, "KeyboardInterrupt")
+        XCTAssertEqual(error?.message, "train interrupted after step 0 of 1000; the parameters are those of step 0")
+        XCTAssertEqual(r.value("h.W"), before, "no half-updated weights")
+        XCTAssertTrue(r.session.state.history.isEmpty)
+        // The session goes on: a forward on a few rows works with the same weights.
+        r.run("forward X[1:2, :], T[1:2, :]")
+    }
+
     func testAnInterruptBetweenStatementsStopsTheRestOfTheCell() throws {
         let r = Recorder()
         r.run("tensor a = ones(2000, 2000) / 2000\ntensor kept = [0]")

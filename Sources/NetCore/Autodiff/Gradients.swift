@@ -31,6 +31,7 @@ public func gradients(of root: Node) throws -> Gradients {
     var grads: [ObjectIdentifier: Tensor] = [:]
     grads[ObjectIdentifier(root)] = Tensor(rows: root.value.rows, cols: root.value.cols, repeating: 1)
     for node in order.reversed() {
+        try Interruption.check()   // one operation at a time, as the forward evaluation
         guard let g = grads[ObjectIdentifier(node)], !node.inputs.isEmpty else { continue }
         let local = try NodeBackward.inputGradients(node, g)
         for (input, gi) in zip(node.inputs, local) {
