@@ -104,6 +104,17 @@ final class InterruptTests: XCTestCase {
         XCTAssertNil(r.session.state.tensors["never"])
     }
 
+    func testAnInterruptWhileAnOutputIsShownEndsTheCellAfterIt() {
+        let r = Recorder()
+        // As if Ctrl-C came while the front end rendered the first statement's output.
+        let error = r.session.run("tensor shown = [1, 2]\ntensor next = [3]") { _, _ in r.session.interrupt.raise() }
+        XCTAssertEqual(error?.kind, "KeyboardInterrupt")
+        XCTAssertEqual(error?.line, 1)
+        XCTAssertEqual(error?.message, "interrupted while showing this statement's output; the statement itself had finished and is kept")
+        XCTAssertEqual(r.value("shown"), Tensor([[1, 2]]))
+        XCTAssertNil(r.session.state.tensors["next"])
+    }
+
     /// Every loop over user-sized data checks the flag: with the flag already raised,
     /// each stops at its first check instead of finishing.
     func testEveryLongLoopChecksTheFlag() throws {
