@@ -36,7 +36,7 @@ let package = Package(
         ]),
 
         .executableTarget(name: "nb-run", dependencies: [
-            "NetLang", "NetRender",
+            "NetLang", "NetRender", "NetCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nb-kernel", dependencies: [

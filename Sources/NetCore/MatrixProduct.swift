@@ -45,6 +45,45 @@ public enum MatrixProduct {
             }
         }
     }
+
+    /// Multiply-adds per OpenBLAS call in `multiplyInterruptibly`: about 10–30 ms of one
+    /// core's DGEMM, so an interrupt between calls lands well within 100 ms, while each
+    /// call is still large enough to run at full speed.
+    public static let interruptibleBlock = 1 << 27
+
+    /// `multiply`; above `interruptibleBlock` multiply-adds, in tiles of C small enough
+    /// that the interrupt flag is checked every block (one OpenBLAS call cannot be stopped
+    /// half-way). Throws `Interrupted`; C is then partly computed and must be dropped.
+    public static func multiplyInterruptibly(m: Int, n: Int, k: Int,
+                                             a: UnsafePointer<Double>, transposeA: Bool = false,
+                                             b: UnsafePointer<Double>, transposeB: Bool = false,
+                                             c: UnsafeMutablePointer<Double>) throws {
+        // Small products are not checked: they take microseconds, and the callers check
+        // between them (the evaluator per operation, train per step).
+        let (total, overflow) = m.multipliedReportingOverflow(by: n)
+        guard overflow || total.multipliedReportingOverflow(by: k).overflow || total * k > interruptibleBlock else {
+            multiply(m: m, n: n, k: k, a: a, transposeA: transposeA, b: b, transposeB: transposeB, c: c)
+            return
+        }
+        // Square-ish tiles of C (rows × cols) with rows·cols·k ≤ the block: each call reads
+        // a panel of A and one of B, which OpenBLAS packs as it would for the whole product.
+        let cells = max(1, interruptibleBlock / max(k, 1))
+        let cols = min(n, max(1, Int(Double(cells).squareRoot())))
+        let rows = min(m, max(1, cells / cols))
+        for i0 in stride(from: 0, to: m, by: rows) {
+            for j0 in stride(from: 0, to: n, by: cols) {
+                try Interruption.check()
+                let mi = min(rows, m - i0), nj = min(cols, n - j0)
+                OpenBLASLibrary.shared.dgemm(CblasRowMajor,
+                            transposeA ? CblasTrans : CblasNoTrans,
+                            transposeB ? CblasTrans : CblasNoTrans,
+                            Int32(mi), Int32(nj), Int32(k), 1.0,
+                            transposeA ? a + i0 : a + i0 * k, Int32(transposeA ? m : k),
+                            transposeB ? b + j0 * k : b + j0, Int32(transposeB ? k : n),
+                            0.0, c + i0 * n + j0, Int32(n))
+            }
+        }
+    }
 }
 
 extension Tensor {
@@ -59,21 +98,22 @@ extension Tensor {
             throw ShapeError("shape mismatch in \(names.0) @ \(names.1): \(shapeDescription) @ \(other.shapeDescription)")
         }
         try Tensor.checkSize(rows: rows, cols: other.cols, limit: limit, what: "the result of \(names.0) @ \(names.1)")
-        return Tensor.product(self, other)
+        return try Tensor.product(self, other)
     }
 
-    /// op(a) @ op(b) without shape checks (callers have checked them).
-    static func product(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) -> Tensor {
+    /// op(a) @ op(b) without shape checks (callers have checked them). Large products
+    /// stop at an interrupt (`MatrixProduct.multiplyInterruptibly`).
+    static func product(_ a: Tensor, _ b: Tensor, transposeA: Bool = false, transposeB: Bool = false) throws -> Tensor {
         let m = transposeA ? a.cols : a.rows
         let k = transposeA ? a.rows : a.cols
         let n = transposeB ? b.rows : b.cols
         var out = Tensor(rows: m, cols: n)
-        a.data.withUnsafeBufferPointer { pa in
-            b.data.withUnsafeBufferPointer { pb in
-                out.data.withUnsafeMutableBufferPointer { pc in
+        try a.data.withUnsafeBufferPointer { pa in
+            try b.data.withUnsafeBufferPointer { pb in
+                try out.data.withUnsafeMutableBufferPointer { pc in
                     guard let a0 = pa.baseAddress, let b0 = pb.baseAddress, let c0 = pc.baseAddress else { return }
-                    MatrixProduct.multiply(m: m, n: n, k: k, a: a0, transposeA: transposeA,
-                                           b: b0, transposeB: transposeB, c: c0)
+                    try MatrixProduct.multiplyInterruptibly(m: m, n: n, k: k, a: a0, transposeA: transposeA,
+                                                            b: b0, transposeB: transposeB, c: c0)
                 }
             }
         }

@@ -3,7 +3,7 @@
 ///     Tensor.eye(2)                          // [[1, 0], [0, 1]]
 ///     Tensor.linspace(0, 1, 3)               // [[0], [0.5], [1]]
 ///     var g = SeededGenerator(seed: 42)
-///     Tensor.randn(2, 3, using: &g)
+///     try Tensor.randn(2, 3, using: &g)
 ///     try Tensor.onehot(Tensor([[2], [1]]), classes: 3)   // [[0, 1, 0], [1, 0, 0]]
 ///
 /// Sizes must not be negative: check sizes a user chose with `checkSize` first, which also
@@ -47,17 +47,27 @@ extension Tensor {
         return t
     }
 
+    /// Numbers drawn between two checks of the interrupt flag (a few ms of work): a
+    /// 50-million-element `randn` stops at an interrupt.
+    static let drawsBetweenChecks = 1 << 16
+
     /// Uniform on [0, 1), drawn row by row.
-    public static func rand(_ rows: Int, _ cols: Int, using g: inout SeededGenerator) -> Tensor {
+    public static func rand(_ rows: Int, _ cols: Int, using g: inout SeededGenerator) throws -> Tensor {
         var t = Tensor(rows: rows, cols: cols)
-        for k in t.data.indices { t.data[k] = g.nextUniform() }
+        for k in t.data.indices {
+            try Interruption.check(item: k, every: drawsBetweenChecks)
+            t.data[k] = g.nextUniform()
+        }
         return t
     }
 
     /// Standard normal, drawn row by row.
-    public static func randn(_ rows: Int, _ cols: Int, using g: inout SeededGenerator) -> Tensor {
+    public static func randn(_ rows: Int, _ cols: Int, using g: inout SeededGenerator) throws -> Tensor {
         var t = Tensor(rows: rows, cols: cols)
-        for k in t.data.indices { t.data[k] = g.nextNormal() }
+        for k in t.data.indices {
+            try Interruption.check(item: k, every: drawsBetweenChecks)
+            t.data[k] = g.nextNormal()
+        }
         return t
     }
 

@@ -27,7 +27,9 @@ public final class Session {
         get { state.settings }
         set { state.settings = newValue }
     }
-    /// Set from another thread to stop long work at the next safe point (a train step).
+    /// Set from another thread to stop the running cell within ~100 ms: every loop over
+    /// user-sized data checks it (Interruption.swift), and the interrupted statement
+    /// leaves the session as it was before it (a `train` keeps its completed steps).
     public let interrupt = InterruptFlag()
 
     /// The notebook's directory: `load`, `save` and `restore` look for relative paths
@@ -54,7 +56,10 @@ public final class Session {
         } catch {
             return NetError(kind: "SyntaxError", message: "\(error)", line: 1, column: 1, sourceLine: "")
         }
-        return withoutActuallyEscaping(emit) { emit in runStatements(statements, source: source, emit: emit) }
+        // Bound for the whole cell, rendering in `emit` included: its loops check it too.
+        return Interruption.watching(interrupt) {
+            withoutActuallyEscaping(emit) { emit in runStatements(statements, source: source, emit: emit) }
+        }
     }
 
     /// Runs parsed statements in order, each on a draft of the state that is kept only if
@@ -63,6 +68,9 @@ public final class Session {
                                emit: @escaping (Output, OutputRole) -> Void) -> NetError? {
         for (i, parsed) in statements.enumerated() {
             let isLast = i == statements.count - 1
+            // An interrupt that came while the previous statement's output was shown
+            // stops the cell here, before this statement changes anything.
+            if interrupt.isRaised { return Self.interrupted(at: parsed.location).netError(in: source) }
             // `;` silences a statement entirely, live displays (train's progress) included.
             var context = ExecutionContext(state: state, source: source, interrupt: interrupt,
                                            emit: parsed.suppressed ? { _, _ in } : emit)
@@ -74,6 +82,11 @@ public final class Session {
                 state = stop.state
                 if !parsed.suppressed { stop.outputs.forEach { emit($0, .display) } }
                 return stop.error.netError(in: source)
+            } catch is Interrupted {
+                return Self.interrupted(at: parsed.location).netError(in: source)
+            } catch let error as LangError where error.kind == .interrupt {
+                // Stopped inside an expression: the caret shows the operation it stopped in.
+                return Self.interrupted(at: error.location).netError(in: source)
             } catch let error as LangError {
                 return error.netError(in: source)
             } catch let error as NetCoreError {
@@ -97,8 +110,18 @@ public final class Session {
                     emit(output, isLast && j == outputs.count - 1 ? .result : .display)
                 }
             }
+            // Showing a large output can take a while: an interrupt then ends the cell here.
+            if interrupt.isRaised {
+                return LangError(.interrupt, "interrupted while showing this statement's output; the statement itself had finished and is kept",
+                                 at: parsed.location).netError(in: source)
+            }
         }
         return nil
+    }
+
+    /// The error of a statement stopped by an interrupt: its draft state was dropped.
+    static func interrupted(at location: SourceLocation) -> LangError {
+        LangError(.interrupt, "interrupted; the session is as it was before this statement", at: location)
     }
 
     /// Completion candidates at a cursor (an offset in Unicode scalars).
@@ -138,29 +161,3 @@ public enum Completeness: Sendable, Equatable {
     case invalid
 }
 
-/// A flag another thread raises to stop long work at a safe point.
-public final class InterruptFlag: @unchecked Sendable {
-    private var raised = false
-    private let lock = NSLockLite()
-    public init() {}
-    public func raise() { lock.withLock { raised = true } }
-    public func clear() { lock.withLock { raised = false } }
-    public var isRaised: Bool { lock.withLock { raised } }
-}
-
-/// A tiny mutex so NetLang need not link Foundation for one lock.
-final class NSLockLite: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(&mutex); defer { pthread_mutex_unlock(&mutex) }
-        return body()
-    }
-}
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -1,4 +1,5 @@
 import Foundation
+import NetCore
 import NetLang
 import NetRender
 
@@ -22,8 +23,10 @@ final class NotebookRunner {
     let color: Bool
     /// Seconds a cell may run before it is interrupted and fails.
     let timeout: Double?
-    /// How long an interrupted cell gets to stop at a safe point before nb-run gives up on it.
-    let graceAfterTimeout: Double = 5
+    /// A last resort only: every loop over user-sized data stops within ~100 ms of an
+    /// interrupt (Interruption.swift), so a cell that is still running this long after its
+    /// timeout is stuck somewhere that does not check, and nb-run ends.
+    let graceAfterTimeout: Double = 30
     /// Called with the text of each live progress update (train), for a terminal.
     var onProgress: ((String) -> Void)?
     private(set) var executionCount = 0
@@ -64,17 +67,18 @@ final class NotebookRunner {
             texts.append(shown.text(output))
         }
         let timedOut = watchdog?.stop() ?? false
-        if let error {
+        if var error {
+            // The timeout interrupted the cell: one error, the timeout, where it stopped.
+            // (A cell that finished although the timer fired just then has no error.)
+            if timedOut && error.kind == "KeyboardInterrupt" {
+                error.kind = "TimeoutError"
+                error.message = "cell \(count) ran longer than \(Self.seconds(timeout ?? 0)) (--timeout) and was stopped: \(error.message)"
+            }
             let traceback = Renderer(settings: session.settings).text(error)
             var evalue = error.message
             if let hint = error.hint { evalue += " — \(hint)" }
             outputs.append(.error(name: error.kind, value: evalue, traceback: traceback.components(separatedBy: "\n")))
             texts.append(Renderer(settings: session.settings, color: color).text(error))
-        }
-        if timedOut {
-            let message = "cell \(count) ran longer than \(Self.seconds(timeout ?? 0)) (--timeout) and was stopped"
-            outputs.append(.error(name: "TimeoutError", value: message, traceback: ["TimeoutError: \(message)"]))
-            texts.append("TimeoutError: \(message)")
         }
         return CellRun(outputs: outputs, terminalTexts: texts, executionCount: count)
     }
@@ -110,9 +114,9 @@ final class NotebookRunner {
     }
 }
 
-/// Raises the session's interrupt flag when a cell runs too long, and ends the
-/// process if the cell does not reach a safe point soon after (a huge matrix product
-/// cannot be stopped half-way).
+/// Raises the session's interrupt flag when a cell runs too long (the same flag as
+/// Ctrl-C in the REPL and Jupyter's interrupt), and ends the process only if the cell
+/// is still running `grace` seconds later (a loop that does not check the flag).
 final class Watchdog: @unchecked Sendable {
     private let lock = NSLock()
     private var fired = false

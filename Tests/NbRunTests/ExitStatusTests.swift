@@ -80,7 +80,10 @@ final class ExitStatusTests: XCTestCase {
         // once spent over 1 s on the first cell, so the timeout hit the wrong cell.
         let result = try NbRunProcess.run(["--color", "never", "--timeout", "2", "-"], stdin: notebook)
         XCTAssertEqual(result.status, 1)
-        XCTAssertTrue(result.stdout.contains("TimeoutError: cell 2 ran longer than 2 s"), result.stdout)
+        // One error for the stopped cell: the timeout, saying what it stopped.
+        XCTAssertTrue(result.stdout.contains("cell 2 ran longer than 2 s (--timeout) and was stopped: train interrupted after step"), result.stdout)
+        XCTAssertEqual(result.stdout.components(separatedBy: "TimeoutError").count - 1, 1, result.stdout)
+        XCTAssertFalse(result.stdout.contains("KeyboardInterrupt"), result.stdout)
         XCTAssertFalse(result.stdout.contains("never reached"))
         XCTAssertLessThan(Date().timeIntervalSince(start), 30, "the train stopped long before its 100000 epochs")
     }

@@ -31,6 +31,7 @@ public func gradients(of root: Node) throws -> Gradients {
     var grads: [ObjectIdentifier: Tensor] = [:]
     grads[ObjectIdentifier(root)] = Tensor(rows: root.value.rows, cols: root.value.cols, repeating: 1)
     for node in order.reversed() {
+        try Interruption.check()   // one operation at a time, as the forward evaluation
         guard let g = grads[ObjectIdentifier(node)], !node.inputs.isEmpty else { continue }
         let local = try NodeBackward.inputGradients(node, g)
         for (input, gi) in zip(node.inputs, local) {
@@ -105,7 +106,7 @@ enum NodeBackward {
                 return [zeros(a), zeros(b)]
             }
         case .matmul:
-            return [Tensor.product(g, v[1], transposeB: true), Tensor.product(v[0], g, transposeA: true)]
+            return [try Tensor.product(g, v[1], transposeB: true), try Tensor.product(v[0], g, transposeA: true)]
         case .negate:
             return [-g]
         case .transpose:

@@ -21,6 +21,9 @@ public enum CSVLoader {
     /// The most numbers one file may hold (the session's tensor size limit).
     public static let maximumElements = 50_000_000
 
+    /// Lines read or parsed between two checks of the interrupt flag (a few ms of work).
+    static let checkEveryLines = 2048
+
     public static func load(path: String, label: LabelColumn?) throws -> Dataset {
         let url = URL(fileURLWithPath: path)
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -36,13 +39,20 @@ public enum CSVLoader {
         // (line number in the file, line) of every non-blank line. Split on bytes: Swift's
         // Characters treat "\r\n" as one character, and bytes are faster. Fields are split
         // row by row below, so a large file never holds all its fields as strings at once.
+        // A loop rather than `split`, so that an interrupt stops a large file every few thousand lines.
         var lines: [(Int, Substring)] = []
         var lineNumber = 0
-        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+        let bytes = text.utf8
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            let raw = bytes[start..<end]
             lineNumber += 1
+            if lineNumber % checkEveryLines == 0 { try Interruption.check() }
             let line = Substring(raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw)
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            lines.append((lineNumber, line))
+            if !line.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.append((lineNumber, line)) }
+            guard end < bytes.endIndex else { break }
+            start = bytes.index(after: end)
         }
         guard let header = lines.first else { throw DataError("\(fileName) is empty; a header row is expected") }
         let names = header.1.split(separator: ",", omittingEmptySubsequences: false).map { unquote($0) }
@@ -57,6 +67,7 @@ public enum CSVLoader {
         var x = [Double](); x.reserveCapacity(samples * (width - (labelIndex == nil ? 0 : 1)))
         var y = [Double](); y.reserveCapacity(samples)
         for (row, (lineNo, line)) in lines.dropFirst().enumerated() {
+            if row % checkEveryLines == 0 { try Interruption.check() }
             var column = 0
             for field in line.split(separator: ",", omittingEmptySubsequences: false) {
                 guard column < width else { break }

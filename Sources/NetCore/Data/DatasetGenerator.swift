@@ -63,6 +63,9 @@ public enum DatasetGenerator {
     /// ±2), and small enough that every point stays finite (1e308·N(0,1) overflows to inf).
     public static let maximumNoise = 1_000_000.0
 
+    /// Points drawn between two checks of the interrupt flag (a few ms of work).
+    static let samplesBetweenChecks = 1 << 15
+
     /// Draws a data set; nil arguments take the kind's defaults. Throws for counts,
     /// noise or class numbers that make no sense, saying which and why.
     public static func make(
@@ -89,11 +92,11 @@ public enum DatasetGenerator {
             throw DataError("n: \(count) is fewer points than the \(k) classes")
         }
         switch kind {
-        case .xor: return xor(n: count, noise: sigma, rng: &rng)
-        case .circle: return circle(n: count, noise: sigma, rng: &rng)
-        case .spiral: return spiral(n: count, noise: sigma, classes: k, rng: &rng)
-        case .gaussian: return gaussian(n: count, noise: sigma, classes: k, rng: &rng)
-        case .moons: return moons(n: count, noise: sigma, rng: &rng)
+        case .xor: return try xor(n: count, noise: sigma, rng: &rng)
+        case .circle: return try circle(n: count, noise: sigma, rng: &rng)
+        case .spiral: return try spiral(n: count, noise: sigma, classes: k, rng: &rng)
+        case .gaussian: return try gaussian(n: count, noise: sigma, classes: k, rng: &rng)
+        case .moons: return try moons(n: count, noise: sigma, rng: &rng)
         }
     }
 
@@ -101,11 +104,12 @@ public enum DatasetGenerator {
     /// the first classes taking the remainder.
     static func share(_ n: Int, _ k: Int, _ c: Int) -> Int { n / k + (c < n % k ? 1 : 0) }
 
-    static func xor(n: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
+    static func xor(n: Int, noise: Double, rng: inout SeededGenerator) throws -> Dataset {
         let corners: [(Double, Double)] = [(0, 0), (0, 1), (1, 0), (1, 1)]
         var x = [Double](), y = [Double]()
         x.reserveCapacity(2 * n); y.reserveCapacity(n)
         for i in 0..<n {
+            try Interruption.check(item: i, every: samplesBetweenChecks)
             let (a, b) = corners[i % 4]
             x.append(a + (noise > 0 ? noise * rng.nextNormal() : 0))
             x.append(b + (noise > 0 ? noise * rng.nextNormal() : 0))
@@ -114,10 +118,11 @@ public enum DatasetGenerator {
         return Dataset(x: Tensor(rows: n, cols: 2, data: x), y: Tensor(rows: n, cols: 1, data: y))
     }
 
-    static func circle(n: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
+    static func circle(n: Int, noise: Double, rng: inout SeededGenerator) throws -> Dataset {
         var x = [Double](), y = [Double]()
         for c in 0..<2 {
             for _ in 0..<share(n, 2, c) {
+                try Interruption.check(item: y.count, every: samplesBetweenChecks)
                 let r = c == 0 ? 0.5 * rng.nextUniform() : 0.7 + 0.3 * rng.nextUniform()
                 let angle = 2 * Double.pi * rng.nextUniform()
                 x.append(r * cos(angle) + noise * rng.nextNormal())
@@ -128,11 +133,12 @@ public enum DatasetGenerator {
         return Dataset(x: Tensor(rows: n, cols: 2, data: x), y: Tensor(rows: n, cols: 1, data: y), classes: 2)
     }
 
-    static func spiral(n: Int, noise: Double, classes k: Int, rng: inout SeededGenerator) -> Dataset {
+    static func spiral(n: Int, noise: Double, classes k: Int, rng: inout SeededGenerator) throws -> Dataset {
         var x = [Double](), y = [Double]()
         for c in 0..<k {
             let m = share(n, k, c)
             for i in 0..<m {
+                try Interruption.check(item: y.count, every: samplesBetweenChecks)
                 let t = m > 1 ? Double(i) / Double(m - 1) : 0
                 let theta = 4 * Double(c) + 4 * t + noise * rng.nextNormal()
                 x.append(t * sin(theta))
@@ -143,11 +149,12 @@ public enum DatasetGenerator {
         return Dataset(x: Tensor(rows: n, cols: 2, data: x), y: Tensor(rows: n, cols: 1, data: y), classes: k)
     }
 
-    static func gaussian(n: Int, noise: Double, classes k: Int, rng: inout SeededGenerator) -> Dataset {
+    static func gaussian(n: Int, noise: Double, classes k: Int, rng: inout SeededGenerator) throws -> Dataset {
         var x = [Double](), y = [Double]()
         for c in 0..<k {
             let angle = 2 * Double.pi * Double(c) / Double(k)
             for _ in 0..<share(n, k, c) {
+                try Interruption.check(item: y.count, every: samplesBetweenChecks)
                 x.append(2 * cos(angle) + noise * rng.nextNormal())
                 x.append(2 * sin(angle) + noise * rng.nextNormal())
                 y.append(Double(c + 1))
@@ -156,11 +163,12 @@ public enum DatasetGenerator {
         return Dataset(x: Tensor(rows: n, cols: 2, data: x), y: Tensor(rows: n, cols: 1, data: y), classes: k)
     }
 
-    static func moons(n: Int, noise: Double, rng: inout SeededGenerator) -> Dataset {
+    static func moons(n: Int, noise: Double, rng: inout SeededGenerator) throws -> Dataset {
         var x = [Double](), y = [Double]()
         for c in 0..<2 {
             let m = share(n, 2, c)
             for i in 0..<m {
+                try Interruption.check(item: y.count, every: samplesBetweenChecks)
                 let t = m > 1 ? Double.pi * Double(i) / Double(m - 1) : 0
                 let (a, b) = c == 0 ? (cos(t), sin(t)) : (1 - cos(t), 0.5 - sin(t))
                 x.append(a + noise * rng.nextNormal())

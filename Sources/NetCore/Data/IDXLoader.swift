@@ -94,8 +94,9 @@ public enum IDXLoader {
         }
         var values = [Double](repeating: 0, count: total)
         let type = bytes[2]
-        bytes.withUnsafeBufferPointer { buf in
+        try bytes.withUnsafeBufferPointer { buf in
             for i in 0..<total {
+                if i % (1 << 20) == 0 { try Interruption.check() }   // every few ms of a large file
                 let at = headerSize + i * elementSize
                 switch type {
                 case 0x08: values[i] = Double(buf[at])

@@ -28,6 +28,7 @@ extension Network {
             let original = value(of: id)
             var maxAbs = 0.0, diff2 = 0.0, a2 = 0.0, n2 = 0.0
             for k in original.data.indices {
+                try Interruption.check()   // two passes per weight: long for a large network
                 var plus = original; plus.data[k] += epsilon
                 var minus = original; minus.data[k] -= epsilon
                 try probe.set(id, plus)

@@ -112,7 +112,7 @@ public struct Network {
     @discardableResult
     public mutating func forward(_ x: Tensor) throws -> Tensor {
         try checkInput(x)
-        x.data.withUnsafeBufferPointer { runForward($0, rows: x.rows) }
+        try x.data.withUnsafeBufferPointer { try runForward($0, rows: x.rows) }
         lastTarget = nil; lastLoss = nil
         return layers[layers.count - 1].a ?? Tensor(rows: 0, cols: 0)
     }
@@ -122,7 +122,7 @@ public struct Network {
     public mutating func forward(_ x: Tensor, target t: Tensor) throws -> Double {
         try checkInput(x)
         let target = try preparedTarget(t, rows: x.rows)
-        x.data.withUnsafeBufferPointer { runForward($0, rows: x.rows) }
+        try x.data.withUnsafeBufferPointer { try runForward($0, rows: x.rows) }
         let value = outputLoss(target)
         lastTarget = target; lastLoss = value
         return value
@@ -135,7 +135,7 @@ public struct Network {
               last.cache.rows == target.rows else {
             throw ValueError("backward needs a forward pass with a target first (forward x, t)")
         }
-        target.data.withUnsafeBufferPointer { runBackward(target: $0) }
+        try target.data.withUnsafeBufferPointer { try runBackward(target: $0) }
     }
 
     /// One training step — forward, loss, backward, optimizer update — on reused buffers.
@@ -150,10 +150,19 @@ public struct Network {
         } else {
             target = try preparedTarget(t, rows: x.rows)
         }
-        x.data.withUnsafeBufferPointer { runForward($0, rows: x.rows) }
-        let value = target.data.withUnsafeBufferPointer { t -> Double in
-            runBackward(target: t)
-            return outputLoss(t)
+        // An interrupt inside a large product throws before the update: the parameters
+        // stay those of the previous step, and the half-done pass is forgotten.
+        let value: Double
+        do {
+            try x.data.withUnsafeBufferPointer { try runForward($0, rows: x.rows) }
+            value = try target.data.withUnsafeBufferPointer { t -> Double in
+                try runBackward(target: t)
+                return outputLoss(t)
+            }
+        } catch {
+            for i in layers.indices { layers[i].clearPass() }
+            lastTarget = nil; lastLoss = nil
+            throw error
         }
         lastTarget = target; lastLoss = value
         optimizer.update(&self, learningRate: nil, report: false)
@@ -165,7 +174,7 @@ public struct Network {
         try checkInput(x)
         var a = x
         for layer in layers {
-            var z = Tensor.product(a, layer.W)
+            var z = try Tensor.product(a, layer.W)
             if layer.hasBias { z = try z + layer.b }
             a = layer.activation.apply(z)
         }
@@ -183,14 +192,14 @@ public struct Network {
         return loss.valueUnchecked(UnsafeBufferPointer(start: c.a, count: c.rows * c.outputs), t, rows: c.rows)
     }
 
-    mutating func runForward(_ x: UnsafeBufferPointer<Double>, rows: Int) {
+    mutating func runForward(_ x: UnsafeBufferPointer<Double>, rows: Int) throws {
         guard var input = UnsafePointer(x.baseAddress) else { return }
         for i in layers.indices {
             let c = layers[i].cacheForForward(rows: rows)
             let (nIn, nOut) = (c.inputs, c.outputs)
             c.x.update(from: input, count: rows * nIn)
-            layers[i].W.data.withUnsafeBufferPointer { w in
-                MatrixProduct.multiply(m: rows, n: nOut, k: nIn, a: c.x, b: w.baseAddress!, c: c.z)
+            try layers[i].W.data.withUnsafeBufferPointer { w in
+                try MatrixProduct.multiplyInterruptibly(m: rows, n: nOut, k: nIn, a: c.x, b: w.baseAddress!, c: c.z)
             }
             if layers[i].hasBias {
                 layers[i].b.data.withUnsafeBufferPointer { b in
@@ -207,7 +216,7 @@ public struct Network {
         }
     }
 
-    mutating func runBackward(target t: UnsafeBufferPointer<Double>) {
+    mutating func runBackward(target t: UnsafeBufferPointer<Double>) throws {
         let lastIndex = layers.count - 1
         let rows = layers[lastIndex].cache.rows
         // Scoped so that `last` is released before the loop below asks for the same cache
@@ -230,7 +239,7 @@ public struct Network {
         for i in stride(from: lastIndex, through: 0, by: -1) {
             let c = layers[i].uniqueCache()
             let (nIn, nOut) = (c.inputs, c.outputs)
-            MatrixProduct.multiply(m: nIn, n: nOut, k: rows, a: c.x, transposeA: true, b: c.dZ, c: c.dW)
+            try MatrixProduct.multiplyInterruptibly(m: nIn, n: nOut, k: rows, a: c.x, transposeA: true, b: c.dZ, c: c.dW)
             c.dB.update(repeating: 0, count: nOut)
             if layers[i].hasBias {
                 for r in 0..<rows {
@@ -241,8 +250,8 @@ public struct Network {
             c.hasBackward = true
             if i > 0 {
                 let p = layers[i - 1].uniqueCache()
-                layers[i].W.data.withUnsafeBufferPointer { w in
-                    MatrixProduct.multiply(m: rows, n: nIn, k: nOut, a: c.dZ, b: w.baseAddress!, transposeB: true, c: p.dA)
+                try layers[i].W.data.withUnsafeBufferPointer { w in
+                    try MatrixProduct.multiplyInterruptibly(m: rows, n: nIn, k: nOut, a: c.dZ, b: w.baseAddress!, transposeB: true, c: p.dA)
                 }
                 let m = rows * nIn
                 layers[i - 1].activation.backwardInPlace(

@@ -26,6 +26,9 @@ struct Evaluator {
     // MARK: - Expressions
 
     mutating func evaluate(_ e: Expr) throws -> Node {
+        // Between operations: a chain of large products stops at the next one (and inside
+        // one, between its blocks: MatrixProduct.multiplyInterruptibly).
+        try Interruption.check()
         switch e.kind {
         case .number(let v):
             return Graph.constant(Tensor(scalar: v))

@@ -44,8 +44,8 @@ enum FunctionTable {
             switch name {
             case "zeros": return Graph.constant(Tensor.zeros(r, c))
             case "ones": return Graph.constant(Tensor.ones(r, c))
-            case "rand": return Graph.constant(evaluator.state.random.uniform(rows: r, cols: c))
-            default: return Graph.constant(evaluator.state.random.normal(rows: r, cols: c))
+            case "rand": return Graph.constant(try evaluator.state.random.uniform(rows: r, cols: c))
+            default: return Graph.constant(try evaluator.state.random.normal(rows: r, cols: c))
             }
         case "eye":
             try arity(name, args, 1, at: location, usage: "eye(n)")

@@ -116,8 +116,9 @@ extension HelpCatalog {
                   (rows × units over 4 million) that extra pass is skipped: the final loss
                   is then the last epoch's mean.
 
-                  Interrupt (Ctrl-C, Jupyter's stop button) stops at the next step: the
-                  parameters and history are those of the last completed step.
+                  Interrupt (Ctrl-C, Jupyter's stop button) stops at the next step, or
+                  inside a step of large products before its update: the parameters and
+                  history are those of the last completed step.
 
                     dataset xor = xor()
                     reset network

@@ -122,7 +122,9 @@ extension SessionArchive {
         // The operation is computed again from its inputs (the same numbers, bit for bit);
         // it must fit them and give the saved shape.
         let node: Node
-        do { node = try Node.make(op, inputs, name: r.name) } catch { throw damaged(index, "inputs that do not fit \(r.op)") }
+        do { node = try Node.make(op, inputs, name: r.name) } catch let stop as Interrupted { throw stop } catch {
+            throw damaged(index, "inputs that do not fit \(r.op)")
+        }
         guard node.value.rows == value.rows, node.value.cols == value.cols else {
             throw damaged(index, "a value of the wrong shape for \(r.op)")
         }

@@ -74,8 +74,8 @@ struct RandomSource {
     var generator: SeededGenerator
     init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
-    mutating func uniform(rows: Int, cols: Int) -> Tensor { Tensor.rand(rows, cols, using: &generator) }
-    mutating func normal(rows: Int, cols: Int) -> Tensor { Tensor.randn(rows, cols, using: &generator) }
+    mutating func uniform(rows: Int, cols: Int) throws -> Tensor { try Tensor.rand(rows, cols, using: &generator) }
+    mutating func normal(rows: Int, cols: Int) throws -> Tensor { try Tensor.randn(rows, cols, using: &generator) }
 
     static let description = """
     The generator is xoshiro256** (Blackman & Vigna, 2018) seeded through splitmix64;

@@ -1,3 +1,5 @@
+import NetCore
+
 /// One parsed statement, ready to run against a draft of the session.
 ///
 /// `execute` works on `context.state`, a copy of the session's state; `Session` keeps the

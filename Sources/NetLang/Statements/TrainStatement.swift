@@ -74,10 +74,21 @@ struct TrainStatement: Statement {
         var lossIsEpochMean = false
         let units = context.state.network.layers.reduce(x.cols) { $0 + $1.outputs }
         let fullPass = x.rows.multipliedReportingOverflow(by: units)
+        // An interrupt during that pass (after an interrupted loop it comes at once, for X
+        // large enough to check) skips it: the pass runs on a copy, so the network keeps
+        // the trained parameters and its last step's consistent caches.
+        var final = context.state.network
+        let passed: Double?
         if !fullPass.overflow && fullPass.partialValue <= Self.finalPassLimit {
-            do { finalLoss = try context.state.network.forward(x, target: t) } catch let error as NetCoreError {
+            do { passed = try final.forward(x, target: t) } catch is Interrupted { passed = nil } catch let error as NetCoreError {
                 throw LangError(error, at: input.location)
             }
+        } else {
+            passed = nil
+        }
+        if let passed {
+            finalLoss = passed
+            context.state.network = final
             context.state.lastInput = x
         } else {
             finalLoss = (report.epochsCompleted > 0 ? context.state.training.epochLosses.last : report.lastLoss) ?? .nan

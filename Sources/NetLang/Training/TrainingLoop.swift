@@ -70,18 +70,24 @@ struct TrainingLoop {
                 if interrupt.isRaised { report.interrupted = true; break epochs }
                 let rows = order[(s * batch)..<min(samples, (s + 1) * batch)]
                 let loss: Double
-                if rows.count == samples && (!options.shuffle || batch == samples) {
-                    loss = try network.trainStep(x, t, optimizer: &optimizer)   // full batch: the data as it is
-                } else {
-                    // Reused buffers: a step allocates nothing (the last, shorter batch gets its own).
-                    if rows.count == batch {
-                        x.gather(rows: rows, into: &batchX); t.gather(rows: rows, into: &batchT)
-                        loss = try network.trainStep(batchX, batchT, optimizer: &optimizer)
+                do {
+                    if rows.count == samples && (!options.shuffle || batch == samples) {
+                        loss = try network.trainStep(x, t, optimizer: &optimizer)   // full batch: the data as it is
                     } else {
-                        var lastX = Tensor(rows: rows.count, cols: x.cols), lastT = Tensor(rows: rows.count, cols: t.cols)
-                        x.gather(rows: rows, into: &lastX); t.gather(rows: rows, into: &lastT)
-                        loss = try network.trainStep(lastX, lastT, optimizer: &optimizer)
+                        // Reused buffers: a step allocates nothing (the last, shorter batch gets its own).
+                        if rows.count == batch {
+                            x.gather(rows: rows, into: &batchX); t.gather(rows: rows, into: &batchT)
+                            loss = try network.trainStep(batchX, batchT, optimizer: &optimizer)
+                        } else {
+                            var lastX = Tensor(rows: rows.count, cols: x.cols), lastT = Tensor(rows: rows.count, cols: t.cols)
+                            x.gather(rows: rows, into: &lastX); t.gather(rows: rows, into: &lastT)
+                            loss = try network.trainStep(lastX, lastT, optimizer: &optimizer)
+                        }
                     }
+                } catch is Interrupted {
+                    // Stopped inside a step of large products, before its update: the
+                    // parameters are those of the last completed step.
+                    report.interrupted = true; break epochs
                 }
                 state.history.append(loss)
                 if report.firstLoss == nil { report.firstLoss = loss }
