@@ -15,7 +15,9 @@ enum DataStatements {
         if d.classes != nil {
             var counts = [Int](repeating: 0, count: d.classes ?? 0)
             for label in d.y.data where label >= 1 && Int(label) <= counts.count { counts[Int(label) - 1] += 1 }
-            lines.append("samples per class: " + counts.map(String.init).joined(separator: ", "))
+            // Many classes (labels up to 10^6 in a CSV) list the first and last 10 counts.
+            let shown = TensorSummary.side(counts.count, edge: 10).map { $0.map { String(counts[$0]) } ?? "…" }
+            lines.append("samples per class: " + shown.joined(separator: ", "))
         }
         lines += d.notes
         if d.y.cols == 0, let last = d.featureNames.last {
@@ -26,12 +28,16 @@ enum DataStatements {
         var outputs: [Output] = [.note(Note(title: "data set \(name)", text: lines.joined(separator: "\n")))]
         if d.x.cols == 2 {
             // Classes for colouring: the class index, or 0/1 targets (xor) as classes 1/2.
-            let classes = d.y.cols == 1 ? d.y.data.map { d.classes == nil ? Int($0.rounded()) + 1 : Int($0) } : nil
+            // Read only for the points the plot keeps (at most PlotStatement.maxPoints).
+            let y = d.y
+            let classOf: ((Int) -> Int)? = y.cols == 1 ? { d.classes == nil ? Int(y.data[$0].rounded()) + 1 : Int(y.data[$0]) } : nil
             var plot = Plot(kind: .scatter, title: name, xLabel: d.featureNames[0], yLabel: d.featureNames[1],
-                            series: [Plot.Series(label: name, x: (0..<d.count).map { d.x[$0, 0] },
-                                                 y: (0..<d.count).map { d.x[$0, 1] }, classes: classes)])
+                            series: [PlotStatement.thinned(label: name, count: d.count, x: { d.x[$0, 0] }, y: { d.x[$0, 1] },
+                                                           classes: classOf)])
             // 0/1 targets are shown as what they are, not as "class 1" for the target 0.
-            if d.classes == nil, let classes, Set(classes).isSubset(of: [1, 2]) { plot.classNames = ["t = 0", "t = 1"] }
+            if d.classes == nil, y.cols == 1, y.data.allSatisfy({ $0.rounded() == 0 || $0.rounded() == 1 }) {
+                plot.classNames = ["t = 0", "t = 1"]
+            }
             outputs.append(.plot(plot))
         } else if d.count > 0 {
             let preview = min(5, d.count)

@@ -29,12 +29,19 @@ struct ExplainStatement: Statement {
         let kind: ParameterKind = member == "W" ? .weights : .biases
         let factors: ChainRuleFactors
         do {
-            factors = try network.chainRule(layer: l, kind: kind, row: i - 1, col: j - 1)
+            factors = try network.chainRule(layer: l, kind: kind, row: i - 1, col: j - 1,
+                                            samples: Self.shownSamples(x.rows))
         } catch let error as NetCoreError {
             throw LangError(error, at: target.location, hint: "indices start at 1")
         }
         return [.derivation(derivation(factors, network: network, input: x, precision: state.settings.precision,
                                        optimizer: state.optimizer.kind))]
+    }
+
+    /// The samples whose products an explanation keeps: all up to `TensorSummary.threshold`,
+    /// else the first 4 (the text's sum lists four) and the last 3.
+    static func shownSamples(_ n: Int) -> [Int] {
+        n <= TensorSummary.threshold ? Array(0..<n) : Array(0..<4) + Array((n - 3)..<n)
     }
 
     private func derivation(_ c: ChainRuleFactors, network: Network, input x: Tensor, precision p: Int,
@@ -81,7 +88,11 @@ struct ExplainStatement: Statement {
         var d = Derivation(parameter: "\(c.layerName).\(c.kind.rawValue)[\(i), \(j)]", symbol: "∂E/∂\(parameter)",
                            latex: "\\frac{\\partial E}{\\partial \(NeuronNaming.latex(parameter))}",
                            factors: factors, value: c.gradient, notes: notes)
-        if c.samples.count > 1 { d.sampleProducts = c.samples.map(\.contribution) }
+        if c.sampleCount > 1 {
+            d.sampleProducts = c.samples.map(\.contribution)
+            d.sampleIndices = c.sampleIndices
+            d.sampleCount = c.sampleCount
+        }
         return d
     }
 
