@@ -28,7 +28,15 @@ public enum Output: Sendable {
 public struct TensorView: Sendable {
     public var name: String?
     public var value: Tensor
-    public init(name: String?, value: Tensor) { self.name = name; self.value = value }
+    /// `show x full`: text and HTML show every value up to `TensorSummary.fullLimit`
+    /// instead of the compact first and last rows and columns.
+    public var full: Bool
+    public init(name: String?, value: Tensor, full: Bool = false) { self.name = name; self.value = value; self.full = full }
+
+    /// The rows and columns the text and HTML forms show.
+    public var shown: TensorSummary {
+        full ? .full(rows: value.rows, cols: value.cols) : .compact(rows: value.rows, cols: value.cols)
+    }
 }
 
 /// One cell of a table: a number (printed at the session's precision), text, or a shape.
@@ -143,9 +151,22 @@ public struct Derivation: Sendable {
     public var value: Double
     /// Extra lines (e.g. the update it leads to at the optimizer's learning rate).
     public var notes: [String]
-    /// For a batch, every sample's product of factors (their sum is `value`); the factors
-    /// shown are those of sample 1. Empty for a single sample.
+    /// For a batch, samples' products of factors (the sum over all samples is `value`);
+    /// the factors shown are those of sample 1. Empty for a single sample. A batch of more
+    /// than `TensorSummary.threshold` samples keeps its first 4 and last 3 products only.
     public var sampleProducts: [Double] = []
+    /// 0-based sample numbers of `sampleProducts`; empty when they are samples 1, 2, 3, ….
+    public var sampleIndices: [Int] = []
+    /// Samples in the batch (0: as many as `sampleProducts`).
+    public var sampleCount = 0
+
+    /// Samples in the batch.
+    public var batchSize: Int { max(sampleCount, sampleProducts.count) }
+    /// The products of samples 1, 2, 3, … up to the first one left out.
+    public var leadingProducts: [Double] {
+        guard !sampleIndices.isEmpty else { return sampleProducts }
+        return zip(sampleIndices.enumerated(), sampleProducts).prefix { $0.0.offset == $0.0.element }.map(\.1)
+    }
     public init(parameter: String, symbol: String, latex: String, factors: [Factor], value: Double, notes: [String] = []) {
         self.parameter = parameter; self.symbol = symbol; self.latex = latex
         self.factors = factors; self.value = value; self.notes = notes

@@ -59,7 +59,7 @@ public struct Renderer {
     /// The text form of an output, as nb-run prints it and text/plain carries it.
     public func text(_ output: Output) -> String {
         switch output {
-        case .tensor(let v): return TensorText(precision: precision).render(name: v.name, v.value)
+        case .tensor(let v): return TensorText(precision: precision).render(name: v.name, v.value, shown: v.shown)
         case .table(let t): return TableText(precision: precision).render(t)
         case .plot(let p): return PlotText(unicode: unicode).render(p)
         case .graph(let g): return GraphText(precision: precision, unicode: unicode).render(g)
@@ -76,8 +76,8 @@ public struct Renderer {
         let plain = text(output)
         switch output {
         case .tensor(let v):
-            return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(name: v.name, v.value),
-                              json: JSONForm.tensor(name: v.name, v.value))
+            return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(name: v.name, v.value, shown: v.shown),
+                              json: JSONForm.tensor(name: v.name, v.value, shown: v.full ? v.shown : nil))
         case .table(let t):
             return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(t), json: JSONForm.table(t))
         case .plot(let p):

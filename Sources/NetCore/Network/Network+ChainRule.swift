@@ -42,7 +42,12 @@ public struct ChainRuleFactors: Sendable, Equatable {
     public var loss: LossKind
     /// The current value of the parameter.
     public var value: Double
+    /// The factors of the samples in `sampleIndices` (all of them unless asked for fewer).
     public var samples: [Sample]
+    /// 0-based sample numbers of `samples`.
+    public var sampleIndices: [Int]
+    /// Samples in the batch.
+    public var sampleCount: Int
     /// ∂L/∂W_ij summed over the samples (equals the backward pass's dW[i, j]).
     public var gradient: Double
 }
@@ -50,7 +55,10 @@ public struct ChainRuleFactors: Sendable, Equatable {
 extension Network {
     /// The chain-rule factors of parameter (row, col) (0-based) of layer `layer`, from the
     /// last forward and backward pass. Throws if there was none or the index is out of range.
-    public func chainRule(layer l: Int, kind: ParameterKind = .weights, row i: Int, col j: Int) throws -> ChainRuleFactors {
+    /// `samples` picks which samples' factors to keep (0-based, in range; default all): an
+    /// explanation of a batch of millions shows a few, and keeps no factors of the others.
+    public func chainRule(layer l: Int, kind: ParameterKind = .weights, row i: Int, col j: Int,
+                          samples picked: [Int]? = nil) throws -> ChainRuleFactors {
         try checkLayer(l)
         let layer = layers[l]
         let c = layer.cache
@@ -65,7 +73,8 @@ extension Network {
         let isLast = l == layers.count - 1
         let next = isLast ? nil : layers[l + 1]
         var samples: [ChainRuleFactors.Sample] = []
-        for s in 0..<c.rows {
+        let indices = picked?.filter { (0..<c.rows).contains($0) } ?? Array(0..<c.rows)
+        for s in indices {
             let k = s * layer.outputs + j
             let input = kind == .weights ? c.x[s * layer.inputs + i] : 1
             var terms: [ChainRuleFactors.NextTerm] = []
@@ -80,6 +89,7 @@ extension Network {
         let gradient = kind == .weights ? c.dW[i * layer.outputs + j] : c.dB[j]
         let value = kind == .weights ? layer.W[i, j] : layer.b[0, j]
         return ChainRuleFactors(layer: l, layerName: layer.name, kind: kind, row: i, col: j, isOutputLayer: isLast,
-                                activation: layer.activation, loss: loss, value: value, samples: samples, gradient: gradient)
+                                activation: layer.activation, loss: loss, value: value, samples: samples,
+                                sampleIndices: indices, sampleCount: c.rows, gradient: gradient)
     }
 }

@@ -14,7 +14,8 @@ public enum DrawableRange {
     /// on each side, and by at least `minimumPad` — and by enough to be distinguishable at
     /// the values' magnitude, so 1e300 and 1e300 + pad are two different numbers.
     /// `fallback` when no value is finite.
-    public static func covering(_ values: [Double], padding: Double, minimumPad: Double,
+    /// Any sequence, so that a column can be read in place (`(0..<x.rows).lazy.map { x[$0, 0] }`).
+    public static func covering<Values: Sequence<Double>>(_ values: Values, padding: Double, minimumPad: Double,
                                 fallback: ClosedRange<Double> = -1...1) -> ClosedRange<Double> {
         var lo = Double.infinity, hi = -Double.infinity
         for v in values where v.isFinite {

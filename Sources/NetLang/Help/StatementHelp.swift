@@ -137,6 +137,16 @@ extension HelpCatalog {
                     show history       the loss per step or epoch
                     show memory        what the session holds in memory, against its budget
                     show graph NAME    the computational graph of NAME with values and gradients
+                    show NAME full     every value of a large tensor (up to 100000 of them)
+
+                  A tensor with more than 10 rows or columns is shown as its first and last
+                  3 (with ...); its JSON form (for programs) carries every value up to 1000
+                  of them, else the same first and last 3, marked "summarized" with the
+                  rows and columns it holds. `show NAME full` shows every value, in text,
+                  HTML and JSON; a tensor of more than 100000 values shows as many of its
+                  first and last rows and columns as fit in 100000.
+
+                    show hidden.W full     # also any expression: show x[1:20, :] full
                   """),
         HelpTopic(name: "plot", categories: [.statement], summary: "plot the loss, a tensor, a layer or functions",
                   body: """
@@ -181,7 +191,9 @@ extension HelpCatalog {
 
                   Writes its arguments separated by spaces on one line. A 1×1 tensor prints
                   as a plain number at the session's precision, a larger one as its table;
-                  strings are written without quotes.
+                  strings are written without quotes. As numpy prints, a tensor of more than
+                  1000 values prints its first and last 3 rows and columns with ... between
+                  (`show NAME full` shows more).
 
                     print "loss:", mse(y, t)
                   """),

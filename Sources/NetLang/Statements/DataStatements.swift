@@ -17,7 +17,9 @@ enum DataStatements {
             for label in d.y.data where label == label.rounded() {
                 if let k = WholeNumber.clamped(label, to: 0...(counts.count + 1)), counts.indices.contains(k - 1) { counts[k - 1] += 1 }
             }
-            lines.append("samples per class: " + counts.map(String.init).joined(separator: ", "))
+            // Many classes (labels up to 10^6 in a CSV) list the first and last 10 counts.
+            let shown = TensorSummary.side(counts.count, edge: 10).map { $0.map { String(counts[$0]) } ?? "…" }
+            lines.append("samples per class: " + shown.joined(separator: ", "))
         }
         lines += d.notes
         if d.y.cols == 0, let last = d.featureNames.last {
@@ -29,18 +31,19 @@ enum DataStatements {
         if d.x.cols == 2 {
             // Classes for colouring: the class index, or small whole targets (xor's 0/1) as
             // classes from 1. Other targets (fractions, 1e300, nan from a file) get one marker.
-            let y = d.y.data
-            let wholeTargets = y.allSatisfy { $0 == $0.rounded() && $0 >= 0 && $0 < 32 }
-            let classes: [Int]? = d.y.cols != 1 ? nil
-                : d.classes != nil ? y.map { WholeNumber.clamped($0, to: 1...max(1, d.classes ?? 1)) ?? 1 }
-                : wholeTargets ? y.map { (WholeNumber.clamped($0, to: 0...31) ?? 0) + 1 } : nil
+            // Read only for the points the plot keeps (at most PlotStatement.maxPoints).
+            let y = d.y
+            let wholeTargets = y.cols == 1 && y.data.allSatisfy { $0 == $0.rounded() && $0 >= 0 && $0 < 32 }
+            let classOf: ((Int) -> Int)? = y.cols != 1 ? nil
+                : d.classes != nil ? { WholeNumber.clamped(y.data[$0], to: 1...max(1, d.classes ?? 1)) ?? 1 }
+                : wholeTargets ? { (WholeNumber.clamped(y.data[$0], to: 0...31) ?? 0) + 1 } : nil
             var plot = Plot(kind: .scatter, title: name, xLabel: d.featureNames[0], yLabel: d.featureNames[1],
-                            // At most PlotStatement.maxPoints points: a million-point set
-                            // would otherwise send a million markers to every front end.
-                            series: [PlotStatement.thinned(Plot.Series(label: name, x: (0..<d.count).map { d.x[$0, 0] },
-                                                                       y: (0..<d.count).map { d.x[$0, 1] }, classes: classes))])
+                            series: [PlotStatement.thinned(label: name, count: d.count, x: { d.x[$0, 0] }, y: { d.x[$0, 1] },
+                                                           classes: classOf)])
             // 0/1 targets are shown as what they are, not as "class 1" for the target 0.
-            if d.classes == nil, let classes, Set(classes).isSubset(of: [1, 2]) { plot.classNames = ["t = 0", "t = 1"] }
+            if d.classes == nil, wholeTargets, y.data.allSatisfy({ $0 == 0 || $0 == 1 }) {
+                plot.classNames = ["t = 0", "t = 1"]
+            }
             outputs.append(.plot(plot))
         } else if d.count > 0 {
             let preview = min(5, d.count)

@@ -29,12 +29,22 @@ struct ExplainStatement: Statement {
         let kind: ParameterKind = member == "W" ? .weights : .biases
         let factors: ChainRuleFactors
         do {
-            factors = try network.chainRule(layer: l, kind: kind, row: i - 1, col: j - 1)
+            let nextWidth = l + 1 < network.layers.count ? network.layers[l + 1].outputs : 1
+            factors = try network.chainRule(layer: l, kind: kind, row: i - 1, col: j - 1,
+                                            samples: Self.shownSamples(x.rows, nextWidth: nextWidth))
         } catch let error as NetCoreError {
             throw LangError(error, at: target.location, hint: "indices start at 1")
         }
         return [.derivation(derivation(factors, network: network, input: x, precision: state.settings.precision,
                                        optimizer: state.optimizer.kind))]
+    }
+
+    /// The samples whose products an explanation keeps: all up to `TensorSummary.threshold`,
+    /// else the first 4 (the text's sum lists four) and the last 3. Each kept sample of a
+    /// hidden layer holds one term per unit of the next layer: at most 100 000 terms in all.
+    static func shownSamples(_ n: Int, nextWidth: Int = 1) -> [Int] {
+        n <= TensorSummary.threshold && n * max(1, nextWidth) <= TensorSummary.fullLimit
+            ? Array(0..<n) : Array(0..<min(n, 4)) + Array(max(4, n - 3)..<n)
     }
 
     private func derivation(_ c: ChainRuleFactors, network: Network, input x: Tensor, precision p: Int,
@@ -54,8 +64,10 @@ struct ExplainStatement: Statement {
                 let t = network.lastTarget?[0, j - 1] ?? 0
                 factors.append(factor("∂E/∂\(aName)", lossFormula(c.loss, o: aName, t: "t\(j)", ov: f(a), tv: f(t), network: network), s.dLdA))
             } else {
-                let terms = s.nextTerms.map { "∂E/∂\(naming.z(l + 1, $0.k + 1))·\(naming.w(l + 1, j, $0.k + 1))" }
-                let numbers = s.nextTerms.map { "(\(f($0.dLdZNext)))(\(f($0.weight)))" }
+                // A wide next layer lists its first and last 3 terms (the sum is over all of them).
+                let shown = TensorSummary.compact(rows: s.nextTerms.count, cols: 1).rows
+                let terms = shown.map { $0.map { s.nextTerms[$0] }.map { "∂E/∂\(naming.z(l + 1, $0.k + 1))·\(naming.w(l + 1, j, $0.k + 1))" } ?? "…" }
+                let numbers = shown.map { $0.map { s.nextTerms[$0] }.map { "(\(f($0.dLdZNext)))(\(f($0.weight)))" } ?? "…" }
                 factors.append(factor("∂E/∂\(aName)", terms.joined(separator: " + ") + " = " + numbers.joined(separator: " + "), s.dLdA))
             }
             factors.append(factor("∂\(aName)/∂\(zName)", activationFormula(c.activation, a: aName, av: f(a), zv: f(z)), dAdZ))
@@ -81,7 +93,11 @@ struct ExplainStatement: Statement {
         var d = Derivation(parameter: "\(c.layerName).\(c.kind.rawValue)[\(i), \(j)]", symbol: "∂E/∂\(parameter)",
                            latex: "\\frac{\\partial E}{\\partial \(NeuronNaming.latex(parameter))}",
                            factors: factors, value: c.gradient, notes: notes)
-        if c.samples.count > 1 { d.sampleProducts = c.samples.map(\.contribution) }
+        if c.sampleCount > 1 {
+            d.sampleProducts = c.samples.map(\.contribution)
+            d.sampleIndices = c.sampleIndices
+            d.sampleCount = c.sampleCount
+        }
         return d
     }
 

@@ -18,7 +18,9 @@ enum InspectionStatements {
                 let name = parser.advance()
                 return ShowStatement(subject: .graph(name.identifier ?? "", name.location), location: keyword.location)
             }
-            return ShowStatement(subject: .expression(try parser.parseExpression()), location: keyword.location)
+            let expression = try parser.parseExpression()
+            // `show x full`: every value, up to TensorSummary.fullLimit (TensorSummary.swift).
+            return ShowStatement(subject: .expression(expression), full: parser.acceptWord("full"), location: keyword.location)
         },
         "plot": PlotStatement.parse,
     ]
@@ -31,6 +33,8 @@ struct ShowStatement: Statement {
         case expression(Expr)
     }
     var subject: Subject
+    /// `show x full`: text and HTML show every value (up to `TensorSummary.fullLimit`).
+    var full = false
     var location: SourceLocation
 
     func execute(in context: inout ExecutionContext) throws -> [Output] {
@@ -63,8 +67,12 @@ struct ShowStatement: Statement {
             let epochs = state.training.epochLosses
             // One step per epoch (full batch) makes it the same table again: shown once.
             if !epochs.isEmpty && epochs != history {
-                tables.append(.table(Table(title: "loss per epoch (train)", columns: ["epoch", "mean loss"],
-                                           rows: epochs.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] })))
+                if epochs.count > NetworkViews.maxTableCells / 2 {
+                    tables.append(.tensor(TensorView(name: "loss per epoch (train)", value: Tensor(rows: epochs.count, cols: 1, data: epochs))))
+                } else {
+                    tables.append(.table(Table(title: "loss per epoch (train)", columns: ["epoch", "mean loss"],
+                                               rows: epochs.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] })))
+                }
             }
             return tables.count == 1 ? tables : [.group(tables)]
         case .graph(let name, let at):
@@ -72,18 +80,18 @@ struct ShowStatement: Statement {
         case .expression(let e):
             if let name = e.simpleName, state.tensors[name] == nil, let set = state.datasets[name] {
                 return [.group(set.keys.sorted().compactMap { member in
-                    set[member].map { .tensor(TensorView(name: "\(name).\(member)", value: $0)) }
+                    set[member].map { .tensor(TensorView(name: "\(name).\(member)", value: $0, full: full)) }
                 })]
             }
             if let name = e.simpleName, let index = state.layerIndex(named: name) {
                 let layer = state.layers[index]
-                return [NetworkViews.layer(layer, origin: state.layerOrigins[layer.name] ?? "")]
+                return [NetworkViews.layer(layer, origin: state.layerOrigins[layer.name] ?? "", full: full)]
             }
             var evaluator = Evaluator(context: context)
             let value = try evaluator.value(e)
             context.state.random = evaluator.state.random
             let label = e.simpleName ?? evaluator.text(of: e.location)
-            return [.tensor(TensorView(name: label, value: value))]
+            return [.tensor(TensorView(name: label, value: value, full: full))]
         }
     }
 }

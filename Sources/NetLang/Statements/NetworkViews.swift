@@ -20,13 +20,13 @@ enum NetworkViews {
 
     static func parameterCount(_ layer: Dense) -> Int { layer.W.count + (layer.hasBias ? layer.b.count : 0) }
 
-    static func layer(_ layer: Dense, origin: String) -> Output {
+    static func layer(_ layer: Dense, origin: String, full: Bool = false) -> Output {
         var parts: [Output] = [.table(Table(title: "layer \(layer.name)", columns: ["layer", "shape", "activation", "bias", "weights", "parameters"],
                                             rows: [[.text(layer.name), .text("\(layer.inputs) -> \(layer.outputs)"), .text(layer.activation.name),
                                                     .text(layer.hasBias ? "yes" : "no"), .text(origin), .number(Double(parameterCount(layer)))]],
                                             footer: ["z = x @ W\(layer.hasBias ? " + b" : ""), a = \(layer.activation.name)(z); W is \(layer.W.shapeDescription)"]))]
-        parts.append(.tensor(TensorView(name: "\(layer.name).W", value: layer.W)))
-        if layer.hasBias { parts.append(.tensor(TensorView(name: "\(layer.name).b", value: layer.b))) }
+        parts.append(.tensor(TensorView(name: "\(layer.name).W", value: layer.W, full: full)))
+        if layer.hasBias { parts.append(.tensor(TensorView(name: "\(layer.name).b", value: layer.b, full: full))) }
         return .group(parts)
     }
 

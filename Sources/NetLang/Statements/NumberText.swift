@@ -18,12 +18,20 @@ enum NumberText {
         return text
     }
 
-    /// A small matrix as text rows for `print` (a larger tensor prints as its table).
+    /// A matrix as text rows for `print`: every value up to 1000 of them, else the first
+    /// and last 3 rows and columns with `...` between, as numpy prints (`TensorSummary.numpy`).
+    /// Only the values shown are formatted: printing a 20-million-row tensor writes 7 lines.
     static func table(_ t: Tensor, precision: Int) -> String {
+        let shown = TensorSummary.numpy(rows: t.rows, cols: t.cols)
         let scale = t.data.reduce(0) { $1.isFinite ? max($0, abs($1)) : $0 }
-        let cells = (0..<t.rows).map { r in (0..<t.cols).map { format(t[r, $0], precision: precision, scale: scale) } }
+        let cells = shown.rows.map { r in
+            shown.cols.map { c -> String in
+                guard let r, let c else { return "..." }
+                return format(t[r, c], precision: precision, scale: scale)
+            }
+        }
         // Each column as wide as its widest number, so one long value does not spread the others.
-        let widths = (0..<t.cols).map { c in cells.map { $0[c].count }.max() ?? 0 }
+        let widths = shown.cols.indices.map { c in cells.map { $0[c].count }.max() ?? 0 }
         let lines = cells.map { row in
             zip(row, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(separator: "  ")
         }

@@ -65,17 +65,17 @@ struct PlotStatement: Statement {
             titles.append(label)
             if t.cols == 2 && subjects.count == 1 && t.rows > 1 {
                 kind = .scatter
-                series.append(Self.thinned(Plot.Series(label: label, x: (0..<t.rows).map { t[$0, 0] }, y: (0..<t.rows).map { t[$0, 1] })))
+                series.append(Self.thinned(label: label, count: t.rows, x: { t[$0, 0] }, y: { t[$0, 1] }))
             } else if t.rows == 1 {
-                series.append(Self.thinned(Plot.Series(label: label, x: (1...max(1, t.cols)).map(Double.init), y: t.data)))
+                series.append(Self.thinned(label: label, count: t.cols, x: { Double($0 + 1) }, y: { t.data[$0] }))
             } else {
                 guard t.cols <= 20 else {
                     throw LangError(.value, "\(label) has \(t.cols) columns; plot shows at most 20 series", at: subject.location,
                                     hint: "plot some columns, e.g. \(label)[:, 1:3]")
                 }
                 for c in 0..<t.cols {
-                    series.append(Self.thinned(Plot.Series(label: t.cols == 1 ? label : "\(label)[:, \(c + 1)]",
-                                                           x: (1...t.rows).map(Double.init), y: (0..<t.rows).map { t[$0, c] })))
+                    series.append(Self.thinned(label: t.cols == 1 ? label : "\(label)[:, \(c + 1)]", count: t.rows,
+                                               x: { Double($0 + 1) }, y: { t[$0, c] }))
                 }
             }
         }
@@ -92,11 +92,17 @@ struct PlotStatement: Statement {
     /// A long series keeps evenly spaced points (always the first and the last), so a
     /// plot of millions of training steps stays small.
     static func thinned(_ series: Plot.Series) -> Plot.Series {
-        let n = series.x.count
-        guard n > maxPoints else { return series }
-        let picks = (0..<maxPoints).map { $0 * (n - 1) / (maxPoints - 1) }
-        return Plot.Series(label: series.label, x: picks.map { series.x[$0] }, y: picks.map { series.y[$0] },
-                           classes: series.classes.map { c in picks.map { c[$0] } })
+        guard series.x.count > maxPoints else { return series }
+        return thinned(label: series.label, count: series.x.count, x: { series.x[$0] }, y: { series.y[$0] },
+                       classes: series.classes.map { c in { c[$0] } })
+    }
+
+    /// The same, reading only the points it keeps: plotting a 20-million-row tensor or data
+    /// set builds no array of 20 million x's first.
+    static func thinned(label: String, count n: Int, x: (Int) -> Double, y: (Int) -> Double,
+                        classes: ((Int) -> Int)? = nil) -> Plot.Series {
+        let picks = n > maxPoints ? (0..<maxPoints).map { $0 * (n - 1) / (maxPoints - 1) } : Array(0..<n)
+        return Plot.Series(label: label, x: picks.map(x), y: picks.map(y), classes: classes.map { c in picks.map(c) })
     }
 
     static func curve(_ act: Activation, label: String, from low: Double, to high: Double, points: Int = 201) -> Plot.Series {
@@ -109,9 +115,8 @@ struct PlotStatement: Statement {
         let h = state.history
         // Empty axes with a made-up 0…1 range would only puzzle: say why there is no curve.
         if h.isEmpty { return .note(Note(title: "loss", text: "no steps yet: step and train add the loss of each step to the history")) }
-        let steps = h.indices.map { Double($0 + 1) }
         return .plot(Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss",
-                          series: [Self.thinned(Plot.Series(label: "loss", x: steps, y: h))]))
+                          series: [Self.thinned(label: "loss", count: h.count, x: { Double($0 + 1) }, y: { h[$0] })]))
     }
 
     /// The network's output over the plane spanned by the last forward's 2-feature input.
@@ -120,11 +125,12 @@ struct PlotStatement: Statement {
             throw LangError(.value, "plot decision needs a forward on 2-feature inputs first", at: location,
                             hint: "run forward X (X with 2 columns)")
         }
-        let xs = (0..<x.rows).map { x[$0, 0] }, ys = (0..<x.rows).map { x[$0, 1] }
-        // 10% around the points (at least 0.1); nan, inf or 1e308 among them must still
-        // give a finite grid to evaluate the network on.
-        func padded(_ v: [Double]) -> ClosedRange<Double> { DrawableRange.covering(v, padding: 0.1, minimumPad: 0.1) }
-        let xr = padded(xs), yr = padded(ys)
+        // 10% around the points (at least 0.1), read in place (no copy of a large input's
+        // columns); nan, inf or 1e308 among them must still give a finite grid.
+        func padded(_ column: Int) -> ClosedRange<Double> {
+            DrawableRange.covering((0..<x.rows).lazy.map { x[$0, column] }, padding: 0.1, minimumPad: 0.1)
+        }
+        let xr = padded(0), yr = padded(1)
         let n = 40
         // The network on n·n points: z and a of every layer for each (a wide layer makes this large).
         try Limits.reserve(elements: state.network.passElements(rows: n * n), for: "plot decision (\(n * n) points through the network)",
@@ -144,23 +150,24 @@ struct PlotStatement: Statement {
         // `forward X` without one, those of the data set X came from (xor.x → xor.y).
         let target = state.network.lastTarget
             ?? state.datasets.values.first(where: { $0["x"] == x }).flatMap { $0["y"] }
-        var pointClasses: [Int]? = nil
+        // Each sample's class, read only for the points the plot keeps.
+        var pointClass: ((Int) -> Int)? = nil
         var names: [String] = []
         if let t = target, t.rows == x.rows {
             if t.cols > 1 {
-                pointClasses = (try? t.argmaxPerRow())?.data.map { WholeNumber.clamped($0, to: 1...t.cols) ?? 1 }
+                pointClass = { r in (0..<t.cols).reduce(0) { t[r, $1] > t[r, $0] ? $1 : $0 } + 1 }   // argmax, 1-based
             } else if t.data.allSatisfy({ $0 == 0 || $0 == 1 }) {
-                pointClasses = t.data.map { $0 >= 0.5 ? 2 : 1 }
+                pointClass = { t.data[$0] >= 0.5 ? 2 : 1 }
                 names = ["t = 0", "t = 1"]
             } else if t.data.allSatisfy({ $0 >= 1 && $0 == $0.rounded() && $0 <= 32 }) {
-                pointClasses = t.data.map { WholeNumber.clamped($0, to: 1...32) ?? 1 }   // a column of 1-based classes
+                pointClass = { WholeNumber.clamped(t.data[$0], to: 1...32) ?? 1 }   // a column of 1-based classes
             } else {
-                pointClasses = t.data.map { $0 >= 0.5 ? 2 : 1 }
+                pointClass = { t.data[$0] >= 0.5 ? 2 : 1 }
                 names = ["t < 0.5", "t ≥ 0.5"]
             }
         }
         var plot = Plot(kind: .decision, title: "decision", xLabel: "x1", yLabel: "x2",
-                        series: [Self.thinned(Plot.Series(label: "samples", x: xs, y: ys, classes: pointClasses))],
+                        series: [Self.thinned(label: "samples", count: x.rows, x: { x[$0, 0] }, y: { x[$0, 1] }, classes: pointClass)],
                         grid: Plot.Grid(xRange: xr, yRange: yr, values: values))
         plot.classNames = names
         return .plot(plot)

@@ -14,11 +14,11 @@ struct DerivationText {
 
     func render(_ d: Derivation) -> String {
         let f = { NumberFormat.shown($0, precision: precision) }
-        let batch = d.sampleProducts.count > 1
+        let batch = d.batchSize > 1
         var head = "\(d.symbol) = " + d.factors.map(\.symbol).joined(separator: " × ")
         if d.parameter != d.symbol || batch {
             head += "   (" + [d.parameter != d.symbol ? d.parameter : nil,
-                              batch ? "the factors of sample 1 of \(d.sampleProducts.count)" : nil]
+                              batch ? "the factors of sample 1 of \(d.batchSize)" : nil]
                 .compactMap { $0 }.joined(separator: "; ") + ")"
         }
         var symbols = d.factors.map(\.symbol), formulas = d.factors.map(\.formula)
@@ -27,7 +27,7 @@ struct DerivationText {
         if batch {
             // The product of the factors shown is sample 1's share; the gradient sums every sample's.
             symbols += ["sample 1", d.symbol]
-            formulas += [product, Self.sum(d.sampleProducts, f)]
+            formulas += [product, Self.sum(d, f)]
             values += [f(d.sampleProducts[0]), f(d.value)]
         } else {
             symbols.append(d.symbol)
@@ -47,9 +47,10 @@ struct DerivationText {
     }
 
     /// "sum over 3 samples: 0.0030 + (-0.0336) + 0.0012", the terms listed up to four samples.
-    static func sum(_ products: [Double], _ f: (Double) -> String) -> String {
-        let shown = products.prefix(4).map { $0 < 0 ? "(\(f($0)))" : f($0) }
-        let more = products.count > 4 ? " + …" : ""
-        return "sum over \(products.count) samples: " + shown.joined(separator: " + ") + more
+    static func sum(_ d: Derivation, _ f: (Double) -> String) -> String {
+        let shown = d.leadingProducts.prefix(4)
+        let terms = shown.map { $0 < 0 ? "(\(f($0)))" : f($0) }
+        let more = d.batchSize > shown.count ? " + …" : ""
+        return "sum over \(d.batchSize) samples: " + terms.joined(separator: " + ") + more
     }
 }

@@ -78,13 +78,15 @@ struct TableText {
 
 /// Which rows of a long table are shown: all up to `limit`, else the first and last `edge`
 /// with a gap row between, as tensors are summarized (`show history` of 50 000 steps stays short).
-/// JSON still carries every row.
+/// JSON carries every row up to 1000 cells (`JSONForm.table`).
 ///
 ///     TableSummary(rowCount: 1000).note   // "(1000 rows; the first 10 and the last 10 shown)"
 struct TableSummary {
     var rowCount: Int
     var limit = 40
-    var edge = 10
+    /// Rows kept at each end of a long table (text, HTML and JSON).
+    static let edge = 10
+    var edge: Int { Self.edge }
 
     var isSummarized: Bool { rowCount > limit }
 

@@ -1,22 +1,23 @@
 import NetCore
+import NetLang
 
 /// A tensor as text: "name (r×c)" then its values, columns aligned on the decimal point.
-/// A tensor with more than `limit` rows or columns is summarized like numpy does: the
-/// first and last `edge` rows and columns, with `...` for the rest. A 1×1 tensor is one line.
+/// A large tensor is summarized (`TensorSummary`): the first and last rows and columns,
+/// with `...` for the rest. A 1×1 tensor is one line.
 ///
 ///     x (1×2)
 ///       0.1000  0.2000
 ///     L (1×1) = 0.0240
 struct TensorText {
     var precision: Int
-    var limit = 10
-    var edge = 3
 
-    func render(name: String?, _ t: Tensor) -> String {
+    /// `shown` picks the rows and columns (default: the compact view of a displayed tensor).
+    func render(name: String?, _ t: Tensor, shown: TensorSummary? = nil) -> String {
         let head = Self.heading(name: name, t)
         if t.isScalar { return "\(head) = \(NumberFormat.shown(t.scalar, precision: precision))" }
         if t.count == 0 { return "\(head) (empty)" }
-        return ([head] + grid(t).map { "  " + $0 }).joined(separator: "\n")
+        let shown = shown ?? .compact(rows: t.rows, cols: t.cols)
+        return ([head] + grid(t, shown: shown).map { "  " + $0 }).joined(separator: "\n")
     }
 
     /// "x (2×3)", or "(2×3)" for an anonymous value.
@@ -25,15 +26,9 @@ struct TensorText {
         return "(\(t.shapeDescription))"
     }
 
-    /// Which indices to show along one axis: all, or the first and last `edge` with a gap (nil).
-    func shown(_ n: Int) -> [Int?] {
-        if n <= limit { return (0..<n).map { $0 } }
-        return (0..<edge).map { $0 } + [nil] + ((n - edge)..<n).map { $0 }
-    }
-
     /// The value lines, without indentation.
-    func grid(_ t: Tensor) -> [String] {
-        let rowIdx = shown(t.rows), colIdx = shown(t.cols)
+    func grid(_ t: Tensor, shown: TensorSummary) -> [String] {
+        let rowIdx = shown.rows, colIdx = shown.cols
         let scale = NumberFormat.magnitude(t.data)
         var columns: [[String]] = []
         for c in colIdx {

@@ -13,9 +13,9 @@ struct DerivationMarkdown {
         var md = "**explain \(Self.escape(d.parameter))**\n\n"
         let symbols = d.factors.map(\.latex).joined(separator: " \\cdot ")
         let numbers = d.factors.map { Self.latexNumber(f($0.value)) }.joined(separator: " \\times ")
-        if d.sampleProducts.count > 1 {
+        if d.batchSize > 1 {
             // A batch: the numbers are sample 1's; the gradient sums every sample's product.
-            let n = d.sampleProducts.count
+            let n = d.batchSize
             md += "Factors of sample 1 of \(n); the gradient sums the product over the \(n) samples.\n\n"
             md += "$$\(d.latex) = \\sum_{\\text{samples}} \(symbols)$$\n\n"
             md += "$$\\text{sample 1:}\\; \(numbers) = \(Self.latexNumber(f(d.sampleProducts[0])))$$\n\n"
@@ -26,9 +26,9 @@ struct DerivationMarkdown {
         for factor in d.factors {
             md += "| $\(factor.latex)$ | \(Self.code(factor.formula)) | \(f(factor.value)) |\n"
         }
-        if d.sampleProducts.count > 1 {
+        if d.batchSize > 1 {
             md += "| sample 1 | product | \(f(d.sampleProducts[0])) |\n"
-            md += "| $\(d.latex)$ | \(Self.code(DerivationText.sum(d.sampleProducts, f))) | \(f(d.value)) |\n"
+            md += "| $\(d.latex)$ | \(Self.code(DerivationText.sum(d, f))) | \(f(d.value)) |\n"
         } else {
             md += "| $\(d.latex)$ | product | \(f(d.value)) |\n"
         }

@@ -16,10 +16,16 @@ enum JSONForm {
 
     static func number(_ v: Double) -> Any { v.isFinite ? v : null }
 
+    /// A table's rows: all of them up to `TensorSummary.threshold` cells, else the first and
+    /// last `TableSummary.edge` rows, with `"summarized": true`, `"rowCount"` and the 1-based
+    /// `"rowIndex"` of the rows kept (as a summarized tensor says it).
     static func table(_ t: Table) -> [String: Any] {
+        let width = max(1, t.columns.count, t.rows.first?.count ?? 0)
+        let summarized = t.rows.count * width > TensorSummary.threshold && t.rows.count > 2 * TableSummary.edge
+        let kept = summarized ? TensorSummary.side(t.rows.count, edge: TableSummary.edge).compactMap { $0 } : Array(t.rows.indices)
         var d: [String: Any] = [
             "columns": t.columns,
-            "rows": t.rows.map { row in row.map { cell -> Any in
+            "rows": kept.map { t.rows[$0] }.map { row in row.map { cell -> Any in
                 switch cell {
                 case .number(let v): return number(v)
                 case .text(let s): return s
@@ -27,14 +33,34 @@ enum JSONForm {
                 }
             } },
         ]
+        if summarized {
+            d["summarized"] = true
+            d["rowCount"] = t.rows.count
+            d["rowIndex"] = kept.map { $0 + 1 }
+        }
         if let title = t.title { d["title"] = title }
         if !t.footer.isEmpty { d["footer"] = t.footer }
         return d
     }
 
-    static func tensor(name: String?, _ t: Tensor) -> [String: Any] {
-        ["name": name.map { $0 as Any } ?? null, "shape": [t.rows, t.cols],
-         "data": t.nested.map { $0.map(number) }]
+    /// A tensor's values: all of them up to `TensorSummary.threshold` (1000, numpy's), else
+    /// the first and last 3 rows and columns (`shown` overrides, for `show x full`). A
+    /// summarized form says so and names the rows and columns it holds (1-based):
+    ///
+    ///     {"name": "a", "shape": [2000, 2000], "summarized": true,
+    ///      "rowIndex": [1, 2, 3, 1998, 1999, 2000], "colIndex": [1, 2, 3, 1998, 1999, 2000],
+    ///      "data": [[…6 values…], …6 rows…]}
+    static func tensor(name: String?, _ t: Tensor, shown: TensorSummary? = nil) -> [String: Any] {
+        let shown = shown ?? .numpy(rows: t.rows, cols: t.cols)
+        let rows = shown.shownRows, cols = shown.shownCols
+        var d: [String: Any] = ["name": name.map { $0 as Any } ?? null, "shape": [t.rows, t.cols],
+                                "data": rows.map { r in cols.map { number(t[r, $0]) } }]
+        if shown.isSummarized {
+            d["summarized"] = true
+            d["rowIndex"] = rows.map { $0 + 1 }
+            d["colIndex"] = cols.map { $0 + 1 }
+        }
+        return d
     }
 
     static func plot(_ p: Plot) -> [String: Any] {
@@ -69,6 +95,12 @@ enum JSONForm {
             "factors": d.factors.map { ["symbol": $0.symbol, "latex": $0.latex, "formula": $0.formula, "value": number($0.value)] }]
         // A batch: every sample's product (the factors are sample 1's).
         if !d.sampleProducts.isEmpty { json["sampleProducts"] = d.sampleProducts.map(number) }
+        // A large batch keeps some samples' products: which, and of how many.
+        if d.batchSize > d.sampleProducts.count {
+            json["summarized"] = true
+            json["sampleCount"] = d.batchSize
+            json["sampleIndex"] = d.sampleIndices.map { $0 + 1 }
+        }
         return json
     }
 

@@ -54,9 +54,9 @@ struct TableHTML {
     }
 
     /// A tensor: 1-based row and column numbers as headers; large ones summarized with "…".
-    func render(name: String?, _ t: Tensor) -> String {
-        let shown = TensorText(precision: precision)
-        let rows = shown.shown(t.rows), cols = shown.shown(t.cols)
+    func render(name: String?, _ t: Tensor, shown: TensorSummary? = nil) -> String {
+        let shown = shown ?? .compact(rows: t.rows, cols: t.cols)
+        let rows = shown.rows, cols = shown.cols
         var html = "<table class=\"netbook-tensor\" style=\"\(Self.tableStyle)\">"
         html += "<caption style=\"\(Self.captionStyle)\">\(HTMLText.escape(TensorText.heading(name: name, t)))</caption><thead><tr><th></th>"
         html += cols.map { "<th style=\"\(Self.numberStyle)\">\($0.map { String($0 + 1) } ?? "…")</th>" }.joined()
