@@ -78,6 +78,7 @@ test-python: kernelspec-venv
 bench: deps venv
 	$(SWIFT) build $(RELEASE) --product nb-bench
 	$(SWIFT) build $(RELEASE) --product nb-kernel
+	$(SWIFT) build $(RELEASE) --product nb-run
 	@$(PY) -c "import torch" 2>/dev/null || timeout 900 $(PY) -m pip install -q torch \
 	  || echo "note: PyTorch did not install (time limit or no wheel); the table leaves it out"
 	$(PY) bench/run_bench.py --bin "$(RELEASE_BIN)"

@@ -50,4 +50,15 @@ final class LossSketchTests: XCTestCase {
         XCTAssertFalse(points.contains { $0.loss.isNaN }, "a stretch shows NaN only when all of it is NaN")
         XCTAssertTrue(points.allSatisfy { $0.loss == 1 || $0.loss == .infinity })
     }
+
+    /// The final curve of a long run: at most 5000 points, every stretch's extremes.
+    func testAFinishedRunIsDownsampledTheSameWay() {
+        var losses = (0..<123_457).map { 1 / Double($0 + 1) }
+        losses[77_777] = 9
+        let points = LossSketch.downsampled(losses, maxPoints: 5000)
+        XCTAssertLessThanOrEqual(points.count, 5000)
+        XCTAssertEqual(points, expected(losses, width: (losses.count + 2499) / 2500))
+        XCTAssertTrue(points.contains(LossSketch.Point(step: 77_778, loss: 9)))
+        XCTAssertEqual(LossSketch.downsampled([3, 2, 1], maxPoints: 5000).map(\.loss), [3, 2, 1])
+    }
 }

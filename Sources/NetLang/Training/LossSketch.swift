@@ -61,6 +61,24 @@ struct LossSketch {
         return out
     }
 
+    /// All of a finished run at once: at most `maxPoints` points, each stretch of
+    /// ⌈count / (maxPoints / 2)⌉ steps as its lowest and highest loss, in step order.
+    static func downsampled(_ losses: [Double], maxPoints: Int) -> [Point] {
+        guard losses.count > maxPoints else { return losses.enumerated().map { Point(step: $0.offset + 1, loss: $0.element) } }
+        let width = (losses.count + maxPoints / 2 - 1) / (maxPoints / 2)
+        var out: [Point] = []
+        out.reserveCapacity(maxPoints)
+        for start in Swift.stride(from: 0, to: losses.count, by: width) {
+            var low = start, high = start
+            for i in start..<min(losses.count, start + width) {
+                if losses[i] < losses[low] || losses[low].isNaN { low = i }
+                if losses[i] > losses[high] || losses[high].isNaN { high = i }
+            }
+            for i in low == high ? [low] : [min(low, high), max(low, high)] { out.append(Point(step: i + 1, loss: losses[i])) }
+        }
+        return out
+    }
+
     private mutating func mergeNeighbours() {
         var newLows: [Point] = [], newHighs: [Point] = []
         newLows.reserveCapacity(Self.capacity)
