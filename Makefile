@@ -14,7 +14,7 @@ BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 # (bench/README.md, "Kernel memory"). Debug builds stay shared for quick `swift test` links.
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
-PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy
+PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval
 
 .PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench clean
 
@@ -78,6 +78,7 @@ test-python: kernelspec-venv
 bench: deps venv
 	$(SWIFT) build $(RELEASE) --product nb-bench
 	$(SWIFT) build $(RELEASE) --product nb-kernel
+	$(SWIFT) build $(RELEASE) --product nb-run
 	@$(PY) -c "import torch" 2>/dev/null || timeout 900 $(PY) -m pip install -q torch \
 	  || echo "note: PyTorch did not install (time limit or no wheel); the table leaves it out"
 	$(PY) bench/run_bench.py --bin "$(RELEASE_BIN)"

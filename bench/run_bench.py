@@ -8,6 +8,9 @@ NetBook time; NetBook GFLOP/s / peer GFLOP/s; peer memory / NetBook memory), so
 above 1 always means NetBook wins.
 
     python bench/run_bench.py --bin .build/release
+
+The last rows put `train` in the kernel beside the same cell in nb-run (bench/live_train.py):
+what the live display costs; the goal is a ratio kernel ÷ nb-run ≤ 1.2 at any epoch count.
 """
 import argparse
 import importlib.util
@@ -128,6 +131,26 @@ def kernel_rows(bin_dir):
     return rows
 
 
+def live_train_rows(bin_dir):
+    """The XOR lesson's `train` cell in nb-kernel (live display on, driven by jupyter_client)
+    against the same cell in nb-run, at 1e4, 1e5 and 1e6 epochs (bench/live_train.py), and a
+    line per epoch count with the ratio and what went over iopub."""
+    out = subprocess.run([sys.executable, str(HERE / "live_train.py"), "--bin", str(bin_dir), "--json"],
+                         capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        print("warning: live_train.py failed:\n" + out.stderr, file=sys.stderr)
+        return [], []
+    rows, notes = [], []
+    for r in json.loads(out.stdout.strip().splitlines()[-1]):
+        steps = f"{r['kernel_steps']} of {r['epochs']} steps (interrupted)" if r["interrupted"] else f"{r['epochs']:.0e} epochs"
+        rows.append({"what": f"XOR train cell, {steps}, in the kernel (vs nb-run)",
+                     "NetBook": (r["kernel_s"], "ms"), "nb-run": (r["nb_run_s"], "ms")})
+        notes.append(f"- {r['epochs']:.0e} epochs: kernel ÷ nb-run {r['ratio']:.2f}× (goal ≤ 1.2×); iopub "
+                     f"{r['iopub_messages']} messages, {r['iopub_bytes'] / 1e6:.2f} MB, {r['updates']} live updates, "
+                     f"largest {r['max_update_bytes'] / 1e3:.1f} kB; same final loss as nb-run: {r['same_final_loss']}")
+    return rows, notes
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", default=str(ROOT / ".build" / "release"))
@@ -137,13 +160,16 @@ def main():
     bin_dir = Path(args.bin)
     rows, peers = training_rows(bin_dir, args.quick, 1 if args.quick else args.rounds)
     krows = kernel_rows(bin_dir)
+    lrows, live_notes = live_train_rows(bin_dir)
     columns = ["NetBook", *peers, "ipykernel"] if krows else ["NetBook", *peers]
+    if lrows:
+        columns.append("nb-run")
     head = ["measure", "NetBook"]
     for p in columns[1:]:
         head += [p, f"NetBook vs {p}"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
-    for row in rows + krows:
+    for row in rows + krows + lrows:
         ours = row["NetBook"][0]
         cells = [row["what"], fmt(*row["NetBook"])]
         for p in columns[1:]:
@@ -154,6 +180,9 @@ def main():
                 cells += [fmt(value, unit), ratio(value, ours)]
         print("| " + " | ".join(cells) + " |")
     print("\nratio > 1: NetBook is faster (smaller time, larger GFLOP/s, less memory).")
+    if live_notes:
+        print("Training in the kernel (live progress on) against the same cell in nb-run (no terminal):")
+        print("\n".join(live_notes))
     import platform
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; "
           f"python {platform.python_version()}")

@@ -30,9 +30,11 @@ def test_there_are_notebooks_to_run():
 
 def merged(outputs):
     """Consecutive stream outputs of one stream as one, as front ends show them (and
-    nbconvert's coalesce_streams stores them): a kernel may send print output in pieces."""
+    nbconvert's coalesce_streams stores them): a kernel may send print output in pieces.
+    A display with no data shows nothing and is left out: a `train` longer than 0.1 s
+    leaves its live display empty (nb-kernel's NetBookInterpreter says why), nb-run none."""
     result = []
-    for output in map(comparable, outputs):
+    for output in map(comparable, (o for o in outputs if o["output_type"] != "display_data" or o.get("data"))):
         if result and output[0] == "stream" and result[-1][:2] == output[:2]:
             result[-1] = (*output[:2], result[-1][2] + output[2])
         else:

@@ -191,11 +191,16 @@ public struct Progress: Sendable {
     public var loss: Double
     public var stepsPerSecond: Double
     public var secondsLeft: Double
-    /// Loss per epoch so far, for the live curve.
+    /// This run's loss per step so far, for the live curve: at most 500 values, however
+    /// long the run. In a long run each stretch of steps is kept as its lowest and highest
+    /// loss (in step order), so a spike stays visible; `historySteps[i]` is the step of `history[i]`.
     public var history: [Double]
+    public var historySteps: [Int]
+    /// `historySteps` nil: the history is every step from the first (1, 2, 3, …).
     public init(step: Int, totalSteps: Int, epoch: Int, totalEpochs: Int, loss: Double,
-                stepsPerSecond: Double, secondsLeft: Double, history: [Double]) {
+                stepsPerSecond: Double, secondsLeft: Double, history: [Double], historySteps: [Int]? = nil) {
         self.step = step; self.totalSteps = totalSteps; self.epoch = epoch; self.totalEpochs = totalEpochs
         self.loss = loss; self.stepsPerSecond = stepsPerSecond; self.secondsLeft = secondsLeft; self.history = history
+        self.historySteps = historySteps ?? history.indices.map { $0 + 1 }
     }
 }

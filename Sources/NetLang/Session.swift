@@ -8,10 +8,12 @@ import NetCore
 public enum OutputRole: Sendable, Equatable {
     case display
     case result
-    /// A live display that later emissions with the same id replace (train's progress).
+    /// A live display that later emissions with the same id replace (train's progress, at
+    /// most 10 a second). It is for watching, not keeping: what stays comes as `.display`.
     case liveDisplay(id: String)
-    /// The final state of a live display (same id): the kernel sends update_display_data.
-    case updateDisplay(id: String)
+    /// The live display with this id is over (its output is the last state shown): the
+    /// kernel blanks it, nb-run clears its progress line. Emitted only after a `.liveDisplay`.
+    case endLiveDisplay(id: String)
 }
 
 /// One persistent NetBook session: tensors, the network, loss, optimizer, history, settings.

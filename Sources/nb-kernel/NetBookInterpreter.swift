@@ -8,9 +8,15 @@ import NetRender
 ///     let kernel = try ZMQKernelServer(connection: info, interpreter: NetBookInterpreter())
 ///
 /// Roles map to messages: `.result` → execute_result, `.display` → display_data,
-/// `.liveDisplay(id)` → display_data with that display id the first time and
-/// update_display_data after, `.updateDisplay(id)` → update_display_data; `print` goes
-/// to stdout; `help` goes to the pager.
+/// `.liveDisplay(id)` → an empty display_data with that display id the first time, then
+/// update_display_data with the output, `.endLiveDisplay(id)` → update_display_data that
+/// empties it again; `print` goes to stdout; `help` goes to the pager.
+///
+/// Why a live display starts and ends empty: what stays of a cell must be the same in
+/// every tool. JupyterLab and nbclient keep a display's last update; nbval keeps its
+/// first content and ignores updates. Empty at both ends, the live display (progress with
+/// timings) is nothing in both, JupyterLab draws nothing for it (no MIME type to render),
+/// and what stays (train's loss curve) comes as its own display_data, as nb-run stores it.
 final class NetBookInterpreter: Interpreter {
     static let version = "1.0"
     let session = Session()
@@ -33,6 +39,10 @@ final class NetBookInterpreter: Interpreter {
         }
         var liveIDs = Set<String>()
         let error = session.run(request.code) { output, role in
+            if case .endLiveDisplay(let id) = role {
+                if liveIDs.contains(id) { context.updateDisplay([:], displayID: id) }
+                return
+            }
             let bundle = renderer.bundle(for: output)
             if case .stream(let text) = output {
                 context.stream(text.hasSuffix("\n") ? text : text + "\n")
@@ -48,13 +58,10 @@ final class NetBookInterpreter: Interpreter {
             case .result:
                 context.publishResult(bundle.dictionary)
             case .liveDisplay(let id):
-                if liveIDs.insert(id).inserted {
-                    context.display(bundle.dictionary, displayID: id)
-                } else {
-                    context.updateDisplay(bundle.dictionary, displayID: id)
-                }
-            case .updateDisplay(let id):
+                if liveIDs.insert(id).inserted { context.display([:], displayID: id) }
                 context.updateDisplay(bundle.dictionary, displayID: id)
+            case .endLiveDisplay:
+                break   // handled above, before rendering
             }
         }
         guard let error else { return .ok }

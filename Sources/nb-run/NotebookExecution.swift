@@ -15,7 +15,10 @@ struct NotebookExecution {
         let runner = NotebookRunner(baseDirectory: baseDirectory, color: color, timeout: timeout)
         let progress = ProgressLine()
         // Rendering progress is only worth it where someone watches it.
-        if progress.enabled { runner.onProgress = { progress.show($0) } }
+        if progress.enabled {
+            runner.onProgress = { progress.show($0) }
+            runner.onProgressEnd = { progress.clear() }
+        }
         let colors = Colors(enabled: color)
 
         var result = notebook

@@ -29,6 +29,8 @@ final class NotebookRunner {
     let graceAfterTimeout: Double = 30
     /// Called with the text of each live progress update (train), for a terminal.
     var onProgress: ((String) -> Void)?
+    /// Called when a live progress display is over (train finished or stopped).
+    var onProgressEnd: (() -> Void)?
     private(set) var executionCount = 0
 
     init(baseDirectory: String?, color: Bool, timeout: Double?) {
@@ -49,8 +51,11 @@ final class NotebookRunner {
             switch (output, role) {
             case (_, .liveDisplay):
                 // Progress is for watching, not for keeping: it carries timings, so it
-                // is neither stored nor compared; the final state comes as .updateDisplay.
+                // is neither stored nor compared; what stays (train's curve) comes as .display.
                 onProgress?(shown.text(output))
+                return
+            case (_, .endLiveDisplay):
+                onProgressEnd?()
                 return
             case (.stream(let text), _):
                 if case .stream(let before)? = outputs.last {

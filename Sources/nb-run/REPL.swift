@@ -17,7 +17,10 @@ struct REPL {
         let runner = NotebookRunner(baseDirectory: FileManager.default.currentDirectoryPath, color: color, timeout: nil)
         let progress = ProgressLine()
         // Rendering progress is only worth it where someone watches it.
-        if progress.enabled { runner.onProgress = { progress.show($0) } }
+        if progress.enabled {
+            runner.onProgress = { progress.show($0) }
+            runner.onProgressEnd = { progress.clear() }
+        }
         let interrupts = catchInterrupts { runner.session.interrupt.raise() }
         defer { interrupts.cancel() }
         let colors = Colors(enabled: color)

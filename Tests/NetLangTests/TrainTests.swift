@@ -41,25 +41,69 @@ final class TrainTests: XCTestCase {
         XCTAssertGreaterThan(loss, 0.1)
     }
 
-    func testHistoryPerStepAndEpoch_liveProgressThenCurve() throws {
+    func testHistoryPerStepAndEpoch_shortRunShowsItsCurveWithoutLiveProgress() throws {
         let r = Recorder()
         r.run("seed 1\ndataset s = spiral(n: 30, classes: 3)\nlayer h = dense(2 -> 8, relu, init: he)\nlayer o = dense(8 -> 3, softmax)\nloss cross_entropy\noptimizer adam(lr: 0.01)")
         let out = r.run("train s.x, s.y, epochs: 4, batch: 8")
         // 30 samples in batches of 8: 4 steps per epoch.
         XCTAssertEqual(r.session.state.history.count, 16)
         XCTAssertEqual(r.session.state.training.epochLosses.count, 4)
-        guard case .liveDisplay(let id) = out.first?.1, case .progress(let first) = out.first?.0 else {
-            return XCTFail("train should first show live progress, got \(String(describing: out.first))")
+        // A run shorter than a tenth of a second flashes no progress: its curve, then the summary.
+        XCTAssertEqual(out.count, 2, "\(out.map(\.1))")
+        guard case .plot(let curve) = out.first?.0, out.first?.1 == .display else {
+            return XCTFail("train should show its loss curve as a display, got \(String(describing: out.first))")
         }
-        XCTAssertEqual(first.totalSteps, 16)
-        let update = try XCTUnwrap(out.first { $0.1 == .updateDisplay(id: id) })
-        guard case .plot(let curve) = update.0 else { return XCTFail("the live display should end as the loss curve") }
         XCTAssertEqual(curve.series[0].y, r.session.state.history)
         XCTAssertEqual(out.last?.1, .result)
         // Each epoch's loss is the sample-weighted mean of its step losses (8, 8, 8, 6 samples).
         let h = r.session.state.history
         let epoch1 = (8 * h[0] + 8 * h[1] + 8 * h[2] + 6 * h[3]) / 30
         XCTAssertEqual(r.session.state.training.epochLosses[0], epoch1, accuracy: 1e-15)
+    }
+
+    /// A long run: live progress at most every 0.1 s with this run's loss per step only
+    /// (≤ 500 points, steps increasing: the curve drawn once), closed before the final curve.
+    func testLongRunShowsBoundedLiveProgressThenClosesItBeforeTheCurve() throws {
+        let r = Recorder()
+        r.run(xorNetwork + "\ntrain xor.x, xor.y, epochs: 50")   // an earlier run the live curve must not repeat
+        let before = r.session.state.history.count
+        var emitted: [(Output, OutputRole)] = []
+        let error = r.session.run("train xor.x, xor.y, epochs: 10000000") { output, role in
+            emitted.append((output, role))
+            let shown = emitted.filter { if case .liveDisplay = $0.1 { return true } else { return false } }
+            if shown.count == 3 { r.session.interrupt.raise() }   // three updates are enough to look at
+        }
+        XCTAssertEqual(error?.kind, "KeyboardInterrupt")
+        let roles = emitted.map(\.1)
+        let live = emitted.compactMap { item -> NetLang.Progress? in
+            if case .liveDisplay("train-2") = item.1, case .progress(let p) = item.0 { return p } else { return nil }
+        }
+        XCTAssertEqual(live.count, 3, "\(roles)")
+        let history = Array(r.session.state.history[before...])
+        for p in live {
+            XCTAssertLessThanOrEqual(p.history.count, 500)
+            XCTAssertEqual(p.historySteps.first, 1)
+            XCTAssertEqual(p.historySteps.last, p.step)
+            XCTAssertEqual(p.historySteps, p.historySteps.sorted(), "one pass over this run's steps")
+            XCTAssertEqual(Set(p.historySteps).count, p.historySteps.count)
+            // Every point is that step's loss, and the run's extremes so far are among them.
+            XCTAssertEqual(zip(p.historySteps, p.history).filter { history[$0.0 - 1] != $0.1 }.count, 0)
+            XCTAssertEqual(p.history.max(), history[..<p.step].max())
+            XCTAssertEqual(p.history.min(), history[..<p.step].min())
+        }
+        // The live display is closed right after its last update, then the curve follows.
+        guard let end = roles.firstIndex(of: .endLiveDisplay(id: "train-2")) else { return XCTFail("live display not closed: \(roles)") }
+        XCTAssertEqual(roles.lastIndex { if case .liveDisplay = $0 { return true } else { return false } }, end - 1)
+        guard case .plot(let curve) = emitted[end + 1].0, emitted[end + 1].1 == .display else {
+            return XCTFail("the loss curve should follow as a display: \(roles)")
+        }
+        if history.count <= PlotStatement.maxPoints {
+            XCTAssertEqual(curve.series[0].y, history)
+        } else {   // a long run's curve keeps each stretch's extremes, within the plot's bound
+            XCTAssertLessThanOrEqual(curve.series[0].y.count, PlotStatement.maxPoints)
+            XCTAssertEqual(curve.series[0].y.max(), history.max())
+            XCTAssertEqual(curve.series[0].y.min(), history.min())
+        }
     }
 
     func testShufflingIsSeeded() throws {
@@ -79,16 +123,18 @@ final class TrainTests: XCTestCase {
         let r = Recorder()
         r.run(xorNetwork)
         var emitted: [(Output, OutputRole)] = []
-        let error = r.session.run("train xor.x, xor.y, epochs: 1000\ntensor after = [1]") { output, role in
+        let error = r.session.run("train xor.x, xor.y, epochs: 10000000\ntensor after = [1]") { output, role in
             emitted.append((output, role))
-            if case .progress = output { r.session.interrupt.raise() }   // like Ctrl-C during the first step
+            if case .progress = output { r.session.interrupt.raise() }   // like Ctrl-C at the first progress
         }
         XCTAssertEqual(error?.kind, "KeyboardInterrupt")
-        XCTAssertEqual(r.session.state.history.count, 1)           // one completed step kept
+        let steps = r.session.state.history.count                    // the completed steps are kept
+        XCTAssertGreaterThan(steps, 0)
+        XCTAssertLessThan(steps, 10_000_000)
         XCTAssertNil(r.session.state.tensors["after"])              // the rest of the cell did not run
-        // The parameters are those after exactly one step: compare with a one-epoch run.
+        // The parameters are those after exactly that many steps: compare with a run of that length.
         let reference = Recorder()
-        reference.run(xorNetwork + "\ntrain xor.x, xor.y, epochs: 1")
+        reference.run(xorNetwork + "\ntrain xor.x, xor.y, epochs: \(steps)")
         XCTAssertEqual(r.value("hidden.W"), reference.value("hidden.W"))
         XCTAssertEqual(r.value("output.b"), reference.value("output.b"))
     }

@@ -220,7 +220,7 @@ final class DecisionSVGTests: XCTestCase {
 }
 
 final class ProgressHTMLTests: XCTestCase {
-    func testProgressHTMLShowsTheLineAndALossCurveOnceThereAreTwoEpochs() throws {
+    func testProgressHTMLShowsTheLineAndALossCurveOnceThereAreTwoPoints() throws {
         let renderer = Renderer(settings: RenderSettings(precision: 4))
         var p = NetLang.Progress(step: 10, totalSteps: 40, epoch: 1, totalEpochs: 4, loss: 0.5,
                                  stepsPerSecond: 100, secondsLeft: 0.3, history: [0.5])
@@ -228,6 +228,7 @@ final class ProgressHTMLTests: XCTestCase {
         XCTAssertFalse(first.contains("<svg"))
         XCTAssertTrue(first.contains("epoch 1/4 [=====&gt;"))
         p.history = [0.5, 0.3, 0.2]
+        p.historySteps = [1, 5, 10]
         let later = try XCTUnwrap(renderer.bundle(for: .progress(p)).html)
         let probe = try XCTUnwrap(XMLProbe.parse("<div>\(later)</div>"))
         XCTAssertEqual(probe.elements["polyline"], 1)

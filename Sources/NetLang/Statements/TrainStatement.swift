@@ -3,9 +3,13 @@ import NetCore
 /// `train X, T, epochs: N, batch: B, lr: R, shuffle: true`: mini-batch training.
 ///
 /// Defaults: 1 epoch, the whole data as one batch, the optimizer's learning rate,
-/// shuffle true (it matters only when a batch is smaller than the data). While it runs
-/// it shows live progress (steps, loss, rate); at the end that display becomes the loss
-/// curve, and the statement shows the run's summary with the final loss on all of X.
+/// shuffle true (it matters only when a batch is smaller than the data). A run longer than
+/// a tenth of a second shows live progress (steps, loss, rate, a small curve), at most 10
+/// updates a second; at the end that live display is closed (the kernel blanks it) and the
+/// loss curve follows as an ordinary display, then the summary with the final loss on all
+/// of X. The curve is its own display, not the live display's last update, because tools
+/// that record a notebook from the messages (nbval) keep a display's first content and
+/// ignore its updates.
 struct TrainStatement: Statement {
     var input: Expr
     var target: Expr
@@ -64,9 +68,21 @@ struct TrainStatement: Statement {
         let emit = context.emit
         let loop = TrainingLoop(options: settings, x: x, t: t)
         let startHistory = context.state.history.count
-        let report = try loop.run(on: &context.state, interrupt: context.interrupt) { progress in
-            emit(.progress(progress), .liveDisplay(id: display))
+        var lastProgress: Progress?
+        func endLiveDisplay() {
+            if let lastProgress { emit(.progress(lastProgress), .endLiveDisplay(id: display)) }
         }
+        let report: TrainingLoop.Report
+        do {
+            report = try loop.run(on: &context.state, interrupt: context.interrupt) { progress in
+                lastProgress = progress
+                emit(.progress(progress), .liveDisplay(id: display))
+            }
+        } catch {
+            endLiveDisplay()
+            throw error
+        }
+        endLiveDisplay()
         // The network on all of X after training: the final loss, and the forward that
         // `show`, `backward` and `plot decision` see next. For data too large for one
         // more pass (it would keep z, a and gradients of every row of every layer) the
@@ -100,7 +116,7 @@ struct TrainStatement: Statement {
         let steps = Array(context.state.history[startHistory...])
         emit(TrainingViews.lossCurve(steps: steps, epochs: Array(context.state.training.epochLosses.suffix(report.epochsCompleted)),
                                      stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
-             .updateDisplay(id: display))
+             .display)
         let summary = TrainingViews.summary(report, options: settings, samples: x.rows, finalLoss: finalLoss,
                                             finalLossIsEpochMean: lossIsEpochMean,
                                             learningRate: settings.learningRate ?? context.state.optimizer.kind.learningRate,

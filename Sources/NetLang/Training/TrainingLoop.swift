@@ -27,8 +27,13 @@ struct TrainingLoop {
         var seconds: Double
     }
 
-    /// How often the live progress display is refreshed.
+    /// Seconds between live progress updates (at most 10 a second), and before the first:
+    /// a run shorter than this shows no progress at all, only its curve and summary.
     static let progressInterval = 0.1
+    /// Seconds between clock reads, about: the loop reads the clock every `clockStride` steps and
+    /// adapts the stride so that a tiny step (under a microsecond) does not pay for a clock
+    /// read each time, while progress still comes within a few milliseconds of its time.
+    static let clockReadInterval = 0.001
 
     func run(on state: inout SessionState, interrupt: InterruptFlag,
              progress: (Progress) -> Void) throws -> Report {
@@ -55,9 +60,14 @@ struct TrainingLoop {
         // The standard library's clock: DispatchTime would need Dispatch (re-exported by
         // Foundation, which NetLang no longer imports).
         let clock = ContinuousClock(), start = clock.now
-        var nextProgress = 0.0
+        // The hot path only records the loss (in `state.history` and the bounded sketch) and
+        // counts steps; every `clockStride` steps it reads the clock, and every `progressInterval`
+        // it hands `progress` a small snapshot (≤ 500 curve points). Rendering and sending
+        // happen there, never per step.
+        var nextProgress = Self.progressInterval
+        var clockStride = 1, sinceClockRead = 0, lastClockRead = 0.0
+        var sketch = LossSketch()
         var epochLosses = state.training.epochLosses
-        var recent: [Double] = []
         func elapsed() -> Double {
             let t = (clock.now - start).components
             return Double(t.seconds) + Double(t.attoseconds) * 1e-18
@@ -94,18 +104,26 @@ struct TrainingLoop {
                 report.lastLoss = loss
                 report.steps += 1
                 epochTotal += loss * Double(rows.count)
-                let now = elapsed()
-                if now >= nextProgress || report.steps == total {
-                    nextProgress = now + Self.progressInterval
-                    let rate = Double(report.steps) / max(now, 1e-9)
-                    progress(Progress(step: report.steps, totalSteps: total, epoch: epoch + 1,
-                                      totalEpochs: options.epochs, loss: loss, stepsPerSecond: rate,
-                                      secondsLeft: Double(total - report.steps) / rate,
-                                      history: epochLosses + recent))
+                sketch.add(loss)
+                sinceClockRead += 1
+                if sinceClockRead >= clockStride && report.steps < total {
+                    sinceClockRead = 0
+                    let now = elapsed()
+                    if now - lastClockRead < Self.clockReadInterval { clockStride = min(2 * clockStride, 1 << 16) }
+                    else if now - lastClockRead > 4 * Self.clockReadInterval && clockStride > 1 { clockStride /= 2 }
+                    lastClockRead = now
+                    if now >= nextProgress {
+                        nextProgress = now + Self.progressInterval
+                        let rate = Double(report.steps) / max(now, 1e-9)
+                        let curve = sketch.points()
+                        progress(Progress(step: report.steps, totalSteps: total, epoch: epoch + 1,
+                                          totalEpochs: options.epochs, loss: loss, stepsPerSecond: rate,
+                                          secondsLeft: Double(total - report.steps) / rate,
+                                          history: curve.map(\.loss), historySteps: curve.map(\.step)))
+                    }
                 }
             }
             let mean = epochTotal / Double(samples)
-            recent.append(mean)
             report.epochsCompleted = epoch + 1
             epochLosses.append(mean)
         }

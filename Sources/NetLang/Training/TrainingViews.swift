@@ -3,9 +3,11 @@ import NetCore
 /// What `train` shows: the loss curve that replaces the live progress, and a summary.
 enum TrainingViews {
     /// Loss per step, and (when epochs have several steps) the epoch means at the step
-    /// that ends each epoch.
+    /// that ends each epoch. A run of more than `PlotStatement.maxPoints` steps keeps each
+    /// stretch's lowest and highest loss, as the live curve does, so a spike stays visible.
     static func lossCurve(steps: [Double], epochs: [Double], stepsPerEpoch: Int) -> Output {
-        var series = [Plot.Series(label: "loss per step", x: steps.indices.map { Double($0 + 1) }, y: steps)]
+        let kept = LossSketch.downsampled(steps, maxPoints: PlotStatement.maxPoints)
+        var series = [Plot.Series(label: "loss per step", x: kept.map { Double($0.step) }, y: kept.map(\.loss))]
         if stepsPerEpoch > 1 && !epochs.isEmpty {
             series.append(Plot.Series(label: "epoch mean", x: epochs.indices.map { Double(($0 + 1) * stepsPerEpoch) }, y: epochs))
         }

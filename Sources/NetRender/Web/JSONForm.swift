@@ -107,6 +107,6 @@ enum JSONForm {
     static func progress(_ p: NetLang.Progress) -> [String: Any] {
         ["step": p.step, "totalSteps": p.totalSteps, "epoch": p.epoch, "totalEpochs": p.totalEpochs,
          "loss": number(p.loss), "stepsPerSecond": number(p.stepsPerSecond), "secondsLeft": number(p.secondsLeft),
-         "history": p.history.map(number)]
+         "history": p.history.map(number), "historySteps": p.historySteps]
     }
 }
