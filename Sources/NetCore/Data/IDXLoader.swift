@@ -74,6 +74,7 @@ public enum IDXLoader {
 
     public static func parse(_ bytes: [UInt8], fileName: String = "the file") throws -> Array {
         let h = try header(bytes, fileSize: bytes.count, fileName: fileName)
+        try Interruption.check()   // bytes in memory: one conversion pass, checked before it
         var values: [Double] = []
         values.reserveCapacity(h.total)
         bytes.withUnsafeBufferPointer { append($0[h.size...], type: h.type, size: h.elementSize, to: &values) }
