@@ -102,6 +102,16 @@ final class NoInputKillsTests: XCTestCase {
         XCTAssertEqual(r.scalar("6 * 7"), 42)
     }
 
+    func testACurveOverARangeWhoseWidthOverflowsIsAnError() {
+        let r = Recorder()
+        assertFails(r, "plot sigmoid from -1e308 to 1e308", "a plot's range must lie within ±1e300, not from -1e+308 to 1e+308", column: 19)
+        assertFails(r, "plot sigmoid from 0/0 to 1", "the range must go up: from nan to 1", column: 19)
+        // At the limit the curve is drawn, with every point finite.
+        let outputs = r.run("plot sigmoid from -1e300 to 1e300")
+        guard case .plot(let plot)? = outputs.first?.0 else { return XCTFail("no plot") }
+        XCTAssertTrue(plot.series[0].x.allSatisfy(\.isFinite))
+    }
+
     func testNoiseThatWouldMakeInfinitePointsIsRefused() {
         let r = Recorder()
         assertFails(r, "dataset s = moons(noise: 1e308)", "noise: must be at most 1000000, got 1e+308", column: 26)
