@@ -55,12 +55,12 @@ final class NoInputKillsTests: XCTestCase {
         assertFails(r, "seed 1e308", "the seed must be a whole number from 0 to 2^53, not 1e+308", column: 6)
         assertFails(r, "seed -1", "the seed must be a whole number from 0 to 2^53, not -1", column: 6)
         assertFails(r, "precision 0/0", "the precision (digits after the point) must be a whole number from 0 to 17, not nan", column: 11)
-        assertFails(r, "tensor z = zeros(2^63, 1)", "the number of rows must be a whole number from -2^53 to 2^53, not 9.223372036854776e+18",
+        assertFails(r, "tensor z = zeros(2^63, 1)", "the number of rows must be a whole number from 1 to 2^53, not 9.223372036854776e+18",
                     column: 18)
         assertFails(r, "tensor v = [1, 2, 3][1/0]", "an index must be a whole number from -2^53 to 2^53, not inf", column: 22)
         r.run("dataset d = xor()\nlayer h = dense(2 -> 1, sigmoid)")
-        assertFails(r, "train d.x, d.y, epochs: -1e308", "epochs must be a whole number from -2^53 to 2^53, not -1e+308", column: 25)
-        assertFails(r, "train d.x, d.y, batch: 0/0", "batch must be a whole number from -2^53 to 2^53, not nan", column: 24)
+        assertFails(r, "train d.x, d.y, epochs: -1e308", "epochs must be a whole number from 1 to 2^53, not -1e+308", column: 25)
+        assertFails(r, "train d.x, d.y, batch: 0/0", "batch must be a whole number from 1 to 2^53, not nan", column: 24)
     }
 
     func testACSVWhoseLabelsAreBeyondIntIsLoadedAndPreviewed() throws {
@@ -100,6 +100,16 @@ final class NoInputKillsTests: XCTestCase {
             XCTAssertEqual(range.upperBound, DrawableRange.limit)
         }
         XCTAssertEqual(r.scalar("6 * 7"), 42)
+    }
+
+    func testACurveOverARangeWhoseWidthOverflowsIsAnError() {
+        let r = Recorder()
+        assertFails(r, "plot sigmoid from -1e308 to 1e308", "a plot's range must lie within ±1e300, not from -1e+308 to 1e+308", column: 19)
+        assertFails(r, "plot sigmoid from 0/0 to 1", "the range must go up: from nan to 1", column: 19)
+        // At the limit the curve is drawn, with every point finite.
+        let outputs = r.run("plot sigmoid from -1e300 to 1e300")
+        guard case .plot(let plot)? = outputs.first?.0 else { return XCTFail("no plot") }
+        XCTAssertTrue(plot.series[0].x.allSatisfy(\.isFinite))
     }
 
     func testNoiseThatWouldMakeInfinitePointsIsRefused() {

@@ -142,7 +142,7 @@ final class TrainTests: XCTestCase {
     func testBadTrainArgumentsAreLocated() {
         let r = Recorder()
         r.run(xorNetwork)
-        XCTAssertEqual(r.fail("train xor.x, xor.y, epochs: 0")?.message, "epochs must be 1 or more")
+        XCTAssertEqual(r.fail("train xor.x, xor.y, epochs: 0")?.message, "epochs must be a whole number from 1 to 2^53, not 0")
         XCTAssertEqual(r.fail("train xor.x, xor.y, epochz: 3")?.hint, "did you mean 'epochs'?")
         let shape = r.fail("train xor.y, xor.y")
         XCTAssertEqual(shape?.kind, "ShapeError")

@@ -35,12 +35,9 @@ enum FunctionTable {
         switch name {
         case "zeros", "ones", "rand", "randn":
             try arity(name, args, 2, at: location, usage: "\(name)(rows, cols)")
-            let r = try evaluator.integer(args[0].value, what: "the number of rows")
-            let c = try evaluator.integer(args[1].value, what: "the number of columns")
+            let r = try evaluator.integer(args[0].value, what: "the number of rows", in: 1...WholeNumber.exactLimit)
+            let c = try evaluator.integer(args[1].value, what: "the number of columns", in: 1...WholeNumber.exactLimit)
             try Limits.check(rows: r, cols: c, at: location)
-            guard r >= 1, c >= 1 else {
-                throw LangError(.value, "a tensor needs at least 1 row and 1 column, not \(r)×\(c)", at: location)
-            }
             try Limits.reserve(rows: r, cols: c, for: evaluator.text(of: location), in: evaluator.memory, at: location)
             switch name {
             case "zeros": return Graph.constant(Tensor.zeros(r, c))
@@ -50,25 +47,22 @@ enum FunctionTable {
             }
         case "eye":
             try arity(name, args, 1, at: location, usage: "eye(n)")
-            let n = try evaluator.integer(args[0].value, what: "the size")
+            let n = try evaluator.integer(args[0].value, what: "the size", in: 1...WholeNumber.exactLimit)
             try Limits.check(rows: n, cols: n, at: location)
-            guard n >= 1 else { throw LangError(.value, "eye needs a size of at least 1", at: location) }
             try Limits.reserve(rows: n, cols: n, for: evaluator.text(of: location), in: evaluator.memory, at: location)
             return Graph.constant(Tensor.eye(n))
         case "linspace":
             try arity(name, args, 3, at: location, usage: "linspace(from, to, n)")
             let a = try evaluator.number(args[0].value, what: "the start")
             let b = try evaluator.number(args[1].value, what: "the end")
-            let n = try evaluator.integer(args[2].value, what: "the count")
-            guard n >= 1 else { throw LangError(.value, "linspace needs at least 1 point", at: args[2].value.location) }
+            let n = try evaluator.integer(args[2].value, what: "the count", in: 1...WholeNumber.exactLimit)
             try Limits.check(rows: n, cols: 1, at: location)
             try Limits.reserve(rows: n, cols: 1, for: evaluator.text(of: location), in: evaluator.memory, at: location)
             return Graph.constant(Tensor.linspace(a, b, n))
         case "onehot":
             try arity(name, args, 2, at: location, usage: "onehot(labels, classes)")
             let labels = try evaluator.value(args[0].value)
-            let classes = try evaluator.integer(args[1].value, what: "the number of classes")
-            guard classes >= 1 else { throw LangError(.value, "onehot needs at least 1 class", at: args[1].value.location) }
+            let classes = try evaluator.integer(args[1].value, what: "the number of classes", in: 1...WholeNumber.exactLimit)
             guard labels.rows == 1 || labels.cols == 1 else {
                 throw LangError(.shape, "labels must be a row or a column, not \(labels.shapeDescription)", at: args[0].value.location)
             }
@@ -91,8 +85,8 @@ enum FunctionTable {
             // Row-major, as numpy: reshape(digit_row, 8, 8) shows a 1×64 image as 8×8.
             try arity(name, args, 3, at: location, usage: "reshape(a, rows, cols)")
             let a = try evaluator.value(args[0].value)
-            let r = try evaluator.integer(args[1].value, what: "the number of rows")
-            let c = try evaluator.integer(args[2].value, what: "the number of columns")
+            let r = try evaluator.integer(args[1].value, what: "the number of rows", in: 1...WholeNumber.exactLimit)
+            let c = try evaluator.integer(args[2].value, what: "the number of columns", in: 1...WholeNumber.exactLimit)
             guard r >= 1, c >= 1, r.multipliedReportingOverflow(by: c) == (a.count, false) else {
                 throw LangError(.shape, "reshape cannot make \(r)×\(c) from \(a.shapeDescription) (\(a.count) values)", at: location)
             }

@@ -123,7 +123,8 @@ extension HelpCatalog {
                   Every value is a 2-D tensor of numbers: 3 is 1×1, [1, 2] is 1×2,
                   [[1, 2], [3, 4]] is 2×2. Rows are samples, columns features; a dense layer
                   computes z = x @ W + b with W stored IN×OUT. A tensor may hold at most
-                  50 million elements.
+                  50 million elements; an expression may nest at most 150 levels deep
+                  (brackets, signs, ^ chains): split deeper ones over tensor statements.
                   """, aliases: ["comments", "lines", "values", "shapes", "names"]),
         HelpTopic(name: "errors", categories: [.syntax], summary: "what happens when a statement fails",
                   body: """

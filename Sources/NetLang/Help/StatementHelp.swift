@@ -237,6 +237,7 @@ extension HelpCatalog {
                     gaussian   K blobs at radius 2 around the origin. n 200, noise 0.5, K 2
                     moons      two interleaved half circles. n 200, noise 0.1
                   noise adds noise·N(0,1) to each coordinate (spiral: to the angle).
+                  n is 1 to 1000000, noise 0 to 1000000, K 2 to 50 (spiral and gaussian).
 
                     dataset s = spiral(n: 300, classes: 3)
                   """),

@@ -26,9 +26,9 @@ struct DatasetStatement: Statement {
         var n: Int?, noise: Double?, classes: Int?
         for option in options {
             switch option.name {
-            case "n": n = try evaluator.integer(option.value, what: "n")
+            case "n": n = try evaluator.integer(option.value, what: "n:", in: 1...DatasetGenerator.maximumCount)
             case "noise": noise = try evaluator.number(option.value, what: "noise")
-            default: classes = try evaluator.integer(option.value, what: "classes")
+            default: classes = try evaluator.integer(option.value, what: "classes:", in: 1...WholeNumber.exactLimit)
             }
         }
         context.state.random = evaluator.state.random

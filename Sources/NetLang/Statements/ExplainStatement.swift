@@ -18,7 +18,7 @@ struct ExplainStatement: Statement {
             throw LangError(.syntax, "explain needs both indices, like \(layerName).\(member)[1, 1]", at: target.location)
         }
         var evaluator = Evaluator(context: context)
-        let i = try evaluator.integer(iExpr, what: "the row"), j = try evaluator.integer(jExpr, what: "the column")
+        let i = try evaluator.integer(iExpr, what: "the row", in: 1...WholeNumber.exactLimit), j = try evaluator.integer(jExpr, what: "the column", in: 1...WholeNumber.exactLimit)
         guard state.hasForwardWithTarget, let x = state.lastInput else {
             throw LangError(.value, "explain needs a forward with a target first", at: target.location, hint: "run forward X, T")
         }

@@ -59,10 +59,8 @@ struct LayerStatement: Statement {
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         var evaluator = Evaluator(context: context)
         let layerName = name.identifier ?? ""
-        let n = try evaluator.integer(inputs, what: "the number of inputs")
-        let m = try evaluator.integer(outputs, what: "the number of outputs")
-        guard n >= 1 else { throw LangError(.value, "a layer needs at least 1 input", at: inputs.location) }
-        guard m >= 1 else { throw LangError(.value, "a layer needs at least 1 output", at: outputs.location) }
+        let n = try evaluator.integer(inputs, what: "the number of inputs", in: 1...WholeNumber.exactLimit)
+        let m = try evaluator.integer(outputs, what: "the number of outputs", in: 1...WholeNumber.exactLimit)
         try Limits.check(rows: n, cols: m, at: inputs.location.through(outputs.location))
         // W and its gradient (IN×OUT), b and its gradient (1×OUT).
         try Limits.reserve(elements: Network.layerElements(inputs: n, outputs: m), for: "layer '\(name.identifier ?? "")' (\(n) -> \(m))",

@@ -30,7 +30,13 @@ struct PlotStatement: Statement {
             low = try evaluator.number(from, what: "the start")
             high = try evaluator.number(to, what: "the end")
             guard low.isFinite, high.isFinite, low < high else {
-                throw LangError(.value, "the range must go up: from \(low) to \(high)", at: from.location.through(to.location))
+                throw LangError(.value, "the range must go up: from \(WholeNumber.text(low)) to \(WholeNumber.text(high))",
+                                at: from.location.through(to.location))
+            }
+            // Beyond it the width (high − low) overflows and every point of the curve is nan.
+            guard max(abs(low), abs(high)) <= DrawableRange.limit else {
+                throw LangError(.value, "a plot's range must lie within ±1e300, not from \(WholeNumber.text(low)) to \(WholeNumber.text(high))",
+                                at: from.location.through(to.location))
             }
         }
         if subjects.count == 1, let word = subjects[0].simpleName, state.tensors[word] == nil {

@@ -149,11 +149,9 @@ struct TrainStatement: Statement {
         for option in options {
             switch option.name {
             case "epochs":
-                settings.epochs = try evaluator.integer(option.value, what: "epochs")
-                guard settings.epochs >= 1 else { throw LangError(.value, "epochs must be 1 or more", at: option.value.location) }
+                settings.epochs = try evaluator.integer(option.value, what: "epochs", in: 1...WholeNumber.exactLimit)
             case "batch":
-                let b = try evaluator.integer(option.value, what: "batch")
-                guard b >= 1 else { throw LangError(.value, "batch must be 1 or more", at: option.value.location) }
+                let b = try evaluator.integer(option.value, what: "batch", in: 1...WholeNumber.exactLimit)
                 settings.batch = b
             case "lr":
                 let r = try evaluator.number(option.value, what: "lr")
