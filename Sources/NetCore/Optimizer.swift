@@ -80,6 +80,18 @@ public struct Optimizer {
     /// Forgets all state (velocities, moments, step counts).
     public mutating func reset() { slots.removeAll() }
 
+    /// Doubles held as state (velocities, moments), for the session's memory budget.
+    public var heldElements: Int { slots.reduce(0) { $0 + $1.buffer.count } }
+
+    /// Doubles `step` would add as new state for parameters of `count` numbers in all.
+    public func stateElements(forParameters count: Int) -> Int {
+        switch kind {
+        case .sgd: return 0
+        case .momentum: return count
+        case .adam: return 2 * count
+        }
+    }
+
     /// Steps taken so far by a parameter (Adam's t); 0 if none.
     public func steps(of id: ParameterID) -> Int { slots.first { $0.id == id }?.steps ?? 0 }
 

@@ -74,6 +74,8 @@ public final class Session {
             // `;` silences a statement entirely, live displays (train's progress) included.
             var context = ExecutionContext(state: state, source: source, interrupt: interrupt,
                                            emit: parsed.suppressed ? { _, _ in } : emit)
+            let committed = state
+            context.memory = MemoryBudget(limit: state.memoryLimit, used: { SessionFootprint(committed).total })
             let outputs: [Output]
             do {
                 outputs = try parsed.statement.execute(in: &context)

@@ -51,13 +51,13 @@ final class CSVLoaderTests: XCTestCase {
         text += "1,2,3,4,abc\n"
         XCTAssertThrowsError(try CSVLoader.parse(text, label: .name("e"), fileName: "data.csv")) {
             XCTAssertEqual(($0 as? DataError)?.message,
-                           "row 12, column 5 (line 13 of data.csv): 'abc' is not a number")
+                           "row 12, column 5 (data.csv:13:9): 'abc' is not a number")
         }
     }
 
     func testRaggedRowsUnknownLabelAndEmptyFiles() {
         XCTAssertThrowsError(try CSVLoader.parse("a,b\n1,2\n3\n", label: nil, fileName: "f.csv")) {
-            XCTAssertEqual(($0 as? DataError)?.message, "row 2 (line 3 of f.csv) has 1 columns; the header has 2")
+            XCTAssertEqual(($0 as? DataError)?.message, "row 2 (f.csv:3) has 1 columns; the header has 2")
         }
         XCTAssertThrowsError(try CSVLoader.parse("a,b\n1,2\n", label: .name("c"), fileName: "f.csv")) {
             XCTAssertEqual(($0 as? DataError)?.message, "f.csv has no column 'c'; its columns are a, b")

@@ -63,4 +63,39 @@ final class IDXLoaderTests: XCTestCase {
             XCTAssertEqual(($0 as? DataError)?.message, "'\(images)' has 2 images but '\(labels)' has 3 labels")
         }
     }
+
+    /// The header is checked against the file's size before any value is read or memory
+    /// reserved: a header claiming 50 million values in a file of 20 bytes is refused at once.
+    func testHeaderSizesAreCheckedAgainstTheFileBeforeReading() throws {
+        let huge = try write(idx(type: 0x08, dims: [10_000, 5_000], payload: [1, 2, 3, 4]), "huge")
+        let budget = MemoryBudget(limit: 1_000)
+        XCTAssertThrowsError(try IDXLoader.read(path: huge, budget: budget)) {
+            XCTAssertEqual(($0 as? DataError)?.message, "huge is truncated: dimensions 10000×5000 need 50000012 bytes, the file has 16")
+        }
+        XCTAssertEqual(budget.used, 0)
+        XCTAssertThrowsError(try IDXLoader.read(path: "/dev/zero")) {
+            XCTAssertEqual(($0 as? DataError)?.message, "cannot read '/dev/zero': it is a device, not a regular file")
+        }
+    }
+
+    /// Values are reserved in the budget before they are converted.
+    func testTheBudgetIsAskedBeforeReading() throws {
+        let images = try write(idx(type: 0x08, dims: [200, 10], payload: [UInt8](repeating: 7, count: 2000)), "img")
+        XCTAssertThrowsError(try IDXLoader.read(path: images, budget: MemoryBudget(limit: 10_000))) {
+            XCTAssertEqual(($0 as? LimitError)?.message,
+                           "img (200×10) needs 16.0 KB, but only 10.0 KB of the session's 10.0 KB memory budget is left")
+        }
+        let read = try IDXLoader.read(path: images, budget: MemoryBudget(limit: 16_000))
+        XCTAssertEqual(read.values, [Double](repeating: 7, count: 2000))
+    }
+
+    /// Larger than one 64 KB chunk, with 8-byte values whose chunks do not start on a value.
+    func testStreamedReadMatchesParse() throws {
+        let values = (0..<20_000).map { Double($0) * 0.5 - 3 }
+        let payload = values.flatMap { v in (0..<8).reversed().map { UInt8(truncatingIfNeeded: v.bitPattern >> (8 * UInt64($0))) } }
+        let bytes = idx(type: 0x0E, dims: [20_000], payload: payload)
+        let file = try write(bytes, "doubles")
+        XCTAssertEqual(try IDXLoader.read(path: file).values, values)
+        XCTAssertEqual(try IDXLoader.parse(bytes).values, values)
+    }
 }

@@ -65,7 +65,7 @@ final class DataStatementTests: XCTestCase {
         let r = Recorder()
         let e = r.fail("load d = csv(\"\(file.path)\", label: \"b\")")
         XCTAssertEqual(e?.kind, "FileError")
-        XCTAssertEqual(e?.message, "row 2, column 2 (line 3 of \(file.lastPathComponent)): 'x' is not a number")
+        XCTAssertEqual(e?.message, "row 2, column 2 (\(file.lastPathComponent):3:3): 'x' is not a number")
         XCTAssertEqual(e?.column, 14)
         XCTAssertEqual(r.fail("load d = csv(\"\(file.path)\", label: \"c\")")?.message.hasPrefix("\(file.lastPathComponent) has no column 'c'"), true)
         XCTAssertNil(r.session.state.datasets["d"])

@@ -1,12 +1,13 @@
-import FoundationEssentials
-
 /// Reads a numeric CSV file with a header row into a `Dataset`.
 ///
 ///     let iris = try CSVLoader.load(path: "notebooks/data/iris.csv", label: .name("species"))
 ///     iris.x.shapeDescription   // "150×4"
 ///     iris.classes              // 3
 ///
-/// Every field must be a number (blank lines are skipped). The label column becomes
+/// Every field must be a decimal number: `12`, `-0.5`, `.5`, `1e-3`, optionally quoted
+/// or padded with blanks. Hexadecimal (`0x10`), `inf`, `nan`, NUL bytes and other
+/// characters are errors located as FILE:LINE:COLUMN (blank lines are skipped; lines
+/// may end in "\n", "\r\n" or "\r", as Python's universal newlines read them). The label column becomes
 /// `y` (n×1) and the others `x`. When every label is a whole number ≥ 0 the labels
 /// are classes: labels starting at 0 (digits 0–9) are shifted by one, because the
 /// language counts classes from 1; a `notes` line says so. Other labels (fractions,
@@ -24,74 +25,27 @@ public enum CSVLoader {
     /// Lines read or parsed between two checks of the interrupt flag (a few ms of work).
     static let checkEveryLines = 2048
 
-    public static func load(path: String, label: LabelColumn?) throws -> Dataset {
-        let url = URL(fileURLWithPath: path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError("cannot read '\(path)': no such file or not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataError("'\(path)' is not UTF-8 text")
-        }
-        return try parse(text, label: label, fileName: url.lastPathComponent)
+    /// Reads the file as a stream of 64 KB chunks: nothing larger than one line (at most
+    /// `CSVLines.maximumLineBytes`) and the numbers kept so far is ever in memory, and
+    /// the numbers are reserved in `budget` before they are stored.
+    public static func load(path: String, label: LabelColumn?, budget: MemoryBudget = .unlimited) throws -> Dataset {
+        let file = try FileStream(path: path)
+        let table = CSVTable(label: label, fileName: PathText.lastComponent(path), budget: budget)
+        var lines = CSVLines(fileName: table.fileName) { number, bytes in try table.add(line: number, bytes) }
+        try file.forEachChunk { try lines.feed($0) }
+        try lines.finish()
+        return try table.dataset()
     }
 
-    public static func parse(_ text: String, label: LabelColumn?, fileName: String = "the file") throws -> Dataset {
-        // (line number in the file, line) of every non-blank line. Split on bytes: Swift's
-        // Characters treat "\r\n" as one character, and bytes are faster. Fields are split
-        // row by row below, so a large file never holds all its fields as strings at once.
-        // A loop rather than `split`, so that an interrupt stops a large file every few thousand lines.
-        var lines: [(Int, Substring)] = []
-        var lineNumber = 0
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        while true {
-            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
-            let raw = bytes[start..<end]
-            lineNumber += 1
-            if lineNumber % checkEveryLines == 0 { try Interruption.check() }
-            let line = Substring(raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw)
-            if !line.allSatisfy({ $0 == " " || $0 == "\t" }) { lines.append((lineNumber, line)) }
-            guard end < bytes.endIndex else { break }
-            start = bytes.index(after: end)
-        }
-        guard let header = lines.first else { throw DataError("\(fileName) is empty; a header row is expected") }
-        let names = header.1.split(separator: ",", omittingEmptySubsequences: false).map { unquote($0) }
-        let width = names.count
-        let labelIndex = try resolve(label, in: names, fileName: fileName)
-        let samples = lines.count - 1
-        guard samples >= 1 else { throw DataError("\(fileName) has a header but no data rows") }
-        guard samples * width <= maximumElements else {
-            throw DataError("\(fileName) holds \(samples)×\(width) numbers, more than the limit of \(maximumElements)")
-        }
-
-        var x = [Double](); x.reserveCapacity(samples * (width - (labelIndex == nil ? 0 : 1)))
-        var y = [Double](); y.reserveCapacity(samples)
-        for (row, (lineNo, line)) in lines.dropFirst().enumerated() {
-            if row % checkEveryLines == 0 { try Interruption.check() }
-            var column = 0
-            for field in line.split(separator: ",", omittingEmptySubsequences: false) {
-                guard column < width else { break }
-                // Plain numbers parse directly; only odd fields pay for trimming.
-                guard let value = Double(field) ?? Double(trimmingWhitespace(field)), value.isFinite else {
-                    let shown = trimmingWhitespace(field)
-                    throw DataError("row \(row + 1), column \(column + 1) (line \(lineNo) of \(fileName)): '\(shown)' is not a number")
-                }
-                if column == labelIndex { y.append(value) } else { x.append(value) }
-                column += 1
-            }
-            let count = line.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: ",") ? 1 : 0) }
-            guard count == width else {
-                throw DataError("row \(row + 1) (line \(lineNo) of \(fileName)) has \(count) columns; the header has \(width)")
-            }
-        }
-        let featureNames = names.enumerated().filter { $0.offset != labelIndex }.map(\.element)
-        let xTensor = Tensor(rows: samples, cols: featureNames.count, data: x)
-        guard labelIndex != nil else {
-            return Dataset(x: xTensor, y: Tensor(rows: samples, cols: 0), featureNames: featureNames)
-        }
-        let (labels, classes, notes) = classify(y)
-        return Dataset(x: xTensor, y: Tensor(rows: samples, cols: 1, data: labels),
-                       featureNames: featureNames, classes: classes, notes: notes)
+    /// The same from text in memory (tests, small examples).
+    public static func parse(_ text: String, label: LabelColumn?, fileName: String = "the file",
+                             budget: MemoryBudget = .unlimited) throws -> Dataset {
+        let table = CSVTable(label: label, fileName: fileName, budget: budget)
+        var lines = CSVLines(fileName: fileName) { number, bytes in try table.add(line: number, bytes) }
+        var utf8 = text
+        try utf8.withUTF8 { try lines.feed(UnsafeRawBufferPointer($0)) }
+        try lines.finish()
+        return try table.dataset()
     }
 
     /// Whole labels ≥ 0 become 1-based classes (shifted by one when they start at 0).

@@ -1,5 +1,3 @@
-import FoundationEssentials
-
 /// Reads MNIST's IDX files (images and labels) into a `Dataset`.
 ///
 ///     let mnist = try IDXLoader.load(images: "train-images-idx3-ubyte",
@@ -20,8 +18,8 @@ public enum IDXLoader {
         public var values: [Double]
     }
 
-    public static func load(images: String, labels: String) throws -> Dataset {
-        try dataset(images: read(path: images), labels: read(path: labels),
+    public static func load(images: String, labels: String, budget: MemoryBudget = .unlimited) throws -> Dataset {
+        try dataset(images: read(path: images, budget: budget), labels: read(path: labels, budget: budget),
                     imagesName: images, labelsName: labels)
     }
 
@@ -44,16 +42,72 @@ public enum IDXLoader {
                        featureNames: (0..<width).map { "pixel\($0 + 1)" }, classes: count, notes: notes)
     }
 
-    public static func read(path: String) throws -> Array {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError("cannot read '\(path)': no such file or not readable")
+    /// Reads the header first and checks it against the file's size, so that a header that
+    /// claims more (or less) than the file holds is refused before any value is read; the
+    /// values are then reserved in `budget` and converted chunk by chunk.
+    public static func read(path: String, budget: MemoryBudget = .unlimited) throws -> Array {
+        let file = try FileStream(path: path)
+        let name = PathText.lastComponent(path)
+        let head = try file.readExactly(count: min(file.size, maximumHeaderBytes)) ?? []
+        let h = try header(head, fileSize: file.size, fileName: name)
+        try budget.reserve(elements: h.total, for: "\(name) (\(h.dimensionText))")
+        var values: [Double] = []
+        values.reserveCapacity(h.total)
+        // The bytes of the first chunk after the header, then the rest of the file.
+        var carry = [UInt8](head[h.size...])
+        func convert(_ bytes: UnsafeRawBufferPointer) {
+            carry.append(contentsOf: bytes)
+            let whole = carry.count / h.elementSize * h.elementSize
+            carry.withUnsafeBufferPointer { append($0[0..<whole], type: h.type, size: h.elementSize, to: &values) }
+            carry.removeFirst(whole)
         }
-        return try parse([UInt8](data), fileName: PathText.lastComponent(path))
+        convert(UnsafeRawBufferPointer(start: nil, count: 0))
+        try file.forEachChunk { chunk in
+            try Interruption.check()   // every 64 KB chunk: well under a millisecond of work
+            guard values.count < h.total else { return }
+            convert(chunk)
+        }
+        guard values.count == h.total else {
+            throw DataError("\(name) changed while it was read: \(values.count) of \(h.total) values")
+        }
+        return Array(dimensions: h.dimensions, values: values)
     }
 
     public static func parse(_ bytes: [UInt8], fileName: String = "the file") throws -> Array {
+        let h = try header(bytes, fileSize: bytes.count, fileName: fileName)
+        var values: [Double] = []
+        values.reserveCapacity(h.total)
+        // In blocks of 2^20 values, checking for an interrupt between them.
+        let block = (1 << 20) * h.elementSize
+        try bytes.withUnsafeBufferPointer { buffer in
+            var start = h.size
+            while start < buffer.count {
+                try Interruption.check()
+                let end = min(buffer.count, start + block)
+                append(buffer[start..<end], type: h.type, size: h.elementSize, to: &values)
+                start = end
+            }
+        }
+        return Array(dimensions: h.dimensions, values: values)
+    }
+
+    /// The longest header: 4 bytes, then 255 dimensions of 4 bytes.
+    static let maximumHeaderBytes = 4 + 4 * 255
+
+    struct Header {
+        var type: UInt8
+        var elementSize: Int
+        var dimensions: [Int]
+        var total: Int
+        /// Bytes of the header.
+        var size: Int
+        var dimensionText: String { dimensions.map(String.init).joined(separator: "×") }
+    }
+
+    /// The header from the file's first bytes, checked against the whole file's size.
+    static func header(_ bytes: [UInt8], fileSize: Int, fileName: String) throws -> Header {
         guard bytes.count >= 4 else {
-            throw DataError("\(fileName) is too short to be an IDX file (\(bytes.count) bytes; the header alone is 4)")
+            throw DataError("\(fileName) is too short to be an IDX file (\(fileSize) bytes; the header alone is 4)")
         }
         guard bytes[0] == 0, bytes[1] == 0 else {
             throw DataError("\(fileName) is not an IDX file: it should start with two zero bytes (is it still gzip-compressed?)")
@@ -71,7 +125,7 @@ public enum IDXLoader {
         guard rank >= 1 else { throw DataError("\(fileName): an IDX file needs at least one dimension") }
         let headerSize = 4 + 4 * rank
         guard bytes.count >= headerSize else {
-            throw DataError("\(fileName) is truncated: its header needs \(headerSize) bytes, the file has \(bytes.count)")
+            throw DataError("\(fileName) is truncated: its header needs \(headerSize) bytes, the file has \(fileSize)")
         }
         var dimensions: [Int] = []
         var total = 1
@@ -85,30 +139,33 @@ public enum IDXLoader {
             }
             total = product
         }
+        let h = Header(type: bytes[2], elementSize: elementSize, dimensions: dimensions, total: total, size: headerSize)
         let expected = headerSize + total * elementSize
-        guard bytes.count >= expected else {
-            throw DataError("\(fileName) is truncated: dimensions \(dimensions.map(String.init).joined(separator: "×")) need \(expected) bytes, the file has \(bytes.count)")
+        guard fileSize >= expected else {
+            throw DataError("\(fileName) is truncated: dimensions \(h.dimensionText) need \(expected) bytes, the file has \(fileSize)")
         }
-        guard bytes.count == expected else {
-            throw DataError("\(fileName) has \(bytes.count - expected) bytes after its data; it does not look like an IDX file")
+        guard fileSize == expected else {
+            throw DataError("\(fileName) has \(fileSize - expected) bytes after its data; it does not look like an IDX file")
         }
-        var values = [Double](repeating: 0, count: total)
-        let type = bytes[2]
-        try bytes.withUnsafeBufferPointer { buf in
-            for i in 0..<total {
-                if i % (1 << 20) == 0 { try Interruption.check() }   // every few ms of a large file
-                let at = headerSize + i * elementSize
-                switch type {
-                case 0x08: values[i] = Double(buf[at])
-                case 0x09: values[i] = Double(Int8(bitPattern: buf[at]))
-                case 0x0B: values[i] = Double(Int16(bitPattern: UInt16(bigEndian(buf, at: at, size: 2))))
-                case 0x0C: values[i] = Double(Int32(bitPattern: UInt32(bigEndian(buf, at: at, size: 4))))
-                case 0x0D: values[i] = Double(Float(bitPattern: UInt32(bigEndian(buf, at: at, size: 4))))
-                default: values[i] = Double(bitPattern: bigEndian(buf, at: at, size: 8))
-                }
+        return h
+    }
+
+    /// Appends the big-endian values in `bytes` (a whole number of elements).
+    private static func append(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, type: UInt8, size: Int, to values: inout [Double]) {
+        var at = bytes.startIndex
+        while at + size <= bytes.endIndex {
+            let v: Double
+            switch type {
+            case 0x08: v = Double(bytes[at])
+            case 0x09: v = Double(Int8(bitPattern: bytes[at]))
+            case 0x0B: v = Double(Int16(bitPattern: UInt16(bigEndian(bytes, at: at, size: 2))))
+            case 0x0C: v = Double(Int32(bitPattern: UInt32(bigEndian(bytes, at: at, size: 4))))
+            case 0x0D: v = Double(Float(bitPattern: UInt32(bigEndian(bytes, at: at, size: 4))))
+            default: v = Double(bitPattern: bigEndian(bytes, at: at, size: 8))
             }
+            values.append(v)
+            at += size
         }
-        return Array(dimensions: dimensions, values: values)
     }
 
     private static func bigEndian<C: RandomAccessCollection>(_ bytes: C, at offset: Int, size: Int) -> UInt64

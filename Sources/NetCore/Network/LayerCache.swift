@@ -6,7 +6,7 @@ final class LayerCache {
     let outputs: Int
     /// Rows (samples) of the last pass.
     private(set) var rows = 0
-    private var capacity = 0
+    private(set) var capacity = 0
     /// rows×IN input, rows×OUT z, a, dL/da, dL/dz.
     private(set) var x: UnsafeMutablePointer<Double>
     private(set) var z: UnsafeMutablePointer<Double>
@@ -45,6 +45,9 @@ final class LayerCache {
         }
         z = make(); a = make(); dA = make(); dZ = make()
     }
+
+    /// Doubles held in the buffers (for the session's memory budget).
+    var heldElements: Int { capacity * (inputs + 4 * outputs) + inputs * outputs + outputs }
 
     func copy() -> LayerCache {
         let c = LayerCache(inputs: inputs, outputs: outputs)

@@ -10,15 +10,24 @@ struct Evaluator {
     /// `state.random` back when they keep the result.
     var state: SessionState
     let source: String
+    /// The statement's memory budget: every result is reserved there before it is computed.
+    let memory: MemoryBudget
 
     init(context: ExecutionContext) {
         state = context.state
         source = context.source
+        memory = context.memory
     }
 
-    init(state: SessionState, source: String) {
+    init(state: SessionState, source: String, memory: MemoryBudget = .unlimited) {
         self.state = state
         self.source = source
+        self.memory = memory
+    }
+
+    /// `op` of the inputs, its result reserved in the budget under the expression's text.
+    func apply(_ op: NodeOp, _ inputs: [Node], at location: SourceLocation) throws -> Node {
+        try Graph.apply(op, inputs, at: location, memory: memory, what: text(of: location))
     }
 
     func text(of location: SourceLocation) -> String { location.text(in: source) }
@@ -41,20 +50,20 @@ struct Evaluator {
             return Graph.constant(try literal(items, at: e.location))
         case .unary(_, let operand):
             let x = try evaluate(operand)
-            return try Graph.apply(.negate, [x], at: e.location)
+            return try apply(.negate, [x], at: e.location)
         case .binary(let op, let left, let right):
             let a = try evaluate(left)
             let b = try evaluate(right)
             return try binary(op, a, b, at: e)
         case .transpose(let operand):
             let x = try evaluate(operand)
-            return try Graph.apply(.transpose, [x], at: e.location)
+            return try apply(.transpose, [x], at: e.location)
         case .member(let base, let member, let memberLocation):
             return try self.member(base, member, memberLocation, at: e.location)
         case .index(let base, let subscripts):
             let x = try evaluate(base)
             let (rows, cols) = try indexRanges(subscripts, of: x.value, at: e.location)
-            return try Graph.apply(.slice(rows: rows, cols: cols), [x], at: e.location)
+            return try apply(.slice(rows: rows, cols: cols), [x], at: e.location)
         case .call(let name, let args):
             return try FunctionTable.call(name, args, at: e.location, evaluator: &self)
         }
@@ -169,7 +178,7 @@ struct Evaluator {
                             at: e.location, hint: hint)
         }
         try Limits.check(rows: rows, cols: cols, at: e.location)
-        return try Graph.apply(op, [a, b], at: e.location)
+        return try apply(op, [a, b], at: e.location)
     }
 
     /// "x.T", or "(a + b).T" for an expression that needs brackets.

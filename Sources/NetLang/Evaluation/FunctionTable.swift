@@ -23,14 +23,14 @@ enum FunctionTable {
             try arity(name, args, 1, at: location, usage: "\(name)(x)")
             let x = try evaluator.evaluate(args[0].value)
             let op: NodeOp = Activation(rawValue: name).map { .activation($0) } ?? .math(MathFunction(rawValue: name) ?? .abs)
-            return try Graph.apply(op, [x], at: location)
+            return try evaluator.apply(op, [x], at: location)
         }
         if reductions.contains(name) { return try reduce(name, args, at: location, evaluator: &evaluator) }
         if losses.contains(name) {
             try arity(name, args, 2, at: location, usage: "\(name)(y, t)")
             let y = try evaluator.evaluate(args[0].value)
             let t = try evaluator.evaluate(args[1].value)
-            return try Graph.apply(.loss(LossKind(rawValue: name) ?? .mse), [y, t], at: location)
+            return try evaluator.apply(.loss(LossKind(rawValue: name) ?? .mse), [y, t], at: location)
         }
         switch name {
         case "zeros", "ones", "rand", "randn":
@@ -41,6 +41,7 @@ enum FunctionTable {
             guard r >= 1, c >= 1 else {
                 throw LangError(.value, "a tensor needs at least 1 row and 1 column, not \(r)×\(c)", at: location)
             }
+            try Limits.reserve(rows: r, cols: c, for: evaluator.text(of: location), in: evaluator.memory, at: location)
             switch name {
             case "zeros": return Graph.constant(Tensor.zeros(r, c))
             case "ones": return Graph.constant(Tensor.ones(r, c))
@@ -52,6 +53,7 @@ enum FunctionTable {
             let n = try evaluator.integer(args[0].value, what: "the size")
             try Limits.check(rows: n, cols: n, at: location)
             guard n >= 1 else { throw LangError(.value, "eye needs a size of at least 1", at: location) }
+            try Limits.reserve(rows: n, cols: n, for: evaluator.text(of: location), in: evaluator.memory, at: location)
             return Graph.constant(Tensor.eye(n))
         case "linspace":
             try arity(name, args, 3, at: location, usage: "linspace(from, to, n)")
@@ -60,6 +62,7 @@ enum FunctionTable {
             let n = try evaluator.integer(args[2].value, what: "the count")
             guard n >= 1 else { throw LangError(.value, "linspace needs at least 1 point", at: args[2].value.location) }
             try Limits.check(rows: n, cols: 1, at: location)
+            try Limits.reserve(rows: n, cols: 1, for: evaluator.text(of: location), in: evaluator.memory, at: location)
             return Graph.constant(Tensor.linspace(a, b, n))
         case "onehot":
             try arity(name, args, 2, at: location, usage: "onehot(labels, classes)")
@@ -69,6 +72,7 @@ enum FunctionTable {
             guard labels.rows == 1 || labels.cols == 1 else {
                 throw LangError(.shape, "labels must be a row or a column, not \(labels.shapeDescription)", at: args[0].value.location)
             }
+            try Limits.reserve(rows: labels.count, cols: classes, for: evaluator.text(of: location), in: evaluator.memory, at: location)
             do {
                 return Graph.constant(try Tensor.onehot(labels, classes: classes))
             } catch let error as NetCoreError {
@@ -77,12 +81,12 @@ enum FunctionTable {
         case "argmax":
             try arity(name, args, 1, at: location, usage: "argmax(a)")
             let a = try evaluator.evaluate(args[0].value)
-            return try Graph.apply(.argmax, [a], at: location)
+            return try evaluator.apply(.argmax, [a], at: location)
         case "accuracy":
             try arity(name, args, 2, at: location, usage: "accuracy(y, t)")
             let y = try evaluator.evaluate(args[0].value)
             let t = try evaluator.evaluate(args[1].value)
-            return try Graph.apply(.accuracy, [y, t], at: location)
+            return try evaluator.apply(.accuracy, [y, t], at: location)
         case "reshape":
             // Row-major, as numpy: reshape(digit_row, 8, 8) shows a 1×64 image as 8×8.
             try arity(name, args, 3, at: location, usage: "reshape(a, rows, cols)")
@@ -145,7 +149,7 @@ enum FunctionTable {
         if x.value.count == 0 && (name == "max" || name == "min") {
             throw LangError(.value, "\(name) of an empty tensor", at: location)
         }
-        return try Graph.apply(.reduce(ReductionKind(rawValue: name) ?? .sum, axis), [x], at: location)
+        return try evaluator.apply(.reduce(ReductionKind(rawValue: name) ?? .sum, axis), [x], at: location)
     }
 
     /// `grad(x)`, `grad(hidden.W)`: from the last backward.

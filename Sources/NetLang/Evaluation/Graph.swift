@@ -41,11 +41,45 @@ enum Graph {
     }
 
     /// `op` of the inputs; NetCore's shape and value errors get the expression's location.
-    static func apply(_ op: NodeOp, _ inputs: [Node], at location: SourceLocation) throws -> Node {
+    /// The result's size is reserved in the session's memory budget before it is computed
+    /// (`what` names it in the error: the expression as written).
+    static func apply(_ op: NodeOp, _ inputs: [Node], at location: SourceLocation,
+                      memory: MemoryBudget, what: @autoclosure () -> String) throws -> Node {
+        let elements = resultElements(op, inputs.map(\.value))
+        if elements > 1 { try Limits.reserve(elements: elements, for: what(), in: memory, at: location) }
         do {
             return try Node.make(op, inputs)
         } catch let error as NetCoreError {
             throw LangError(error, at: location)
+        }
+    }
+}
+
+extension Graph {
+    /// How many numbers `op` of these inputs gives (an upper bound where shapes do not fit:
+    /// Node.make refuses those anyway).
+    static func resultElements(_ op: NodeOp, _ v: [Tensor]) -> Int {
+        func product(_ r: Int, _ c: Int) -> Int {
+            let (n, overflow) = r.multipliedReportingOverflow(by: c)
+            return overflow ? Int.max : n
+        }
+        switch op {
+        case .leaf, .loss, .accuracy:
+            return 1
+        case .binary:
+            return v.count == 2 ? product(max(v[0].rows, v[1].rows), max(v[0].cols, v[1].cols)) : 1
+        case .matmul:
+            return v.count == 2 ? product(v[0].rows, v[1].cols) : 1
+        case .negate, .transpose, .activation, .math:
+            return v.first?.count ?? 1
+        case .reduce(_, let axis):
+            guard let x = v.first else { return 1 }
+            return axis == .all ? 1 : axis == .rows ? x.rows : x.cols
+        case .slice(let rows, let cols):
+            guard let x = v.first else { return 1 }
+            return product(rows?.count ?? x.rows, cols?.count ?? x.cols)
+        case .argmax:
+            return v.first?.rows ?? 1
         }
     }
 }

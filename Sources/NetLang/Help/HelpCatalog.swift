@@ -77,7 +77,7 @@ enum HelpCatalog {
         "backward": "backward  or  backward NAME",
         "step": "step  or  step lr: R",
         "train": "train X, T, epochs: N, batch: B, lr: R, shuffle: true",
-        "show": "show NAME | network | params | grads | history | graph NAME",
+        "show": "show NAME | network | params | grads | history | memory | graph NAME",
         "plot": "plot loss | NAME | LAYER | decision | sigmoid, relu from -5 to 5",
         "explain": "explain LAYER.W[i, j]  or  explain LAYER.b[1, j]",
         "print": "print EXPR, \"text\", ...",
@@ -89,6 +89,7 @@ enum HelpCatalog {
         "load": "load NAME = csv(\"PATH\", label: COL)  or  load NAME = idx(\"IMAGES\", \"LABELS\")",
         "save": "save \"PATH\"",
         "restore": "restore \"PATH\"",
+        "memory": "memory 4GB  (units B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)",
         "gradcheck": "gradcheck",
         "help": "help  or  help TOPIC",
     ]

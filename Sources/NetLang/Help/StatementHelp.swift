@@ -135,6 +135,7 @@ extension HelpCatalog {
                     show params        every weight and bias
                     show grads         the gradients of the last backward
                     show history       the loss per step or epoch
+                    show memory        what the session holds in memory, against its budget
                     show graph NAME    the computational graph of NAME with values and gradients
                   """),
         HelpTopic(name: "plot", categories: [.statement], summary: "plot the loss, a tensor, a layer or functions",
@@ -235,8 +236,10 @@ extension HelpCatalog {
                   CSV: a header row, then numbers only. COL is a column name ("digit") or a
                   1-based column number; that column becomes NAME.y, the others NAME.x.
                   Whole-number labels are classes; labels starting at 0 (digits 0–9) become
-                  classes 1–10, because classes count from 1. A field that is not a number is
-                  an error naming its row and column.
+                  classes 1–10, because classes count from 1. A field that is not a decimal
+                  number (0x10, inf, a NUL byte) is an error naming FILE:LINE:COLUMN. Lines may
+                  end in \\n, \\r\\n or \\r; one line may hold at most 1 MB, one file 50 million
+                  numbers (within the session's memory budget: help memory).
                   IDX: the images file's rows become NAME.x (pixels 0–255, one row per image),
                   the labels NAME.y (as classes, digit + 1).
                   Relative paths are looked up next to the notebook, then in the current
@@ -251,8 +254,11 @@ extension HelpCatalog {
                   Writes tensors (with the expressions that made them), layers, loss,
                   optimizer and its state, gradients, loss history, data sets, settings and
                   the random generator's state as one JSON file (format "netbook-session",
-                  version 1). The file is written next to its target and then renamed, so a
-                  failure never leaves half a file. Relative paths are next to the notebook.
+                  version 1). The file is written to a temporary file next to its target,
+                  flushed to disk and then renamed over it, so a failure or a killed process
+                  never leaves half a file: the old file or the new one, complete. A target
+                  that is not a regular file (/dev/null, a FIFO, a directory) is refused.
+                  Relative paths are next to the notebook.
 
                     save "lesson3.json"
                   """),
@@ -265,6 +271,25 @@ extension HelpCatalog {
                   refused and the session stays as it was.
 
                     restore "lesson3.json"
+                  """),
+        HelpTopic(name: "memory", categories: [.statement], summary: "the session's memory budget",
+                  body: """
+                  memory SIZE        e.g. memory 4GB, memory 500MB (also KiB, MiB, GiB)
+                  show memory        what the session holds, by kind, and what is left
+
+                  Every tensor the session keeps counts: named tensors and the expressions
+                  that made them, layer parameters and the numbers of the last pass,
+                  optimizer state, gradients, data sets, the loss history. Work that would
+                  need more than is left is refused BEFORE it starts, with an error saying
+                  how much it needs and how much is left; the session goes on.
+                  The default is 2 GB, or half of the machine's memory (or of the container's
+                  limit) when that is smaller: enough for MNIST and a 784-512-512-10 network,
+                  while a runaway loop of large tensors stops long before the computer swaps.
+                  It cannot be set above the machine's memory. `reset` frees everything.
+                  Each tensor also has a size limit of 50 million numbers.
+
+                    memory 4GB
+                    show memory
                   """),
         HelpTopic(name: "reset", categories: [.statement], summary: "clear the session or the network",
                   body: """

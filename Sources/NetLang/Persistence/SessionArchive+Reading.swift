@@ -6,9 +6,11 @@ extension SessionArchive {
 
     static func state(from file: SessionFile) throws -> SessionState {
         var state = SessionState()
-        guard (0...17).contains(file.settings.precision),
-              let style = RenderSettings.PlotStyle(rawValue: file.settings.style) else {
-            throw ArchiveError("the session file is damaged: settings \(file.settings.precision), '\(file.settings.style)' are not valid")
+        guard (0...17).contains(file.settings.precision) else {
+            throw ArchiveError("the session file is damaged: settings.precision is \(file.settings.precision); precision is 0 to 17 digits")
+        }
+        guard let style = RenderSettings.PlotStyle(rawValue: file.settings.style) else {
+            throw ArchiveError("the session file is damaged: settings.style is '\(file.settings.style)'; it is ascii or unicode")
         }
         state.settings = RenderSettings(precision: file.settings.precision, style: style)
         let words = file.random.state.compactMap { UInt64($0, radix: 16) }
@@ -33,17 +35,24 @@ extension SessionArchive {
 
         (state.network, state.optimizer) = try network(file.network)
         for l in file.network.layers { state.layerOrigins[l.name] = l.origin }
+        if let root = file.gradients.root, root != SessionState.networkLoss, state.tensors[root] == nil {
+            throw ArchiveError("the session file is damaged: gradients.root is '\(root)', which is neither the network's loss nor a tensor of the file")
+        }
         state.gradientRoot = file.gradients.root
         state.gradients = try file.gradients.values.mapValues { try tensor($0, "gradient") }
         if let f = file.lastForward {
             try restorePass(f, into: &state)
         }
         state.history = file.history
-        guard file.trainingRuns >= 0 else { throw ArchiveError("the session file is damaged: trainingRuns is negative") }
+        try checkCount(file.trainingRuns, "trainingRuns")
         state.training = TrainingRecord(epochLosses: file.epochLosses, runs: file.trainingRuns)
         for (name, members) in file.datasets {
             guard isName(name) else { throw ArchiveError("the session file is damaged: '\(name)' is not a data set name") }
-            state.datasets[name] = try members.mapValues { try tensor($0, "data set \(name)") }
+            let set = try members.mapValues { try tensor($0, "data set \(name)") }
+            if let x = set["x"], let y = set["y"], x.rows != y.rows {
+                throw ArchiveError("the session file is damaged: datasets.\(name) has \(x.rows) rows in x but \(y.rows) in y")
+            }
+            state.datasets[name] = set
         }
         return state
     }
@@ -62,6 +71,17 @@ extension SessionArchive {
             return true
         default:
             return false
+        }
+    }
+
+    /// The largest count a file may hold (steps, runs): 2^53, beyond which a Double (and
+    /// Adam's bias correction β^t) no longer counts one by one, and far from Int.max, where
+    /// one more step would overflow. No session takes that many steps.
+    static let maximumCount = 1 << 53
+
+    static func checkCount(_ n: Int, _ field: String) throws {
+        guard (0...maximumCount).contains(n) else {
+            throw ArchiveError("the session file is damaged: \(field) is \(n); a count is between 0 and \(maximumCount)")
         }
     }
 
@@ -158,8 +178,10 @@ extension SessionArchive {
             throw ArchiveError("the session file is damaged: unknown optimizer '\(r.optimizer.kind)'")
         }
         let o = r.optimizer
-        guard [o.lr, o.beta, o.beta1, o.beta2, o.eps].allSatisfy(\.isFinite) else {
-            throw ArchiveError("the session file is damaged: the optimizer's settings are not finite numbers")
+        // The rules of the `optimizer` statement: every setting a finite number ≥ 0.
+        for (field, value) in [("lr", o.lr), ("beta", o.beta), ("beta1", o.beta1), ("beta2", o.beta2), ("eps", o.eps)]
+            where !value.isFinite || value < 0 {
+            throw ArchiveError("the session file is damaged: network.optimizer.\(field) is \(value); it must be a finite number ≥ 0")
         }
         var optimizer = Optimizer(OptimizerSettings.make(o.kind, ["lr": o.lr, "beta": o.beta, "beta1": o.beta1, "beta2": o.beta2, "eps": o.eps]))
         // Optimizer state must belong to a parameter of the network and have its shape.
@@ -173,12 +195,12 @@ extension SessionArchive {
                 guard let r else { return nil }
                 let t = try tensor(r, "\(what) of \(name)")
                 guard t.rows == p.rows, t.cols == p.cols else {
-                    throw ArchiveError("the session file is damaged: the optimizer's \(what) of '\(name)' does not fit the network")
+                    throw ArchiveError("the session file is damaged: the optimizer's \(what) of '\(name)' is \(t.shapeDescription), but \(name) is \(p.shapeDescription)")
                 }
                 return t.data
             }
             let steps = o.steps[name] ?? 0
-            guard steps >= 0 else { throw ArchiveError("the session file is damaged: the optimizer's step counts do not fit the network") }
+            try checkCount(steps, "network.optimizer.steps[\"\(name)\"]")
             let state = Optimizer.ParameterState(steps: steps, first: try buffer(o.first[name], "first moment"),
                                                  second: try buffer(o.second[name], "second moment"))
             do { try optimizer.setState(state, for: id, in: net) } catch let error as NetCoreError {

@@ -33,6 +33,9 @@ struct SessionState {
     var training = TrainingRecord()
     /// The notebook's directory for relative file paths (Files/FilePaths.swift).
     var baseDirectory: String?
+    /// The bytes of numbers the session may hold (`memory 4GB`); like `baseDirectory` it
+    /// belongs to the machine, so `reset` and `restore` keep it.
+    var memoryLimit = MemoryBudget.defaultLimit
     /// Data sets (`dataset`, `load`): NAME → members ("x", "y").
     var datasets: [String: [String: Tensor]] = [:]
 

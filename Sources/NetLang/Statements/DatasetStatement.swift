@@ -32,6 +32,10 @@ struct DatasetStatement: Statement {
             }
         }
         context.state.random = evaluator.state.random
+        // x (2 features, or 1 for gaussian's), y and the one-hot targets a lesson makes from it.
+        let count = min(max(n ?? kind.defaultCount, 0), DatasetGenerator.maximumCount)
+        try Limits.reserve(rows: count, cols: 3 + max(classes ?? 2, 2), for: "dataset \(name.identifier ?? "") (\(count) samples)",
+                           in: context.memory, at: name.location)
         let set: Dataset
         do {
             set = try DatasetGenerator.make(kind, n: n, noise: noise, classes: classes,

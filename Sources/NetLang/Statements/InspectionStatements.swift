@@ -5,7 +5,7 @@ enum InspectionStatements {
     static let parsers: [String: StatementParser] = [
         "show": { parser, keyword in
             if let word = parser.current.identifier, parser.peek().isEnd,
-               ["network", "params", "grads", "history"].contains(word) {
+               ["network", "params", "grads", "history", "memory"].contains(word) {
                 parser.advance()
                 return ShowStatement(subject: .keyword(word), location: keyword.location)
             }
@@ -38,6 +38,8 @@ struct ShowStatement: Statement {
         switch subject {
         case .keyword("network"):
             return [NetworkViews.network(state)]
+        case .keyword("memory"):
+            return [MemoryStatement.view(state)]
         case .keyword("params"):
             guard !state.network.layers.isEmpty else { throw LangError(.value, "the network has no layers yet", at: location) }
             return [NetworkViews.params(state.network.layers)]

@@ -64,6 +64,9 @@ struct LayerStatement: Statement {
         guard n >= 1 else { throw LangError(.value, "a layer needs at least 1 input", at: inputs.location) }
         guard m >= 1 else { throw LangError(.value, "a layer needs at least 1 output", at: outputs.location) }
         try Limits.check(rows: n, cols: m, at: inputs.location.through(outputs.location))
+        // W and its gradient (IN×OUT), b and its gradient (1×OUT).
+        try Limits.reserve(elements: Network.layerElements(inputs: n, outputs: m), for: "layer '\(name.identifier ?? "")' (\(n) -> \(m))",
+                           in: context.memory, at: inputs.location.through(outputs.location))
         if context.state.tensors[layerName] != nil {
             throw LangError(.name, "'\(layerName)' is already a tensor", at: name.location, hint: "choose another name for the layer")
         }

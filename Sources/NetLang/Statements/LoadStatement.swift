@@ -56,15 +56,19 @@ struct LoadStatement: Statement {
         case .csv(let path, let label, let labelLocation):
             let file = paths.reading(path.stringValue)
             do {
-                set = try CSVLoader.load(path: file, label: label)
+                set = try CSVLoader.load(path: file, label: label, budget: context.memory)
             } catch let error as DataError {
                 throw LangError(.file, error.message, at: error.concernsLabel ? (labelLocation ?? path.location) : path.location)
+            } catch let error as NetCoreError {
+                throw LangError(error, at: path.location, hint: Limits.memoryHint)
             }
         case .idx(let images, let labels):
             // Read one by one, so that an error points at the file it is about.
             func read(_ token: Token) throws -> IDXLoader.Array {
-                do { return try IDXLoader.read(path: paths.reading(token.stringValue)) } catch let error as DataError {
+                do { return try IDXLoader.read(path: paths.reading(token.stringValue), budget: context.memory) } catch let error as DataError {
                     throw LangError(.file, error.message, at: token.location)
+                } catch let error as NetCoreError {
+                    throw LangError(error, at: token.location, hint: Limits.memoryHint)
                 }
             }
             let x = try read(images), y = try read(labels)

@@ -14,6 +14,9 @@ struct ForwardStatement: Statement {
         }
         var evaluator = Evaluator(context: context)
         let x = try evaluator.value(input)
+        // Fresh buffers for the pass (the session keeps the old ones until this succeeds).
+        try Limits.reserve(elements: network.passElements(rows: x.rows), for: "forward of \(x.rows) samples",
+                           in: context.memory, at: input.location)
         do {
             if let target {
                 let t = try evaluator.value(target)
@@ -58,6 +61,11 @@ struct BackwardStatement: Statement {
                             hint: "run forward X, T (with a target)")
         }
         var network = context.state.network
+        // The pass's buffers are copied before they are written (the session keeps the old
+        // ones until this succeeds), and the gradients are kept as tensors too.
+        let rows = network.passRows
+        try Limits.reserve(elements: network.passElements(rows: rows) &+ network.gradientElements(rows: rows),
+                           for: "backward of \(rows) samples", in: context.memory, at: location)
         do { try network.backward() } catch let error as NetCoreError { throw LangError(error, at: location) }
         var stored: [String: Tensor] = [:]
         for layer in network.layers {
@@ -90,6 +98,11 @@ struct StepStatement: Statement {
         }
         var network = context.state.network
         var optimizer = context.state.optimizer
+        // New parameters (the session keeps the old ones until this succeeds), the optimizer's
+        // state, and the gradients shown.
+        let parameters = network.parameterElements
+        try Limits.reserve(elements: 2 &* parameters &+ optimizer.stateElements(forParameters: parameters),
+                           for: "step", in: context.memory, at: location)
         let updates: [ParameterUpdate]
         do { updates = try optimizer.step(&network, learningRate: rate) } catch let error as NetCoreError {
             throw LangError(error, at: location, hint: "run forward X, T and backward first")

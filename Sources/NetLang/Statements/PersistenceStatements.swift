@@ -24,8 +24,19 @@ enum PersistenceStatements {
 struct SaveStatement: Statement {
     var path: Token
 
+    /// Bytes of JSON text and of the encoder's working memory per number saved, measured
+    /// with Foundation's JSONEncoder (tests/SaveRestoreTests: about 60 at the peak).
+    static let bytesPerNumber = 64
+
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         let file = FilePaths(base: context.state.baseDirectory).writing(path.stringValue)
+        // Refused before anything is encoded or touched: a device, FIFO or directory.
+        do { _ = try SafeFileWrite.regularTarget(file) } catch let failure as SafeFileWrite.Failure {
+            throw LangError(.file, "cannot write '\(path.stringValue)': \(failure.reason)", at: path.location)
+        }
+        let numbers = SessionFootprint(context.state).total / MemoryLayout<Double>.stride
+        try Limits.reserve(bytes: numbers.multipliedReportingOverflow(by: Self.bytesPerNumber).overflow ? Int.max : numbers * Self.bytesPerNumber,
+                           for: "save (the session as JSON text)", in: context.memory, at: path.location)
         let data: Data
         do {
             data = try SessionArchive.encode(context.state)
@@ -33,14 +44,9 @@ struct SaveStatement: Statement {
             throw LangError(.value, "could not encode the session: \(error)", at: path.location)
         }
         do {
-            // .atomic writes a temporary file in the same directory, then renames it over
-            // the target: a crash or a full disk never leaves half a session file.
-            try data.write(to: URL(fileURLWithPath: file), options: .atomic)
-        } catch {
-            let directory = PathText.deletingLastComponent(file)
-            let reason = FileManager.default.fileExists(atPath: directory.isEmpty ? "." : directory)
-                ? "not writable" : "its directory '\(directory)' does not exist"
-            throw LangError(.file, "cannot write '\(path.stringValue)': \(reason)", at: path.location)
+            try data.withUnsafeBytes { try SafeFileWrite.write($0, to: file) }
+        } catch let failure as SafeFileWrite.Failure {
+            throw LangError(.file, "cannot write '\(path.stringValue)': \(failure.reason)", at: path.location)
         }
         return [.note(Note(text: "saved \(path.stringValue) (\(data.count) bytes): \(PersistenceStatements.contents(context.state))"))]
     }
@@ -49,8 +55,19 @@ struct SaveStatement: Statement {
 struct RestoreStatement: Statement {
     var path: Token
 
+    /// Working memory per byte of the file while it is decoded: the file itself, the
+    /// decoder's map of it, and at most 4 bytes of numbers per byte of text (a number
+    /// takes at least 2 bytes, "0,", and becomes an 8-byte Double).
+    static let bytesPerFileByte = 6
+
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         let file = FilePaths(base: context.state.baseDirectory).reading(path.stringValue)
+        let size: Int
+        do { size = try SafeFileWrite.regularFileSize(file) } catch let failure as SafeFileWrite.Failure {
+            throw LangError(.file, "cannot read '\(path.stringValue)': \(failure.reason)", at: path.location)
+        }
+        try Limits.reserve(bytes: size.multipliedReportingOverflow(by: Self.bytesPerFileByte).overflow ? Int.max : size * Self.bytesPerFileByte,
+                           for: "restore of a \(MemoryBudget.describe(bytes: size)) file", in: context.memory, at: path.location)
         guard let data = FileManager.default.contents(atPath: file) else {
             throw LangError(.file, "cannot read '\(path.stringValue)': no such file or not readable", at: path.location)
         }
@@ -61,8 +78,10 @@ struct RestoreStatement: Statement {
             throw LangError(.file, "cannot restore '\(path.stringValue)': \(error.message)", at: path.location,
                             hint: "the session was not changed")
         }
-        // Where files are found belongs to this run, not to the saved session.
+        // Where files are found and how much memory the session may use belong to this
+        // run, not to the saved session.
         restored.baseDirectory = context.state.baseDirectory
+        restored.memoryLimit = context.state.memoryLimit
         context.state = restored
         return [.note(Note(text: "restored \(path.stringValue): \(PersistenceStatements.contents(restored))"))]
     }

@@ -75,9 +75,10 @@ struct ResetStatement: Statement {
             context.state.dropNetworkGradients()
         } else {
             // Where the notebook lives is not part of what `reset` forgets.
-            let directory = context.state.baseDirectory
+            let (directory, limit) = (context.state.baseDirectory, context.state.memoryLimit)
             context.state = SessionState()
             context.state.baseDirectory = directory
+            context.state.memoryLimit = limit
         }
         return []
     }

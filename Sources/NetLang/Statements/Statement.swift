@@ -16,6 +16,9 @@ struct ExecutionContext {
     let source: String
     let interrupt: InterruptFlag
     let emit: (Output, OutputRole) -> Void
+    /// This statement's memory budget: what the session held when it started plus what
+    /// the statement reserved since (Evaluation/Limits.swift).
+    var memory: MemoryBudget = .unlimited
 
     /// The source text an expression was written as ("x @ W").
     func text(of location: SourceLocation) -> String { location.text(in: source) }
@@ -30,7 +33,7 @@ enum StatementTable {
     static let parsers: [String: StatementParser] = {
         var table: [String: StatementParser] = [:]
         for family in [TensorStatements.parsers, NetworkStatements.parsers, InspectionStatements.parsers,
-                       SettingsStatements.parsers, DataStatements.parsers, PersistenceStatements.parsers,
+                       SettingsStatements.parsers, MemoryStatement.parsers, DataStatements.parsers, PersistenceStatements.parsers,
                        ["train": TrainStatement.parse]] {
             table.merge(family) { first, _ in first }
         }

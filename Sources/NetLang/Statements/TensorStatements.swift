@@ -82,6 +82,8 @@ struct GraphBackwardStatement: Statement {
             throw LangError(.shape, "backward needs a 1×1 tensor, but '\(name)' is \(root.value.shapeDescription)", at: location,
                             hint: "differentiate a sum or a loss, e.g. tensor L = sum(\(name))")
         }
+        // A gradient for every value of the graph, the size of that value.
+        try Limits.reserve(bytes: SessionFootprint.graphBytes(root), for: "backward \(name)", in: context.memory, at: location)
         let grads: Gradients
         do { grads = try gradients(of: root) } catch let error as NetCoreError { throw LangError(error, at: location) }
         var stored: [String: Tensor] = [:]

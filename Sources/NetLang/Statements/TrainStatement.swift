@@ -57,6 +57,7 @@ struct TrainStatement: Statement {
                             hint: "use fewer epochs or a larger batch")
         }
 
+        try reserveMemory(x: x, t: t, settings: settings, steps: total.partialValue, in: context)
         context.state.random = evaluator.state.random
         context.state.training.runs += 1
         let display = "train-\(context.state.training.runs)"
@@ -110,6 +111,21 @@ struct TrainStatement: Statement {
                                                        at: location))
         }
         return [summary]
+    }
+
+    /// Everything a run allocates, reserved before the first step: new parameters and
+    /// optimizer state (the session keeps the old ones until train succeeds), the pass's
+    /// buffers for one batch and for the final pass over X, the batches, the loss history.
+    private func reserveMemory(x: Tensor, t: Tensor, settings: TrainingOptions, steps: Int,
+                               in context: ExecutionContext) throws {
+        let network = context.state.network
+        let parameters = network.parameterElements
+        let batch = settings.batchSize(samples: x.rows)
+        let parts = [2 * parameters, context.state.optimizer.stateElements(forParameters: parameters),
+                     network.passElements(rows: batch), network.passElements(rows: x.rows),
+                     batch * (x.cols + t.cols), t.count, steps + settings.epochs]
+        let total = parts.reduce(0) { sum, n in sum.addingReportingOverflow(n).overflow ? Int.max : sum + n }
+        try Limits.reserve(elements: total, for: "train on \(x.rows) samples (\(steps) steps)", in: context.memory, at: location)
     }
 
     private func readOptions(_ evaluator: inout Evaluator) throws -> TrainingOptions {
