@@ -16,7 +16,7 @@ import numpy as np
 from test_nbrun_ipynb import nb_run_binary
 
 SAVES = 40
-KILLS = 8
+KILLS = 12
 
 
 def saving_notebook(target: pathlib.Path) -> str:
@@ -28,12 +28,22 @@ def saving_notebook(target: pathlib.Path) -> str:
     return "".join(f"# %%\n{c}\n" for c in cells)
 
 
-def run_and_kill(notebook: pathlib.Path, delay: float) -> None:
+def run_and_kill(notebook: pathlib.Path, delay: float, during_write: bool) -> bool:
+    """Runs the notebook and kills it after `delay` seconds, or, with `during_write`,
+    `delay` seconds after a save's temporary file appears (the moments when the bytes are
+    written, flushed and renamed: most of a save is encoding, and a kill at a random
+    moment rarely lands there). Returns whether a temporary file was seen."""
     process = subprocess.Popen([nb_run_binary(), "--color", "never", str(notebook)],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen = False
+    if during_write:
+        deadline = time.monotonic() + 60
+        while not seen and time.monotonic() < deadline and process.poll() is None:
+            seen = any(p.name.startswith(".session.json.netbook-save-") for p in notebook.parent.iterdir())
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    return seen
 
 
 def restore_and_print(target: pathlib.Path, tmp_path: pathlib.Path) -> subprocess.CompletedProcess:
@@ -49,8 +59,11 @@ def test_kill_9_during_saves_never_leaves_a_damaged_file(tmp_path):
     notebook.write_text(saving_notebook(target))
     rng = random.Random(20261203)
     seen_values = set()
+    caught_writing = 0
     for attempt in range(KILLS):
-        run_and_kill(notebook, rng.uniform(0.3, 4.0))
+        during_write = attempt % 2 == 1
+        delay = rng.uniform(0, 0.02) if during_write else rng.uniform(0.3, 4.0)
+        caught_writing += run_and_kill(notebook, delay, during_write)
         if not target.exists():
             continue
         # The file is complete JSON written by NetBook…
@@ -70,6 +83,7 @@ def test_kill_9_during_saves_never_leaves_a_damaged_file(tmp_path):
         expected = np.sum(np.array(names["big"]["value"]["data"], dtype=np.float64))
         assert abs(float(printed[1]) - expected) <= 1e-3 * max(1.0, abs(expected))
     assert seen_values, "no save finished before a kill: the delays are too short for this machine"
+    assert caught_writing >= KILLS // 2 - 1, "the kills meant for the write phase never saw a temporary file"
     # Killed saves may have left temporaries; the next save removes those of dead processes.
     one = tmp_path / "one.txt"
     one.write_text(f"tensor k = 0\nsave \"{target}\"\n")
