@@ -70,4 +70,33 @@ final class MemoryStatementTests: XCTestCase {
         XCTAssertEqual(f.tensors, 80_000)
         XCTAssertEqual(f.parameters, 800)   // the biases only: W is w's storage
     }
+
+    /// load, save and restore ask the budget too, and say what they need.
+    func testFilesAskTheBudgetFirst() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("memory-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var csv = "a,b\n"
+        for i in 0..<20_000 { csv += "\(i),\(i % 3)\n" }
+        try csv.write(to: dir.appendingPathComponent("big.csv"), atomically: true, encoding: .utf8)
+        let r = Recorder()
+        r.session.baseDirectory = dir.path
+        r.run("memory 100KB")
+        let load = r.fail("load d = csv(\"big.csv\", label: b)")
+        XCTAssertEqual(load?.kind, "LimitError")
+        XCTAssertEqual(load?.message.hasPrefix("big.csv ("), true)
+        XCTAssertEqual(load?.message.contains("rows read so far) needs"), true)
+        XCTAssertEqual(load?.column, 14)
+        XCTAssertNil(r.session.state.datasets["d"])
+        r.run("tensor x = ones(100, 100)\nmemory 1MB")   // 80 KB of numbers
+        XCTAssertEqual(r.fail("save \"s.json\"")?.message,
+                       "save (the session as JSON text) needs 1.6 MB, but only 920.0 KB of the session's 1.0 MB memory budget is left")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("s.json").path))
+        r.run("memory 10MB\nsave \"s.json\"\nmemory 150KB")
+        let size = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("s.json").path)[.size] as? Int)
+        XCTAssertEqual(r.fail("restore \"s.json\"")?.message,
+                       "restore of a \(MemoryBudget.describe(bytes: size)) file needs \(MemoryBudget.describe(bytes: 6 * size)), but only 70.0 KB of the session's 150.0 KB memory budget is left")
+        r.run("reset\nmemory 10MB\nrestore \"s.json\"")
+        XCTAssertEqual(r.value("x")?.count, 10_000)
+    }
 }

@@ -25,15 +25,15 @@ struct CSVLines {
     mutating func feed(_ chunk: UnsafeRawBufferPointer) throws {
         let bytes = chunk.bindMemory(to: UInt8.self)
         var start = 0
-        if afterCR, bytes.first == UInt8(ascii: "\n") { start = 1 }
+        if afterCR, bytes.first == ASCII.newline { start = 1 }
         afterCR = false
         var i = start
         while i < bytes.count {
             let b = bytes[i]
-            if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") {
+            if b == ASCII.newline || b == ASCII.carriageReturn {
                 try emit(UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                if b == UInt8(ascii: "\r") {
-                    if i + 1 < bytes.count { if bytes[i + 1] == UInt8(ascii: "\n") { i += 1 } } else { afterCR = true }
+                if b == ASCII.carriageReturn {
+                    if i + 1 < bytes.count { if bytes[i + 1] == ASCII.newline { i += 1 } } else { afterCR = true }
                 }
                 start = i + 1
             }
@@ -70,4 +70,13 @@ struct CSVLines {
             throw DataError("line \(line) of \(fileName) is longer than \(MemoryBudget.describe(bytes: Self.maximumLineBytes)) (the limit for one row); is it a CSV file with one row per line?")
         }
     }
+}
+
+/// The bytes the CSV reader looks for, as constants: `UInt8(ascii:)` is a call in
+/// unoptimised (debug and test) builds, and these are compared once per byte.
+enum ASCII {
+    static let comma: UInt8 = 0x2C, space: UInt8 = 0x20, tab: UInt8 = 0x09, quote: UInt8 = 0x22
+    static let plus: UInt8 = 0x2B, minus: UInt8 = 0x2D, dot: UInt8 = 0x2E
+    static let lowerE: UInt8 = 0x65, upperE: UInt8 = 0x45, zero: UInt8 = 0x30, nine: UInt8 = 0x39
+    static let newline: UInt8 = 0x0A, carriageReturn: UInt8 = 0x0D
 }

@@ -19,11 +19,11 @@ final class CSVTable {
     }
 
     func add(line number: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws {
-        if bytes.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
+        if bytes.allSatisfy({ $0 == ASCII.space || $0 == ASCII.tab }) { return }
         guard let names else { return try readHeader(line: number, bytes) }
         let width = names.count
         var fields = 0
-        for b in bytes where b == UInt8(ascii: ",") { fields += 1 }
+        for b in bytes where b == ASCII.comma { fields += 1 }
         fields += 1
         guard fields == width else {
             throw DataError("row \(rows + 1) (\(fileName):\(number)) has \(fields) columns; the header has \(width)")
@@ -34,15 +34,18 @@ final class CSVTable {
         }
         try makeRoom(&x, for: labelIndex == nil ? width : width - 1)
         if labelIndex != nil { try makeRoom(&y, for: 1) }
-        var start = 0, column = 0
-        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ",") {
-            let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            guard let value = Self.number(field) else {
+        guard let base = bytes.baseAddress else { return }
+        var start = 0, column = 0, end = 0
+        while end <= bytes.count {
+            if end < bytes.count && base[end] != ASCII.comma { end += 1; continue }
+            guard let value = Self.number(base, start, end) else {
+                let field = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 throw DataError("row \(rows + 1), column \(column + 1) (\(fileName):\(number):\(Self.characters(in: bytes, before: start) + 1)): \(Self.quoted(field)) is not a number")
             }
             if column == labelIndex { y.append(value) } else { x.append(value) }
             column += 1
-            start = end + 1
+            end += 1
+            start = end
         }
         rows += 1
     }
@@ -83,52 +86,59 @@ final class CSVTable {
     /// A decimal number — optional sign, digits with an optional fraction, an optional
     /// exponent — with blanks around it and optionally in quotes; nil for anything else
     /// (Swift's Double("0x10") would read hexadecimal, and C's strtod stops at a NUL).
-    static func number(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
-        var bytes = trimmed(field[...])
-        if bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") {
-            bytes = trimmed(bytes[(bytes.startIndex + 1)..<(bytes.endIndex - 1)])
+    /// Bytes start..<end of `base`; plain index loops, as this runs once per field.
+    static func number(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double? {
+        var (s, e) = trimmed(base, start, end)
+        if e - s >= 2, base[s] == ASCII.quote, base[e - 1] == ASCII.quote {
+            (s, e) = trimmed(base, s + 1, e - 1)
         }
-        if !isDecimal(bytes) {
+        guard isDecimal(base, s, e) else {
             // Rare: blanks beyond space and tab (no-break space, ideographic space…).
-            let text = CSVLoader.trimmingWhitespace(Substring(String(decoding: field, as: UTF8.self)))
-            guard text.utf8.count < field.count, let v = Self.number(text) else { return nil }
-            return v
+            let text = CSVLoader.trimmingWhitespace(Substring(String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)))
+            guard text.utf8.count < e - s else { return nil }
+            var copy = text
+            return copy.withUTF8 { t in t.baseAddress.flatMap { isDecimal($0, 0, t.count) ? finite(Double(text)) : nil } }
         }
-        let value = Double(String(decoding: bytes, as: UTF8.self))
-        return value.flatMap { $0.isFinite ? $0 : nil }
+        // Whole numbers of up to 15 digits (pixels, labels) are exact as Doubles: no text needed.
+        var digits = s, negative = false
+        if base[digits] == ASCII.minus || base[digits] == ASCII.plus { negative = base[digits] == ASCII.minus; digits += 1 }
+        if e - digits <= 15 {
+            var whole = 0, k = digits
+            while k < e, base[k] >= ASCII.zero, base[k] <= ASCII.nine { whole = whole * 10 + Int(base[k] - ASCII.zero); k += 1 }
+            if k == e { return negative ? -Double(whole) : Double(whole) }
+        }
+        return finite(Double(String(decoding: UnsafeBufferPointer(start: base + s, count: e - s), as: UTF8.self)))
     }
 
-    private static func number(_ text: String) -> Double? {
-        var copy = text
-        return copy.withUTF8 { isDecimal($0[...]) ? Double(text).flatMap { $0.isFinite ? $0 : nil } : nil }
+    private static func finite(_ v: Double?) -> Double? { v.flatMap { $0.isFinite ? $0 : nil } }
+
+    private static func trimmed(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> (Int, Int) {
+        var s = start, e = end
+        while s < e, p[s] == ASCII.space || p[s] == ASCII.tab { s += 1 }
+        while e > s, p[e - 1] == ASCII.space || p[e - 1] == ASCII.tab { e -= 1 }
+        return (s, e)
     }
 
-    private static func trimmed(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Slice<UnsafeBufferPointer<UInt8>> {
-        func blank(_ c: UInt8) -> Bool { c == UInt8(ascii: " ") || c == UInt8(ascii: "\t") }
-        guard let first = b.firstIndex(where: { !blank($0) }), let last = b.lastIndex(where: { !blank($0) }) else {
-            return b[b.startIndex..<b.startIndex]
-        }
-        return b[first...last]
-    }
-
-    /// [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?
-    static func isDecimal(_ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        var i = b.startIndex
-        func digits() -> Int {
-            let from = i
-            while i < b.endIndex, b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") { i += 1 }
-            return i - from
-        }
-        if i < b.endIndex, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
-        var mantissa = digits()
-        if i < b.endIndex, b[i] == UInt8(ascii: ".") { i += 1; mantissa += digits() }
-        guard mantissa > 0 else { return false }
-        if i < b.endIndex, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+    /// [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)? exactly filling start..<end.
+    static func isDecimal(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        @inline(__always) func isDigit(_ k: Int) -> Bool { k < end && p[k] >= ASCII.zero && p[k] <= ASCII.nine }
+        if i < end, p[i] == ASCII.plus || p[i] == ASCII.minus { i += 1 }
+        var mantissa = 0
+        while isDigit(i) { i += 1; mantissa += 1 }
+        if i < end, p[i] == ASCII.dot {
             i += 1
-            if i < b.endIndex, b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") { i += 1 }
-            guard digits() > 0 else { return false }
+            while isDigit(i) { i += 1; mantissa += 1 }
         }
-        return i == b.endIndex
+        guard mantissa > 0 else { return false }
+        if i < end, p[i] == ASCII.lowerE || p[i] == ASCII.upperE {
+            i += 1
+            if i < end, p[i] == ASCII.plus || p[i] == ASCII.minus { i += 1 }
+            var exponent = 0
+            while isDigit(i) { i += 1; exponent += 1 }
+            guard exponent > 0 else { return false }
+        }
+        return i == end
     }
 
     /// Characters (not bytes) before byte `offset`: the column an editor shows, minus 1.
@@ -140,7 +150,12 @@ final class CSVTable {
     /// out so that an error can never move a terminal's cursor or hide what is there.
     static func quoted(_ field: UnsafeBufferPointer<UInt8>) -> String {
         var text = ""
-        for scalar in String(decoding: trimmed(field[...]).isEmpty ? field[...] : trimmed(field[...]), as: UTF8.self).unicodeScalars.prefix(40) {
+        var shown = field
+        if let base = field.baseAddress {
+            let (s, e) = trimmed(base, 0, field.count)
+            if e > s { shown = UnsafeBufferPointer(rebasing: field[s..<e]) }
+        }
+        for scalar in String(decoding: shown, as: UTF8.self).unicodeScalars.prefix(40) {
             switch scalar {
             case "\0": text += "\\0"
             case "\t": text += "\\t"
