@@ -41,6 +41,9 @@ final class MemoryStatementTests: XCTestCase {
         XCTAssertEqual(r.fail("dataset s = moons(n: 100000)")?.message.hasPrefix("dataset s (100000 samples) needs 4.0 MB"), true)
         XCTAssertEqual(r.fail("train zeros(2000, 2), zeros(2000, 100)")?.message.hasPrefix("zeros(2000, 100) needs 1.6 MB"), true)
         r.run("train zeros(20, 2), zeros(20, 100), epochs: 2")
+        // plot decision runs the network on 40×40 points: 1600 rows through a 100-wide layer.
+        r.run("forward [[0.5, 0.5]]")
+        XCTAssertEqual(r.fail("plot decision")?.message.hasPrefix("plot decision (1600 points through the network) needs 5.1 MB"), true)
         XCTAssertEqual(r.value("h.W")?.rows, 2)   // the session went on
     }
 

@@ -16,6 +16,9 @@ struct GradcheckStatement: Statement {
             throw LangError(.limit, "gradcheck on \(Int(total)) parameters and \(x.rows) samples would take too long",
                             at: location, hint: "check a smaller network or batch")
         }
+        // A copy of the network and the passes of each perturbed parameter.
+        try Limits.reserve(elements: state.network.parameterElements &+ 2 &* state.network.passElements(rows: x.rows),
+                           for: "gradcheck", in: context.memory, at: location)
         let results: [GradcheckResult]
         do { results = try state.network.gradcheck(x, t) } catch let error as NetCoreError { throw LangError(error, at: location) }
         let rows: [[Cell]] = results.map {

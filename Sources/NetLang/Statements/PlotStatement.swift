@@ -35,7 +35,7 @@ struct PlotStatement: Statement {
         }
         if subjects.count == 1, let word = subjects[0].simpleName, state.tensors[word] == nil {
             if word == "loss" { return [lossPlot(state)] }
-            if word == "decision" { return [try decisionPlot(state)] }
+            if word == "decision" { return [try decisionPlot(state, memory: context.memory)] }
         }
         var series: [Plot.Series] = []
         var kind = Plot.Kind.line
@@ -115,7 +115,7 @@ struct PlotStatement: Statement {
     }
 
     /// The network's output over the plane spanned by the last forward's 2-feature input.
-    private func decisionPlot(_ state: SessionState) throws -> Output {
+    private func decisionPlot(_ state: SessionState, memory: MemoryBudget) throws -> Output {
         guard let x = state.lastInput, x.cols == 2 else {
             throw LangError(.value, "plot decision needs a forward on 2-feature inputs first", at: location,
                             hint: "run forward X (X with 2 columns)")
@@ -126,6 +126,9 @@ struct PlotStatement: Statement {
         func padded(_ v: [Double]) -> ClosedRange<Double> { DrawableRange.covering(v, padding: 0.1, minimumPad: 0.1) }
         let xr = padded(xs), yr = padded(ys)
         let n = 40
+        // The network on n·n points: z and a of every layer for each (a wide layer makes this large).
+        try Limits.reserve(elements: state.network.passElements(rows: n * n), for: "plot decision (\(n * n) points through the network)",
+                           in: memory, at: location)
         var grid = Tensor(rows: n * n, cols: 2)
         for r in 0..<n {
             for c in 0..<n {
