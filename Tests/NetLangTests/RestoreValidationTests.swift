@@ -43,6 +43,12 @@ extension SaveRestoreTests {
                           "datasets.s has 24 rows in x but 23 in y")
     }
 
+    /// busy's last backward is `backward c`: grad(a) is 1×3 like a.
+    func testAGradientOfTheWrongShapeIsNamed() throws {
+        try assertRefused(try edited((#""a":\{"data":\[[^\]]*\],"shape":\[1,3\]"#, #""a":{"data":[3,3],"shape":[1,2]"#)),
+                          "gradients.values[\"a\"] is 1×2, but a is 1×3")
+    }
+
     func testOptimizerStateOfTheWrongShapeNamesBothShapes() throws {
         let bytes = try edited((#""first":\{"h.W":\{"data":\[[^\]]*\],"shape":\[2,5\]"#,
                                 #""first":{"h.W":{"data":[1,2,3,4,5],"shape":[1,5]"#))

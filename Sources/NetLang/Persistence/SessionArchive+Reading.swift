@@ -40,6 +40,7 @@ extension SessionArchive {
         }
         state.gradientRoot = file.gradients.root
         state.gradients = try file.gradients.values.mapValues { try tensor($0, "gradient") }
+        try checkGradientShapes(state)
         if let f = file.lastForward {
             try restorePass(f, into: &state)
         }
@@ -55,6 +56,22 @@ extension SessionArchive {
             state.datasets[name] = set
         }
         return state
+    }
+
+    /// A gradient has the shape of what it is the gradient of: a tensor of the file, or a
+    /// layer's W or b (z and a are checked with the last forward pass).
+    private static func checkGradientShapes(_ state: SessionState) throws {
+        for (name, g) in state.gradients {
+            var expected: Tensor? = state.tensors[name]?.value
+            let parts = name.split(separator: ".")
+            if expected == nil, parts.count == 2, let i = state.layerIndex(named: String(parts[0])) {
+                let layer = state.layers[i]
+                expected = parts[1] == "W" ? layer.W : parts[1] == "b" ? layer.b : nil
+            }
+            if let expected, expected.rows != g.rows || expected.cols != g.cols {
+                throw ArchiveError("the session file is damaged: gradients.values[\"\(name)\"] is \(g.shapeDescription), but \(name) is \(expected.shapeDescription)")
+            }
+        }
     }
 
     /// Letters, marks, numbers and "_", not starting with a digit (Unicode categories L*, M*,
