@@ -25,11 +25,6 @@ struct Evaluator {
         self.memory = memory
     }
 
-    /// `op` of the inputs, its result reserved in the budget under the expression's text.
-    func apply(_ op: NodeOp, _ inputs: [Node], at location: SourceLocation) throws -> Node {
-        try Graph.apply(op, inputs, at: location, memory: memory, what: text(of: location))
-    }
-
     func text(of location: SourceLocation) -> String { location.text(in: source) }
 
     // MARK: - Expressions

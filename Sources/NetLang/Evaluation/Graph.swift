@@ -84,6 +84,13 @@ extension Graph {
     }
 }
 
+extension Evaluator {
+    /// `op` of the inputs, its result reserved in the budget under the expression's text.
+    func apply(_ op: NodeOp, _ inputs: [Node], at location: SourceLocation) throws -> Node {
+        try Graph.apply(op, inputs, at: location, memory: memory, what: text(of: location))
+    }
+}
+
 extension LangError {
     /// A NetCore error at a place in the cell.
     init(_ error: NetCoreError, at location: SourceLocation, hint: String? = nil) {

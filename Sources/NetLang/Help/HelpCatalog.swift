@@ -2,7 +2,7 @@
 ///
 ///     HelpCatalog.topic(named: "backward")?.text
 enum HelpCatalog {
-    static let all: [HelpTopic] = statements + activations + losses + functions + optimizers + initializers + syntax
+    static let all: [HelpTopic] = statements + memory + activations + losses + functions + optimizers + initializers + syntax
 
     /// Category pages: `help losses`, `help activations`…
     static let categoryWords: [String: HelpTopic.Category] = [
