@@ -52,8 +52,8 @@ struct CSVLines {
 
     private mutating func emit(_ tail: UnsafeBufferPointer<UInt8>) throws {
         lineNumber += 1
-        // Text already in memory (`CSVLoader.parse`) has no chunks to check between.
-        if lineNumber % 2048 == 0 { try Interruption.check() }
+        // Blank lines too: a file of a billion line breaks must stop at an interrupt.
+        try Interruption.check(item: lineNumber, every: CSVLoader.checkEveryLines)
         if pending.isEmpty {
             try checkLength(tail.count, line: lineNumber)
             try body(lineNumber, tail)

@@ -22,6 +22,9 @@ public enum CSVLoader {
     /// The most numbers one file may hold (the session's tensor size limit).
     public static let maximumElements = 50_000_000
 
+    /// Lines read or parsed between two checks of the interrupt flag (a few ms of work).
+    static let checkEveryLines = 2048
+
     /// Reads the file as a stream of 64 KB chunks: nothing larger than one line (at most
     /// `CSVLines.maximumLineBytes`) and the numbers kept so far is ever in memory, and
     /// the numbers are reserved in `budget` before they are stored.

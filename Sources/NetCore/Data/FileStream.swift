@@ -62,9 +62,6 @@ struct FileStream: ~Copyable {
                 throw DataError("cannot read '\(path)': \(String(cString: strerror(errno)))")
             }
             if n == 0 { return }
-            // One 64 KB chunk is well under a millisecond of parsing: an interrupt (or
-            // nb-run's --timeout) stops a large load between two chunks.
-            try Interruption.check()
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
     }

@@ -63,6 +63,7 @@ public enum IDXLoader {
         }
         convert(UnsafeRawBufferPointer(start: nil, count: 0))
         try file.forEachChunk { chunk in
+            try Interruption.check()   // every 64 KB chunk: well under a millisecond of work
             guard values.count < h.total else { return }
             convert(chunk)
         }
@@ -74,10 +75,19 @@ public enum IDXLoader {
 
     public static func parse(_ bytes: [UInt8], fileName: String = "the file") throws -> Array {
         let h = try header(bytes, fileSize: bytes.count, fileName: fileName)
-        try Interruption.check()   // bytes in memory: one conversion pass, checked before it
         var values: [Double] = []
         values.reserveCapacity(h.total)
-        bytes.withUnsafeBufferPointer { append($0[h.size...], type: h.type, size: h.elementSize, to: &values) }
+        // In blocks of 2^20 values, checking for an interrupt between them.
+        let block = (1 << 20) * h.elementSize
+        try bytes.withUnsafeBufferPointer { buffer in
+            var start = h.size
+            while start < buffer.count {
+                try Interruption.check()
+                let end = min(buffer.count, start + block)
+                append(buffer[start..<end], type: h.type, size: h.elementSize, to: &values)
+                start = end
+            }
+        }
         return Array(dimensions: h.dimensions, values: values)
     }
 

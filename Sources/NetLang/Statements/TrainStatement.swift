@@ -51,6 +51,8 @@ struct TrainStatement: Statement {
             throw LangError(.value, "loss cross_entropy needs a softmax last layer, but '\(last.name)' is \(last.activation.name)",
                             at: location, hint: "use loss bce for a sigmoid output, or a softmax last layer")
         }
+        // The targets in the output's shape (class columns become one-hot).
+        try Limits.reserve(rows: x.rows, cols: last.outputs, for: "the targets of train", in: context.memory, at: target.location)
         let t: Tensor
         do { t = try context.state.network.preparedTarget(rawTarget, rows: x.rows) } catch let error as NetCoreError {
             throw LangError(error, at: target.location, hint: "the target needs one row per sample and one column per output")
@@ -129,17 +131,20 @@ struct TrainStatement: Statement {
         return [summary]
     }
 
-    /// Everything a run allocates, reserved before the first step: new parameters and
-    /// optimizer state (the session keeps the old ones until train succeeds), the pass's
-    /// buffers for one batch and for the final pass over X, the batches, the loss history.
+    /// Everything a run allocates, reserved before the first step: a copy of the parameters
+    /// and new optimizer state (the session keeps the old ones until train succeeds), the
+    /// pass's buffers for the larger of a batch and the final pass over X (when there is
+    /// one: see `finalPassLimit`; the buffers are reused), the batches, the loss history.
     private func reserveMemory(x: Tensor, t: Tensor, settings: TrainingOptions, steps: Int,
                                in context: ExecutionContext) throws {
         let network = context.state.network
         let parameters = network.parameterElements
         let batch = settings.batchSize(samples: x.rows)
-        let parts = [2 * parameters, context.state.optimizer.stateElements(forParameters: parameters),
-                     network.passElements(rows: batch), network.passElements(rows: x.rows),
-                     batch * (x.cols + t.cols), t.count, steps + settings.epochs]
+        let units = network.layers.reduce(x.cols) { $0 + $1.outputs }
+        let finalPass = x.rows.multipliedReportingOverflow(by: units)
+        let passRows = !finalPass.overflow && finalPass.partialValue <= Self.finalPassLimit ? max(batch, x.rows) : batch
+        let parts = [parameters, context.state.optimizer.stateElements(forParameters: parameters),
+                     network.passElements(rows: passRows), batch * (x.cols + t.cols), steps + settings.epochs]
         let total = parts.reduce(0) { sum, n in sum.addingReportingOverflow(n).overflow ? Int.max : sum + n }
         try Limits.reserve(elements: total, for: "train on \(x.rows) samples (\(steps) steps)", in: context.memory, at: location)
     }
