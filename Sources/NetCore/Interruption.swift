@@ -40,6 +40,9 @@ public struct Interrupted: NetCoreError, Equatable {
 public enum Interruption {
     @TaskLocal static var flag: InterruptFlag?
 
+    /// Elements an elementwise loop handles between two checks: about a millisecond.
+    public static let elementsPerCheck = 1 << 20
+
     /// Runs `body` with `flag` as the interrupt flag of this thread's work.
     public static func watching<T>(_ flag: InterruptFlag, _ body: () throws -> T) rethrows -> T {
         try $flag.withValue(flag, operation: body)

@@ -33,11 +33,16 @@ extension Tensor {
                                     _ f: (Double, Double) -> Double) throws -> Tensor {
         let (r, c) = try broadcastShape(a, b, op: op)
         try checkSize(rows: r, cols: c, limit: limit, what: "the result of a \(op) b")
+        // In chunks of Interruption.elementsPerCheck, so an interrupt stops a large one.
+        let chunk = Interruption.elementsPerCheck
         if a.rows == b.rows && a.cols == b.cols {
             var out = [Double](repeating: 0, count: r * c)
-            a.data.withUnsafeBufferPointer { pa in
-                b.data.withUnsafeBufferPointer { pb in
-                    for k in 0..<(r * c) { out[k] = f(pa[k], pb[k]) }
+            try a.data.withUnsafeBufferPointer { pa in
+                try b.data.withUnsafeBufferPointer { pb in
+                    for start in stride(from: 0, to: r * c, by: chunk) {
+                        try Interruption.check()
+                        for k in start..<min(r * c, start + chunk) { out[k] = f(pa[k], pb[k]) }
+                    }
                 }
             }
             return Tensor(rows: r, cols: c, data: out)
@@ -46,7 +51,9 @@ extension Tensor {
         let ars = a.rows == 1 ? 0 : a.cols, acs = a.cols == 1 ? 0 : 1
         let brs = b.rows == 1 ? 0 : b.cols, bcs = b.cols == 1 ? 0 : 1
         var out = [Double](repeating: 0, count: r * c)
+        let rowsPerCheck = max(1, chunk / max(c, 1))
         for i in 0..<r {
+            try Interruption.check(item: i, every: rowsPerCheck)
             for j in 0..<c {
                 out[i * c + j] = f(a.data[i * ars + j * acs], b.data[i * brs + j * bcs])
             }

@@ -124,6 +124,11 @@ final class InterruptTests: XCTestCase {
         let a = Tensor(rows: 600, cols: 600, repeating: 1)
         let work: [(String, () throws -> Void)] = [
             ("product", { _ = try a.matmul(a) }),
+            ("elementwise", { _ = try a + a }),
+            ("broadcast", { _ = try a + Tensor([[1]]) }),
+            ("map", { _ = try a.mapInterruptibly { $0 * 2 } }),
+            ("transpose", { _ = try a.transposedInterruptibly() }),
+            ("activation", { _ = try Activation.softmax.applyInterruptibly(a) }),
             ("randn", { _ = try Tensor.randn(1000, 1000, using: &rng) }),
             ("rand", { _ = try Tensor.rand(1000, 1000, using: &rng) }),
             ("dataset", { _ = try DatasetGenerator.make(.spiral, n: 100_000, rng: &rng) }),
@@ -136,6 +141,13 @@ final class InterruptTests: XCTestCase {
             }
             // Outside `watching` (or with the flag down) the same work runs.
             XCTAssertNoThrow(try body(), name)
+        }
+        // The blocked forms compute what the plain ones do (blocks of rows for softmax).
+        let m = try Tensor.randn(3000, 700, using: &rng)
+        XCTAssertEqual(try m.mapInterruptibly { -$0 }, -m)
+        XCTAssertEqual(try m.transposedInterruptibly(), m.transposed)
+        for activation in [Activation.softmax, .sigmoid, .relu, .tanh] {
+            XCTAssertEqual(try activation.applyInterruptibly(m), activation.apply(m), activation.name)
         }
     }
 }

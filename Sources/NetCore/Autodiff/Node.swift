@@ -58,14 +58,15 @@ enum NodeForward {
             return try Tensor.apply(b, v[0], v[1])
         case .matmul:
             return try v[0].matmul(v[1], names: ("a", "b"))
+        // Elementwise and transposing work in blocks that check the interrupt flag.
         case .negate:
-            return -v[0]
+            return try v[0].mapInterruptibly { -$0 }
         case .transpose:
-            return v[0].transposed
+            return try v[0].transposedInterruptibly()
         case .activation(let a):
-            return a.apply(v[0])
+            return try a.applyInterruptibly(v[0])
         case .math(let f):
-            return f.apply(v[0])
+            return try v[0].mapInterruptibly { f($0) }
         case .reduce(let kind, let axis):
             return try v[0].reduce(kind, over: axis)
         case .slice(let rows, let cols):
