@@ -167,6 +167,17 @@ final class BoundedOutputTests: XCTestCase {
         XCTAssertEqual(scatter.series[0].classes?.count, PlotStatement.maxPoints)
     }
 
+    func testAPlotOfManySeriesKeepsTwentyThousandPointsInAll() throws {
+        // 20 columns of 50 000 rows: column c is the row number times c.
+        let outputs = run("tensor p = linspace(1, 50000, 50000) @ linspace(1, 20, 20).T;\nplot p")
+        try assertBounded(outputs, below: 1_000_000, "plot of 20 series of 50 000 points")
+        guard case .plot(let plot) = outputs[0] else { return XCTFail("a plot") }
+        XCTAssertEqual(plot.series.count, 20)
+        XCTAssertLessThanOrEqual(plot.series.reduce(0) { $0 + $1.x.count }, PlotStatement.maxPlotPoints)
+        XCTAssertEqual(plot.series[19].x.last, 50_000)
+        XCTAssertEqual(plot.series[19].y.last, 50_000 * 20)
+    }
+
     func testExplainOnALargeBatchKeepsSomeSamplesProducts() throws {
         let session = Session()
         let outputs = run("""

@@ -86,6 +86,8 @@ struct PlotStatement: Statement {
             }
         }
         context.state.random = evaluator.state.random
+        let perSeries = Self.maxPlotPoints / max(1, series.count)
+        series = series.map { Self.thinned($0, to: perSeries) }
         let isFunctions = subjects.allSatisfy { $0.simpleName.map { Activation(rawValue: $0) != nil || state.layerIndex(named: $0) != nil } ?? false }
         return [.plot(Plot(kind: kind, title: titles.joined(separator: ", "),
                            xLabel: isFunctions ? "z" : (kind == .scatter ? "column 1" : "index"),
@@ -97,17 +99,21 @@ struct PlotStatement: Statement {
 
     /// A long series keeps evenly spaced points (always the first and the last), so a
     /// plot of millions of training steps stays small.
-    static func thinned(_ series: Plot.Series) -> Plot.Series {
-        guard series.x.count > maxPoints else { return series }
+    static func thinned(_ series: Plot.Series, to limit: Int = maxPoints) -> Plot.Series {
+        guard series.x.count > limit else { return series }
         return thinned(label: series.label, count: series.x.count, x: { series.x[$0] }, y: { series.y[$0] },
-                       classes: series.classes.map { c in { c[$0] } })
+                       classes: series.classes.map { c in { c[$0] } }, limit: limit)
     }
+
+    /// Plots keep at most this many points in all (20 series of a tall tensor: 1000 each).
+    static let maxPlotPoints = 20_000
 
     /// The same, reading only the points it keeps: plotting a 20-million-row tensor or data
     /// set builds no array of 20 million x's first.
     static func thinned(label: String, count n: Int, x: (Int) -> Double, y: (Int) -> Double,
-                        classes: ((Int) -> Int)? = nil) -> Plot.Series {
-        let picks = n > maxPoints ? (0..<maxPoints).map { $0 * (n - 1) / (maxPoints - 1) } : Array(0..<n)
+                        classes: ((Int) -> Int)? = nil, limit: Int = maxPoints) -> Plot.Series {
+        let limit = max(2, limit)
+        let picks = n > limit ? (0..<limit).map { $0 * (n - 1) / (limit - 1) } : Array(0..<n)
         return Plot.Series(label: label, x: picks.map(x), y: picks.map(y), classes: classes.map { c in picks.map(c) })
     }
 

@@ -12,7 +12,7 @@ enum TrainingViews {
             series.append(Plot.Series(label: "epoch mean", x: epochs.indices.map { Double(($0 + 1) * stepsPerEpoch) }, y: epochs))
         }
         return .plot(Plot(kind: .line, title: "training loss", xLabel: "step", yLabel: "loss",
-                          series: series.map(PlotStatement.thinned)))
+                          series: series.map { PlotStatement.thinned($0) }))
     }
 
     static func summary(_ report: TrainingLoop.Report, options: TrainingOptions, samples: Int,
