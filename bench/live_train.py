@@ -7,7 +7,7 @@ MSE, SGD lr 2) runs
   and measured (all frames, as they cross the wire) by a raw SUB socket beside the client;
 - in nb-run, with stdout and stderr not a terminal (no progress line): the process time of
   a notebook with the setup and the train cell, minus that of the setup cell alone.
-Best of --repeats for each. A cell still running after --cell-timeout seconds is
+Best of --repeats for each, the two sides interleaved (kernel, nb-run, kernel, ...). A cell still running after --cell-timeout seconds is
 interrupted (SIGINT, the kernelspec's interrupt mode) and its steps per second reported.
 
     .venv/bin/python bench/live_train.py --bin .build/release [--epochs 10000 100000 1000000] [--json]
@@ -97,7 +97,9 @@ def final_loss(messages):
     return None, None
 
 
-def kernel_runs(binary, epoch_counts, repeats, cell_timeout):
+def kernel_runs(binary, epoch_counts, repeats, cell_timeout, between=lambda epochs: None):
+    """Best of `repeats` kernel runs per epoch count; `between(epochs)` runs after each
+    one (the nb-run side), so that a burst of load elsewhere falls on both sides alike."""
     results = {}
     with tempfile.TemporaryDirectory() as run_dir:
         connection_file = os.path.join(run_dir, "kernel.json")
@@ -143,6 +145,7 @@ def kernel_runs(binary, epoch_counts, repeats, cell_timeout):
                     run["steps_per_second"] = run["steps"] / seconds if run["steps"] else None
                     if best is None or seconds < best["seconds"]:
                         best = run
+                    between(epochs)
                     if interrupted:
                         break   # one slow run says enough
                 results[epochs] = best
@@ -172,13 +175,21 @@ def nb_run_seconds(binary, cells, repeats):
         return best, output
 
 
-def nb_runs(binary, epoch_counts, repeats):
-    setup, _ = nb_run_seconds(binary, [SETUP], repeats)
-    results = {}
-    for epochs in epoch_counts:
-        total, output = nb_run_seconds(binary, [SETUP, train_cell(epochs)], repeats)
-        results[epochs] = {"seconds": max(0.0, total - setup), "output": output}
-    return results
+class NbRuns:
+    """nb-run's time for the train cell: best (setup + train) minus best (setup alone),
+    each measured once per call of `run`, best over the calls."""
+
+    def __init__(self, binary):
+        self.binary, self.setup, self.total, self.output = binary, None, {}, {}
+
+    def run(self, epochs):
+        setup, _ = nb_run_seconds(self.binary, [SETUP], 1)
+        total, self.output[epochs] = nb_run_seconds(self.binary, [SETUP, train_cell(epochs)], 1)
+        self.setup = setup if self.setup is None else min(self.setup, setup)
+        self.total[epochs] = min(self.total.get(epochs, total), total)
+
+    def results(self):
+        return {e: {"seconds": max(0.0, t - self.setup), "output": self.output[e]} for e, t in self.total.items()}
 
 
 def main():
@@ -190,8 +201,13 @@ def main():
     parser.add_argument("--json", action="store_true", help="print one JSON line at the end")
     args = parser.parse_args()
     bin_dir = Path(args.bin).resolve()
-    kernel = kernel_runs(str(bin_dir / "nb-kernel"), args.epochs, args.repeats, args.cell_timeout)
-    nbrun = nb_runs(str(bin_dir / "nb-run"), args.epochs, args.repeats)
+    nb = NbRuns(str(bin_dir / "nb-run"))
+    kernel = kernel_runs(str(bin_dir / "nb-kernel"), args.epochs, args.repeats, args.cell_timeout, between=nb.run)
+    for epochs in args.epochs:   # an interrupted kernel run stopped its repeats: nb-run gets its own
+        for _ in range(args.repeats - 1):
+            if kernel[epochs]["interrupted"]:
+                nb.run(epochs)
+    nbrun = nb.results()
     rows = []
     print(f"{'epochs':>9} {'nb-run':>9} {'kernel':>9} {'kernel/nb-run':>14} {'iopub msgs':>11} "
           f"{'iopub bytes':>12} {'updates':>8} {'max update':>11} {'same final loss':>16}")
