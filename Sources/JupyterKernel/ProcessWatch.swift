@@ -12,7 +12,7 @@ public final class ProcessWatch: @unchecked Sendable {
     private let onParentExit: () -> Void
     private var signalSource: DispatchSourceSignal?
 
-    public init(onInterrupt: @escaping () -> Void, onParentExit: @escaping () -> Void = { exit(0) }) {
+    public init(onInterrupt: @escaping () -> Void, onParentExit: @escaping () -> Void = { ProcessExit.now() }) {
         self.onInterrupt = onInterrupt; self.onParentExit = onParentExit
     }
 

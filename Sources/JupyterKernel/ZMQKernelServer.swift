@@ -31,6 +31,10 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
     /// I/O thread only.
     private var gate = ShellGate()
     public private(set) var restartRequested = false
+    /// Milliseconds the closing sockets keep trying to deliver what is queued (the
+    /// shutdown_reply, a cell's last outputs): a client that stopped reading delays the
+    /// exit by at most this, so shutdown stays under a second.
+    static let flushLinger: Int32 = 500
 
     public init(connection: ConnectionInfo, interpreter: Interpreter) throws {
         self.connection = connection
@@ -96,10 +100,10 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         }
         outboxLock.withLock {
             outboxClosed = true
-            outboxOut.close(linger: 1000)
+            outboxOut.close(linger: Self.flushLinger)
         }
         forwardOutbox()
-        for socket in [shell, control, stdin, iopub, outboxIn] { socket.close(linger: 1000) }
+        for socket in [shell, control, stdin, iopub, outboxIn] { socket.close(linger: Self.flushLinger) }
         zmq_ctx_term(context)
     }
 

@@ -33,14 +33,14 @@ struct NBKernel: ParsableCommand {
             let server = StdioKernelServer(interpreter: NetBookInterpreter())
             ProcessWatch(onInterrupt: { server.kernel.interrupt() }).start()
             server.run()
-            Glibc.exit(0)
+            ProcessExit.now()
         }
         let info = try ConnectionInfo(contentsOf: connectionFile ?? "")
         let server = try ZMQKernelServer(connection: info, interpreter: NetBookInterpreter())
         let watch = ProcessWatch(onInterrupt: { server.kernel.interrupt() })
         watch.start()
-        server.run()
-        Glibc.exit(0)
+        server.run()   // returns after shutdown_request, with the replies flushed
+        ProcessExit.now()
     }
 }
 
