@@ -5,10 +5,11 @@ import Glibc
 /// Serves a `Kernel` over the five ZeroMQ sockets of a connection file.
 ///
 /// One I/O thread owns shell, control, stdin (ROUTER, with ROUTER_HANDOVER), iopub (XPUB,
-/// answering each subscription with `iopub_welcome`, spec 5.5) and the inbound end of an
-/// in-process queue: any thread hands outgoing messages to `send`, which signs them and
-/// pushes them through that queue, and the I/O thread writes them to the right socket.
-/// Shell requests wait (boundedly) for a first iopub subscriber (`ShellGate`).
+/// answering each subscription with `iopub_welcome`, spec 5.5) and the receiving end of
+/// the `Outbox`: any thread hands outgoing messages to `send`, which signs them and puts
+/// them in that bounded queue, and the I/O thread writes them to the right socket, iopub
+/// through `IOPubFlow` (no loss for a subscriber that reads, bounded for one that does
+/// not). Shell requests wait (boundedly) for a first iopub subscriber (`ShellGate`).
 /// The heartbeat echoes on its own thread.
 ///
 ///     let server = try ZMQKernelServer(connection: try ConnectionInfo(contentsOf: path),
@@ -19,17 +20,16 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
     private let connection: ConnectionInfo
     private let wire: WireFormat
     private let context: UnsafeMutableRawPointer
-    private let shell, control, stdin, iopub, outboxIn: ZMQSocket
-    /// Written by any thread under `outboxLock`; read by the I/O thread through `outboxIn`.
-    private let outboxOut: ZMQSocket
-    private let outboxLock = Lock()
-    /// Set under `outboxLock` once the sockets close: a cell still finishing after
-    /// shutdown_request must not write to a closed socket.
-    private var outboxClosed = false
+    private let shell, control, stdin, iopub: ZMQSocket
+    private let outbox: Outbox
     private let heartbeat: Heartbeat
     private var stopping = false
-    /// I/O thread only.
+    // I/O thread only.
     private var gate = ShellGate()
+    private let flow: IOPubFlow
+    /// The next message to deliver, taken from the outbox and waiting for an iopub
+    /// subscriber with room (`IOPubFlow`); nil when none waits.
+    private var held: [Data]?
     public private(set) var restartRequested = false
     /// Milliseconds the closing sockets keep trying to deliver what is queued (the
     /// shutdown_reply, a cell's last outputs): a client that stopped reading delays the
@@ -45,8 +45,7 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         control = try ZMQSocket(context: context, type: ZMQ_ROUTER)
         stdin = try ZMQSocket(context: context, type: ZMQ_ROUTER)
         iopub = try ZMQSocket(context: context, type: ZMQ_XPUB)
-        outboxIn = try ZMQSocket(context: context, type: ZMQ_PULL)
-        outboxOut = try ZMQSocket(context: context, type: ZMQ_PUSH)
+        outbox = try Outbox(context: context)
         for router in [shell, control, stdin] {
             // A restarted front end reconnects with the same identity: hand it the route.
             router.set(ZMQ_ROUTER_HANDOVER, 1)
@@ -54,41 +53,42 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         // Every subscription and unsubscription (also a disconnecting client's), so the
         // gate knows whether anyone listens.
         iopub.set(ZMQ_XPUB_VERBOSER, 1)
-        for socket in [outboxIn, outboxOut, iopub] { socket.set(ZMQ_SNDHWM, 0); socket.set(ZMQ_RCVHWM, 0) }
+        flow = IOPubFlow(socket: iopub)
         try shell.bind(connection.endpoint(connection.shellPort))
         try control.bind(connection.endpoint(connection.controlPort))
         try stdin.bind(connection.endpoint(connection.stdinPort))
         try iopub.bind(connection.endpoint(connection.iopubPort))
-        let inbox = "inproc://kernel-outbox-\(UUID().uuidString)"
-        try outboxIn.bind(inbox)
-        try outboxOut.connect(inbox)
         heartbeat = try Heartbeat(endpoint: connection.endpoint(connection.heartbeatPort))
         kernel = Kernel(interpreter: interpreter, sink: self)
+        flow.log = kernel.log
         kernel.onShutdown = { [unowned self] restart in
             restartRequested = restart
             stopping = true
         }
     }
 
-    /// Thread-safe: signs the message and queues it for the I/O thread.
+    /// Thread-safe: signs the message and queues it for the I/O thread (waiting while
+    /// the outbox is full).
     public func send(_ message: Message, on channel: Channel) {
-        let frames = [Data(channel.rawValue.utf8)] + wire.frames(for: message)
-        outboxLock.withLock {
-            if !outboxClosed { outboxOut.sendMultipart(frames) }
-        }
+        outbox.put([Data(channel.rawValue.utf8)] + wire.frames(for: message))
     }
 
     /// Serves until shutdown_request, then flushes what is queued and closes the sockets.
     public func run() {
+        outbox.attachIOThread()
         heartbeat.start()
         kernel.start()
-        let sockets = [control, shell, stdin, iopub, outboxIn]
-        var items = sockets.map { zmq_pollitem_t(socket: $0.handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0) }
+        let handles = [control, shell, stdin, iopub].map(\.handle) + [outbox.pollHandle]
+        var items = handles.map { zmq_pollitem_t(socket: $0, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0) }
         while !stopping {
+            forwardOutbox()
             // While shell requests wait for a subscriber, the shell socket is left out of the
-            // poll (its requests stay queued in it) and the poll wakes when patience runs out.
+            // poll (its requests stay queued in it) and the poll wakes when patience runs out;
+            // while a message waits for iopub, the outbox is left out and retried soon.
             items[1].events = gate.isHolding ? 0 : Int16(ZMQ_POLLIN)
-            let rc = zmq_poll(&items, Int32(items.count), Int(gate.pollTimeout(now: .now) ?? -1))
+            items[4].events = held != nil ? 0 : Int16(ZMQ_POLLIN)
+            let timeouts = [gate.pollTimeout(now: .now), held != nil ? IOPubFlow.retryMilliseconds : nil]
+            let rc = zmq_poll(&items, Int32(items.count), Int(timeouts.compactMap { $0 }.min() ?? -1))
             if rc < 0 { if zmq_errno() == EINTR { continue } else { kernel.log(ZMQSocket.lastError("zmq_poll")); break } }
             // Subscriptions first: a request arriving with its client's subscription is served.
             if items[3].revents != 0 { welcomeSubscribers() }
@@ -96,14 +96,13 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
             if items[0].revents != 0 { drain(control, as: .control) }
             if items[1].revents != 0 || gate.isHolding { serveShell() }
             if items[2].revents != 0 { drain(stdin, as: .stdin) }
-            if items[4].revents != 0 { forwardOutbox() }
         }
-        outboxLock.withLock {
-            outboxClosed = true
-            outboxOut.close(linger: Self.flushLinger)
-        }
+        // What is queued goes out (to subscribers with room), then the sockets close.
+        outbox.close()
+        flow.drain()
         forwardOutbox()
-        for socket in [shell, control, stdin, iopub, outboxIn] { socket.close(linger: Self.flushLinger) }
+        outbox.closeReceiver(linger: 0)
+        for socket in [shell, control, stdin, iopub] { socket.close(linger: Self.flushLinger) }
         zmq_ctx_term(context)
     }
 
@@ -127,16 +126,20 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         }
     }
 
+    /// Writes queued messages to their sockets in order, until none is left or an iopub
+    /// subscriber has no room (the message is then `held` and offered again).
     private func forwardOutbox() {
-        while let frames = outboxIn.receiveMultipart(wait: false), let first = frames.first {
-            let socket: ZMQSocket
+        while let frames = held ?? outbox.next() {
+            held = frames
+            guard let first = frames.first else { held = nil; continue }
+            let rest = Array(frames.dropFirst())
             switch Channel(rawValue: String(decoding: first, as: UTF8.self)) {
-            case .shell: socket = shell
-            case .control: socket = control
-            case .stdin: socket = stdin
-            default: socket = iopub
+            case .shell: shell.sendMultipart(rest)
+            case .control: control.sendMultipart(rest)
+            case .stdin: stdin.sendMultipart(rest)
+            default: guard flow.offer(rest, now: .now) else { return }
             }
-            socket.sendMultipart(Array(frames.dropFirst()))
+            held = nil
         }
     }
 
@@ -151,7 +154,7 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
                 var welcome = Message(type: "iopub_welcome", content: ["subscription": String(decoding: topic, as: UTF8.self)],
                                       parent: nil, session: kernel.session)
                 welcome.identities = topic.isEmpty ? [] : [Data(topic)]
-                iopub.sendMultipart(wire.frames(for: welcome))
+                send(welcome, on: .iopub)
             }
         }
     }

@@ -39,12 +39,33 @@ final class ZMQSocket {
     /// Sends all frames as one message. False if it could not be queued.
     @discardableResult
     func sendMultipart(_ frames: [Data]) -> Bool {
+        trySend(frames, wait: true) == .sent
+    }
+
+    enum SendOutcome: Equatable {
+        case sent
+        /// EAGAIN: a high-water mark is reached (at once, or after ZMQ_SNDTIMEO); nothing was sent.
+        case full
+        case failed
+    }
+
+    /// Sends all frames as one message, waiting (up to ZMQ_SNDTIMEO) only if `wait`.
+    /// ZeroMQ checks the high-water mark on the first frame only, so `.full` means none went out.
+    func trySend(_ frames: [Data], wait: Bool) -> SendOutcome {
         for (i, frame) in frames.enumerated() {
-            let flags: Int32 = i < frames.count - 1 ? ZMQ_SNDMORE : 0
-            let rc = frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, frame.count, flags) }
-            if rc < 0 { return false }
+            var flags: Int32 = i < frames.count - 1 ? ZMQ_SNDMORE : 0
+            if !wait { flags |= ZMQ_DONTWAIT }
+            while true {
+                let rc = frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, frame.count, flags) }
+                if rc >= 0 { break }
+                switch zmq_errno() {
+                case EINTR: continue
+                case EAGAIN where i == 0: return .full
+                default: return .failed
+                }
+            }
         }
-        return true
+        return .sent
     }
 
     /// The frames of the next message; nil when none is waiting (with `wait: false`)
