@@ -27,7 +27,8 @@ extension Kernel {
             case "comm_info_request":
                 reply(request, ["status": "ok", "comms": [String: Any]()], on: .shell)
             case "comm_open":
-                // No comm targets: close it again, as ipykernel does for an unknown target.
+                // No comm targets: logged and closed again, as ipykernel does for an unknown target.
+                log("no such comm target: '\(content["target_name"] as? String ?? "")'")
                 if let id = content["comm_id"] as? String {
                     publish("comm_close", ["comm_id": id, "data": [String: Any]()], parent: request)
                 }

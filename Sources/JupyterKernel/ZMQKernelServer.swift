@@ -61,6 +61,12 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         heartbeat = try Heartbeat(endpoint: connection.endpoint(connection.heartbeatPort))
         kernel = Kernel(interpreter: interpreter, sink: self)
         flow.log = kernel.log
+        if connection.key.isEmpty {
+            // As jupyter_client's Session says for an empty key: any local process that can
+            // reach the ports may run code in this kernel.
+            kernel.log("message signing is disabled (the connection file has no key): "
+                       + "this is insecure and not recommended")
+        }
         kernel.onShutdown = { [unowned self] restart in
             restartRequested = restart
             stopping = true
