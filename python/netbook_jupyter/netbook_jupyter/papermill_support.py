@@ -66,10 +66,14 @@ class NetBookTranslator(Translator):
     def _refuse(cls, value, what):
         name = f"parameter '{cls._current}'" if cls._current else "a parameter"
         shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        hint = ""
+        if isinstance(value, str) and re.fullmatch(r"[-+]?\d+(\.\d*)?[eE][-+]?\d+", value.strip()):
+            # PyYAML (YAML 1.1, papermill's -y and -f) reads 1e-3 as a string, 1.0e-3 as a float.
+            hint = "; in YAML a number with an exponent needs a '.' and a sign (1.0e-3, 1.0e+3)"
         raise NetBookParameterError(
             f"{name} is {what} ({shown}), but NetBook values are tensors of numbers: "
             "pass a number, true/false, or a list of numbers (a row) or of equal-length "
-            "lists (a matrix)")
+            f"lists (a matrix){hint}")
 
     @classmethod
     def translate_str(cls, val):
@@ -112,7 +116,7 @@ class NetBookTranslator(Translator):
             return cls.translate_int(val)
         if isinstance(val, float):
             return cls.translate_float(val)
-        cls._refuse(val, f"a list holding a {type(val).__name__}")
+        cls._refuse(val, f"a list holding a {type(val).__name__}" if not isinstance(val, str) else "a list holding a string")
 
     @classmethod
     def translate_list(cls, val):
