@@ -14,7 +14,7 @@ BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 # (bench/README.md, "Kernel memory"). Debug builds stay shared for quick `swift test` links.
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
-PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments
+PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext
 
 .PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench clean
 
