@@ -14,7 +14,7 @@ BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 # (bench/README.md, "Kernel memory"). Debug builds stay shared for quick `swift test` links.
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
-PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval
+PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext
 
 .PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench clean
 
@@ -35,7 +35,15 @@ $(VENV)/.installed: Makefile
 	$(PY) -m pip install -q $(PY_TEST_TOOLS)
 	touch $@
 
-venv: $(VENV)/.installed
+# NetBook's Pygments lexer and papermill translator (python/netbook_jupyter/README.md),
+# reinstalled whenever its sources change. Into another Jupyter's environment:
+# `pip install python/netbook_jupyter`.
+PY_PACKAGE := python/netbook_jupyter
+$(VENV)/.netbook_jupyter: $(VENV)/.installed $(wildcard $(PY_PACKAGE)/pyproject.toml $(PY_PACKAGE)/netbook_jupyter/*.py)
+	$(PY) -m pip install -q ./$(PY_PACKAGE)
+	touch $@
+
+venv: $(VENV)/.installed $(VENV)/.netbook_jupyter
 
 build: deps
 	$(SWIFT) build
@@ -45,8 +53,9 @@ release: deps
 	$(SWIFT) build $(RELEASE) --product nb-kernel
 	$(SWIFT) build $(RELEASE) --product nb-run
 
-run: release
+run: release venv
 	$(RELEASE_BIN)/nb-kernel install --user
+	@echo "The lexer and papermill translator are in $(VENV); for another Jupyter: pip install $(PY_PACKAGE)"
 	$(RELEASE_BIN)/nb-run notebooks/03-backprop-by-hand.txt
 
 test: build venv

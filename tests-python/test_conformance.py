@@ -7,7 +7,7 @@ from conftest import KERNEL_NAME
 class NetBookKernelTests(jupyter_kernel_test.KernelTests):
     kernel_name = KERNEL_NAME
     language_name = "netbook"
-    file_extension = ".txt"
+    file_extension = ".netbook"
 
     code_hello_world = 'print "hello, world"'
 

@@ -18,15 +18,15 @@ import NetRender
 /// timings) is nothing in both, JupyterLab draws nothing for it (no MIME type to render),
 /// and what stays (train's loss curve) comes as its own display_data, as nb-run stores it.
 final class NetBookInterpreter: Interpreter {
-    static let version = "1.0"
+    static let version = LanguageMetadata.version
     let session = Session()
 
     let kernelInfo = KernelInfo(
         implementation: "nb-kernel", implementationVersion: NetBookInterpreter.version,
-        language: LanguageInfo(name: "netbook", version: NetBookInterpreter.version, mimetype: "text/x-netbook",
-                               // Notebooks in the percent format are plain text; the lexers are
-                               // the closest ones front ends ship (`#` comments, Python-like literals).
-                               fileExtension: ".txt", pygmentsLexer: "python", codemirrorMode: "python"),
+        // LanguageMetadata (NetLang) is shared with nb-run, which stores the same in notebooks.
+        language: LanguageInfo(name: LanguageMetadata.name, version: LanguageMetadata.version,
+                               mimetype: LanguageMetadata.mimetype, fileExtension: LanguageMetadata.fileExtension,
+                               pygmentsLexer: LanguageMetadata.pygmentsLexer, codemirrorMode: LanguageMetadata.codemirrorMode),
         banner: "NetBook \(NetBookInterpreter.version): a language for seeing how neural networks learn. Type help.",
         helpLinks: [])
 

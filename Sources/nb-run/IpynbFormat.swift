@@ -1,4 +1,5 @@
 import Foundation
+import NetLang
 
 /// Jupyter's .ipynb (nbformat 4): reading any 4.x notebook, writing 4.5 with cell ids,
 /// MIME bundles, stream and error outputs.
@@ -75,9 +76,9 @@ enum IpynbFormat {
         if metadata["kernelspec"] == nil {
             metadata["kernelspec"] = ["name": "netbook", "display_name": "NetBook", "language": "netbook"]
         }
-        if metadata["language_info"] == nil {
-            metadata["language_info"] = ["name": "netbook", "file_extension": ".txt", "mimetype": "text/x-netbook"]
-        }
+        // Always the kernel's current language_info, as nbclient stores it after a run:
+        // a notebook whose metadata differs from the kernel's opens in JupyterLab as modified.
+        metadata["language_info"] = LanguageMetadata.languageInfo
         let cells = notebook.cells.enumerated().map { i, cell in json(cell, index: i) }
         let top: [String: Any] = ["nbformat": 4, "nbformat_minor": 5, "metadata": metadata, "cells": cells]
         var data = try JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
