@@ -2,6 +2,8 @@
 #   make run    install what is missing, build the release binaries, install their kernelspec, run a lesson
 #   make test   the same install, then swift test, nb-run --check, and the Jupyter tests
 #   make bench  release build, peers (numpy, torch, ipykernel) side by side
+#   make fuzz   libFuzzer on cells, CSV, session files and the wire format, then the cell
+#               generator through nb-run; FUZZ_SECONDS per target (fuzz/README.md)
 SHELL := /bin/bash
 SWIFT ?= swift
 VENV ?= .venv
@@ -16,7 +18,7 @@ RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext
 
-.PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench clean
+.PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench fuzz clean
 
 all: build
 
@@ -91,6 +93,16 @@ bench: deps venv
 	@$(PY) -c "import torch" 2>/dev/null || timeout 900 $(PY) -m pip install -q torch \
 	  || echo "note: PyTorch did not install (time limit or no wheel); the table leaves it out"
 	$(PY) bench/run_bench.py --bin "$(RELEASE_BIN)"
+
+# Fuzzing (fuzz/README.md): each libFuzzer target (sanitizer build in .build-fuzz), then the
+# grammar-aware cell generator through nb-run, FUZZ_SECONDS each. Findings land in
+# fuzz/crashes-open/; `make test` replays fuzz/corpus/ (FuzzCorpusTests) without the sanitizers.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= cells csv archive wire
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/libfuzzer.sh $(FUZZ_TARGETS)
+	$(SWIFT) build --product nb-run
+	nice -n 10 python3 fuzz/cellgen.py --nb-run "$(BIN)/nb-run" --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build $(VENV)

@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "nb-run", targets: ["nb-run"]),
         .executable(name: "nb-kernel", targets: ["nb-kernel"]),
+        .executable(name: "nb-fuzz", targets: ["nb-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,6 +50,13 @@ let package = Package(
             "NetLang", "NetCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/nb-bench"),
+
+        // `make fuzz` (fuzz/README.md): the libFuzzer targets. Built normally it replays files
+        // (the corpus `make test` checks); built by fuzz/libfuzzer.sh with -sanitize=fuzzer,address
+        // libFuzzer drives the same code.
+        .executableTarget(name: "nb-fuzz", dependencies: [
+            "JupyterKernel", "NetLang", "NetRender", "NetCore",
+        ], path: "Sources/nb-fuzz"),
 
         .testTarget(name: "NetCoreTests", dependencies: ["NetCore"], exclude: ["reference"]),
         .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"], exclude: ["Reference"]),

@@ -1,0 +1,120 @@
+import Foundation
+import XCTest
+
+/// The fuzzers' corpus (fuzz/README.md) replayed without the sanitizer build: every input
+/// once through `nb-fuzz TARGET` (the code libFuzzer drives) and every cell through nb-run.
+/// No input may kill the process. Inputs in fuzz/crashes-open/ still kill it (their
+/// classes are being fixed): they are run and reported, and fail nothing.
+final class FuzzCorpusTests: XCTestCase {
+    static let fuzzDirectory = NbRunProcess.packageRoot.appendingPathComponent("fuzz")
+    static let targets = ["cells", "csv", "archive", "wire"]
+
+    func testEveryCorpusInputRunsThroughItsTargetWithoutADeath() throws {
+        for target in Self.targets {
+            let directory = Self.fuzzDirectory.appendingPathComponent("corpus/\(target)")
+            let result = try CorpusProcess.run("nb-fuzz", [target, directory.path], seconds: 600)
+            // nb-fuzz names each input on stderr before running it: the last name is the culprit.
+            let culprit = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
+            XCTAssertEqual(result.death, nil, "nb-fuzz \(target) died on \(culprit)")
+            XCTAssertEqual(result.status, 0, result.stderr.suffix(2000) + "")
+            XCTAssertTrue(result.stdout.contains("no deaths"), result.stdout)
+        }
+    }
+
+    func testEveryCorpusCellRunsThroughNbRunWithoutADeath() throws {
+        let cells = try sandboxed(Self.files(in: Self.fuzzDirectory.appendingPathComponent("corpus/cells")))
+        XCTAssertGreaterThan(cells.count, 50)
+        // All at once (each file is its own notebook and session); on a death, one by one to name it.
+        let all = try CorpusProcess.run("nb-run", ["--keep-going", "--timeout", "2", "--color", "never"] + cells.map(\.path),
+                                        seconds: 900)
+        if all.death == nil, [0, 1].contains(all.status) { return }
+        for cell in cells {
+            let one = try CorpusProcess.run("nb-run", ["--keep-going", "--timeout", "2", "--color", "never", cell.path], seconds: 120)
+            XCTAssertEqual(one.death, nil, "nb-run died on \(cell.lastPathComponent)")
+            XCTAssertTrue([0, 1].contains(one.status), "nb-run \(cell.lastPathComponent): exit \(one.status)\n\(one.stderr.suffix(1000))")
+        }
+    }
+
+    /// Not a failure: the list of open crashes and whether each still kills the process.
+    func testOpenCrashesAreReplayedAndReported() throws {
+        var report: [String] = []
+        for target in Self.targets {
+            let directory = Self.fuzzDirectory.appendingPathComponent("crashes-open/\(target)")
+            guard FileManager.default.fileExists(atPath: directory.path) else { continue }
+            for file in try Self.files(in: directory) {
+                let result = try CorpusProcess.run("nb-fuzz", [target, file.path], seconds: 60)
+                var line = "\(target)/\(file.lastPathComponent): \(result.death ?? "survives (exit \(result.status))")"
+                if target == "cells", let copy = try sandboxed([file]).first {
+                    let nbRun = try CorpusProcess.run("nb-run", ["--timeout", "5", "--color", "never", copy.path], seconds: 60)
+                    line += "; nb-run: \(nbRun.death ?? "exit \(nbRun.status)")"
+                }
+                report.append(line)
+            }
+        }
+        print("fuzz/crashes-open (\(report.count) inputs; once one survives, move it to fuzz/corpus/):\n  "
+              + report.joined(separator: "\n  "))
+    }
+
+    /// Copies of `cells` in a temporary directory whose `fuzz` links to the package's: a
+    /// cell's `save` writes there, not into the corpus, and `fuzz/data/NAME.csv` is found.
+    func sandboxed(_ cells: [URL]) throws -> [URL] {
+        let directory = try NbRunProcess.temporaryDirectory(self)
+        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("fuzz"),
+                                                   withDestinationURL: Self.fuzzDirectory)
+        return try cells.map { cell in
+            let copy = directory.appendingPathComponent(cell.lastPathComponent)
+            if !FileManager.default.fileExists(atPath: copy.path) { try FileManager.default.copyItem(at: cell, to: copy) }
+            return copy
+        }
+    }
+
+    static func files(in directory: URL) throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
+            .filter { !$0.hasDirectoryPath && $0.lastPathComponent != "README.md" && !$0.lastPathComponent.hasPrefix(".") }
+            .sorted { $0.path < $1.path }
+    }
+}
+
+/// A built product run with a time limit; `death` says how it died (a signal or the limit).
+enum CorpusProcess {
+    struct Result {
+        var status: Int32
+        var death: String?
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ product: String, _ arguments: [String], seconds: Double) throws -> Result {
+        let nbRun = try NbRunProcess.binary()
+        let process = Process()
+        process.executableURL = nbRun.deletingLastPathComponent().appendingPathComponent(product)
+        process.arguments = arguments
+        process.currentDirectoryURL = NbRunProcess.packageRoot
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        let timedOut = process.isRunning
+        if timedOut { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try out.close(); try err.close()
+        var death: String?
+        if timedOut {
+            death = "timeout after \(Int(seconds)) s"
+        } else if process.terminationReason == .uncaughtSignal {
+            death = "signal \(process.terminationStatus) (\(String(cString: strsignal(process.terminationStatus))))"
+        }
+        return Result(status: process.terminationStatus, death: death,
+                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
