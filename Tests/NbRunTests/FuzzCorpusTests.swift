@@ -14,8 +14,11 @@ final class FuzzCorpusTests: XCTestCase {
             let directory = Self.fuzzDirectory.appendingPathComponent("corpus/\(target)")
             let result = try CorpusProcess.run("nb-fuzz", [target, directory.path], seconds: 600)
             // nb-fuzz names each input on stderr before running it: the last name is the culprit.
-            let culprit = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
-            XCTAssertEqual(result.death, nil, "nb-fuzz \(target) died on \(culprit)")
+            let culprit = result.stderr.split(separator: "\n").last { $0.hasPrefix("\(target) ") } ?? ""
+            if let death = result.death {
+                XCTFail("nb-fuzz \(target) died (\(death)) on \(culprit.dropFirst(target.count + 1))\n\(result.stderr.suffix(1500))")
+                continue
+            }
             XCTAssertEqual(result.status, 0, result.stderr.suffix(2000) + "")
             XCTAssertTrue(result.stdout.contains("no deaths"), result.stdout)
         }
