@@ -80,7 +80,7 @@ def expression(r, depth=0):
         lambda: f"grad({r.choice(NAMES)})",
         lambda: f"{r.choice(['hidden', 'output', 'h', 'o'])}.{r.choice(['W', 'b', 'z', 'a'])}",
         lambda: "2" + "^2" * r.choice([3, 50, 3000]),
-        lambda: "(" * r.choice([5, 200, 3000]) + "1" + ")" * r.choice([5, 200, 3000]),
+        lambda: (lambda n: "(" * n + "1" + ")" * n)(r.choice([5, 200, 3000])),
         lambda: "-" * r.choice([10, 5000]) + "1",
     ]
     return r.choice(forms)()
@@ -150,9 +150,9 @@ def as_notebook(cells):
 
 
 class Runner:
-    def __init__(self, nb_run, workdir, cell_timeout, batch_timeout):
+    def __init__(self, nb_run, workdir, cell_timeout):
         self.nb_run, self.workdir = nb_run, workdir
-        self.cell_timeout, self.batch_timeout = cell_timeout, batch_timeout
+        self.cell_timeout = cell_timeout
         # Swift's crash backtracer takes seconds per death; the exit signal is all we need.
         self.env = dict(os.environ, SWIFT_BACKTRACE="enable=no")
 
@@ -162,7 +162,9 @@ class Runner:
         try:
             p = subprocess.run([self.nb_run, "--keep-going", "--color", "never", "--timeout", str(self.cell_timeout), "-"],
                                input=text.encode("utf-8", "surrogateescape"), cwd=self.workdir, env=self.env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, timeout=self.batch_timeout)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               # Room for every cell's own timeout plus nb-run's grace, and start-up.
+                               timeout=len(cells) * (self.cell_timeout + 6) + 10)
         except subprocess.TimeoutExpired:
             return "timeout"
         if p.returncode < 0:
@@ -195,9 +197,11 @@ def ddmin(items, fails):
     return items
 
 
-def minimise(runner, cells, how):
-    """Cells, then lines, then characters, each reduced while the same death happens."""
-    same = lambda cs: runner.death(cs) == how
+def minimise(runner, cells, how, seconds=300):
+    """Cells, then lines, then characters, each reduced while the same death happens;
+    after `seconds` (a hang costs a timeout per try) the smallest so far is kept."""
+    deadline = time.time() + seconds
+    same = lambda cs: time.time() < deadline and runner.death(cs) == how
     cells = ddmin(cells, same)
     lines = [(i, line) for i, c in enumerate(cells) for line in c.split("\n")]
 
@@ -234,8 +238,7 @@ def main():
     # A private copy of the binary: a rebuild during a long run must not pull it away.
     nb_run = str(Path(workdir, "nb-run"))
     shutil.copy2(args.nb_run, nb_run)
-    # Room for every cell's own timeout plus nb-run's grace, and a little start-up.
-    runner = Runner(nb_run, workdir, args.cell_timeout, args.cells_per_batch * (args.cell_timeout + 6) + 10)
+    runner = Runner(nb_run, workdir, args.cell_timeout)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 

@@ -250,6 +250,24 @@ def test_error_carries_name_value_and_caret(kernel):
     assert reply["content"]["ename"] == "NameError"
 
 
+def test_error_escapes_control_characters_a_terminal_would_obey(kernel):
+    # A string with ESC (colour), BEL and an OSC title sequence, and a path with a CR:
+    # the client sees them escaped as Python's repr writes them, never raw.
+    _, kc = kernel
+    _, outputs = run_cell(kc, 'print "\x1b[31mred\x07", nope')
+    content = [m for m in outputs if m["msg_type"] == "error"][0]["content"]
+    shown = content["evalue"] + "\n".join(content["traceback"])
+    assert not any(ch in shown for ch in "\x1b\x07\r"), repr(shown)
+    source_line = [line for line in content["traceback"] if line.startswith("  print")][0]
+    assert source_line == '  print "' + repr("\x1b[31mred\x07")[1:-1] + '", nope'
+    caret_line = [line for line in content["traceback"] if line.strip().startswith("^")][0]
+    assert source_line[caret_line.index("^"):].startswith("nope")
+    _, outputs = run_cell(kc, 'load d = csv("a\x1b]0;owned\x07\r.csv")')
+    content = [m for m in outputs if m["msg_type"] == "error"][0]["content"]
+    assert repr("a\x1b]0;owned\x07\r.csv")[1:-1] in content["evalue"], content["evalue"]
+    assert not any(ch in content["evalue"] + "".join(content["traceback"]) for ch in "\x1b\x07\r")
+
+
 def test_short_train_shows_its_curve_without_a_live_display(kernel):
     """A run under 0.1 s flashes no progress: the loss curve and the summary, nothing to update
     (long runs: test_live_train.py)."""
