@@ -43,7 +43,7 @@ for target in "${targets[@]}"; do
   # allocation over 1 GB (more than the session's 50-million-element limit) is a finding.
   NB_FUZZ_TARGET="$target" nice -n 10 "$binary" "${dict[@]}" \
     -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-    -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=10 \
+    -max_total_time="$seconds" -max_len="$(max_len "$target")" -timeout=30 -report_slow_units=3600 \
     -rss_limit_mb=3072 -malloc_limit_mb=1024 -print_final_stats=1 \
     -artifact_prefix="$found/" "$work" "fuzz/corpus/$target" >"$log" 2>&1 || true
   after=$(find "$found" -type f | wc -l)

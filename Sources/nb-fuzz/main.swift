@@ -15,7 +15,8 @@ guard let first = arguments.first, let target = FuzzTarget(rawValue: first), arg
     exit(2)
 }
 
-/// Every regular file under `path` (itself when it is a file), sorted, READMEs left out.
+/// Every regular file under `path` (itself when it is a file), sorted; READMEs and hidden
+/// files (`.keep`) left out.
 func inputFiles(_ path: String) -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -27,7 +28,8 @@ func inputFiles(_ path: String) -> [String] {
     return names.sorted().map { path + "/" + $0 }.filter { file in
         var dir: ObjCBool = false
         FileManager.default.fileExists(atPath: file, isDirectory: &dir)
-        return !dir.boolValue && !file.hasSuffix("README.md")
+        let name = file.split(separator: "/").last ?? ""
+        return !dir.boolValue && name != "README.md" && !name.hasPrefix(".")
     }
 }
 
