@@ -42,6 +42,8 @@ KINDS = ["xor", "circle", "spiral", "gaussian", "moons"]
 # them from the package root (where the corpus replay runs) and from the generator's working
 # directory (which links `fuzz` to the package's), so a saved reproducer runs anywhere.
 CSV_FILES = sorted(p.name for p in (ROOT / "fuzz/data").glob("*.csv"))
+# Session files (valid and damaged) to restore before the statements that use them.
+ARCHIVES = sorted(p.name for p in (ROOT / "fuzz/corpus/archive").glob("*.json"))
 
 
 def number(r):
@@ -117,6 +119,7 @@ def statement(r):
         lambda: f"load data = csv(\"fuzz/data/{r.choice(CSV_FILES)}\"" + r.choice(["", ", label: \"label\"", f", label: {number(r)}"]) + ")",
         lambda: f"save \"s{r.randint(0, 2)}.json\"",
         lambda: f"restore \"s{r.randint(0, 2)}.json\"",
+        lambda: f"restore \"fuzz/corpus/archive/{r.choice(ARCHIVES)}\"",
         lambda: r.choice(["reset", "reset network", "help", f"help {r.choice(['train', 'tensor', 'plot'])}"]),
     ]
     return r.choice(forms)()

@@ -27,9 +27,10 @@ enum CellTarget {
         _ = session.isComplete(source)
     }
 
-    /// `save` to an absolute, home or parent path could overwrite real files: such inputs are skipped.
+    /// `save` to an absolute, home or parent path could overwrite real files, and one into
+    /// `fuzz` (the scratch directory's link to the package's) the corpus: such inputs are skipped.
     static func writesOutsideScratch(_ source: String) -> Bool {
-        source.contains("save") && (source.contains("\"/") || source.contains("\"~") || source.contains(".."))
+        source.contains("save") && ["\"/", "\"~", "..", "fuzz"].contains { source.contains($0) }
     }
 }
 
