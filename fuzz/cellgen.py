@@ -15,6 +15,7 @@ import argparse
 import hashlib
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -46,8 +47,13 @@ CSV_FILES = sorted(p.name for p in (ROOT / "fuzz/data").glob("*.csv"))
 ARCHIVES = sorted(p.name for p in (ROOT / "fuzz/corpus/archive").glob("*.json"))
 
 
+# The share of hostile numbers, set per batch: low, so statements get far enough to build a
+# network and data that later hostile statements reach; high, for the validation paths.
+hostility = 0.5
+
+
 def number(r):
-    return r.choice(HOSTILE) if r.random() < 0.5 else r.choice(SMALL)
+    return r.choice(HOSTILE) if r.random() < hostility else r.choice(SMALL)
 
 
 def matrix(r, rows=None, cols=None):
@@ -125,26 +131,39 @@ def statement(r):
     return r.choice(forms)()
 
 
-def notebook_lines():
-    lines = []
+def lesson_cells():
+    """The code cells of the lesson notebooks (percent format)."""
+    cells = []
     for path in sorted((ROOT / "notebooks").glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip() and not line.startswith("#"):
-                lines.append(line)
-    return lines
+        for block in re.split(r"^# %%.*$", path.read_text(encoding="utf-8"), flags=re.M)[1:]:
+            code = "\n".join(line for line in block.splitlines() if line.strip() and not line.startswith("#"))
+            if code:
+                cells.append(code)
+    return cells
 
 
-def cell(r, lesson_lines):
+def use_lesson_names(cells):
+    """Adds the names the lessons define (tensors, layers, data sets) to NAMES, so that
+    generated statements reach what a lesson cell set up."""
+    for code in cells:
+        for name in re.findall(r"^(?:tensor|layer|dataset|load)\s+(\w+)", code, flags=re.M):
+            if name not in NAMES:
+                NAMES.append(name)
+
+
+def cell(r, lessons):
+    """One cell: a whole lesson cell (context for the next ones), a lesson line cut short
+    on its own (a syntax error stops a whole cell before it runs, so it gets a cell of its
+    own), or a few statements, generated or lesson lines."""
+    roll = r.random()
+    if roll < 0.15:
+        return r.choice(lessons)
+    if roll < 0.25:
+        line = r.choice(r.choice(lessons).split("\n"))
+        return line[:r.randint(0, len(line))]
     out = []
-    for _ in range(r.randint(1, 8)):
-        roll = r.random()
-        if roll < 0.55:
-            out.append(statement(r))
-        elif roll < 0.8:
-            out.append(r.choice(lesson_lines))
-        else:
-            line = r.choice(lesson_lines)
-            out.append(line[:r.randint(0, len(line))])
+    for _ in range(r.randint(1, 5)):
+        out.append(statement(r) if r.random() < 0.8 else r.choice(r.choice(lessons).split("\n")))
     return "\n".join(out)
 
 
@@ -156,6 +175,7 @@ class Runner:
     def __init__(self, nb_run, workdir, cell_timeout):
         self.nb_run, self.workdir = nb_run, workdir
         self.cell_timeout = cell_timeout
+        self.failed_cells = 0  # cells that stopped at an error (the rest ran every statement)
         # Swift's crash backtracer takes seconds per death; the exit signal is all we need.
         self.env = dict(os.environ, SWIFT_BACKTRACE="enable=no")
 
@@ -165,11 +185,12 @@ class Runner:
         try:
             p = subprocess.run([self.nb_run, "--keep-going", "--color", "never", "--timeout", str(self.cell_timeout), "-"],
                                input=text.encode("utf-8", "surrogateescape"), cwd=self.workdir, env=self.env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                # Room for every cell's own timeout plus nb-run's grace, and start-up.
                                timeout=len(cells) * (self.cell_timeout + 6) + 10)
         except subprocess.TimeoutExpired:
             return "timeout"
+        self.failed_cells += len(re.findall(rb"^\w+Error: line \d+", p.stdout, flags=re.M))
         if p.returncode < 0:
             return signal.Signals(-p.returncode).name
         if p.returncode not in OK_STATUSES:
@@ -235,7 +256,8 @@ def main():
     args = ap.parse_args()
 
     r = random.Random(args.seed)
-    lesson_lines = notebook_lines()
+    lessons = lesson_cells()
+    use_lesson_names(lessons)
     workdir = tempfile.mkdtemp(prefix="nb-cellgen-")
     os.symlink(ROOT / "fuzz", Path(workdir, "fuzz"))
     # A private copy of the binary: a rebuild during a long run must not pull it away.
@@ -247,7 +269,9 @@ def main():
 
     start, batches, cells_run, deaths, seen = time.time(), 0, 0, [], set()
     while time.time() - start < args.seconds:
-        cells = [cell(r, lesson_lines) for _ in range(args.cells_per_batch)]
+        global hostility
+        hostility = r.choice([0.1, 0.3, 0.6])
+        cells = [cell(r, lessons) for _ in range(args.cells_per_batch)]
         how = runner.death(cells)
         batches += 1
         cells_run += len(cells)
@@ -262,8 +286,8 @@ def main():
         deaths.append((name, how, first))
         print(f"DEATH {how}: {name}: {text.strip()[:200]!r}", flush=True)
     elapsed = time.time() - start
-    print(f"cellgen: seed {args.seed}, {batches} batches, {cells_run} cells in {elapsed:.0f} s, "
-          f"{len(deaths)} deaths", flush=True)
+    print(f"cellgen: seed {args.seed}, {batches} batches, {cells_run} cells in {elapsed:.0f} s "
+          f"({runner.failed_cells} stopped at an error, the rest ran through), {len(deaths)} deaths", flush=True)
     for name, how, first in deaths:
         print(f"  {how}: {name}")
     return 0  # deaths are findings to triage, reported above, not a failed run
