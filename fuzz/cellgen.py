@@ -290,6 +290,7 @@ def main():
           f"({runner.failed_cells} stopped at an error, the rest ran through), {len(deaths)} deaths", flush=True)
     for name, how, first in deaths:
         print(f"  {how}: {name}")
+    shutil.rmtree(workdir, ignore_errors=True)
     return 0  # deaths are findings to triage, reported above, not a failed run
 
 
