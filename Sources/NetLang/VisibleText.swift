@@ -8,10 +8,18 @@
 ///     VisibleText.escaped("a\tb\r")                    // a\tb\r
 public enum VisibleText {
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { escape($0) != nil }) else { return text }
+        escaped(text, keeping: [])
+    }
+
+    /// `text` escaped except for the characters in `kept`: a cell's source echoed line by
+    /// line keeps its tabs (indentation is what the student typed, and a tab moves no cursor
+    /// anywhere a newline would not).
+    public static func escaped(_ text: String, keeping kept: Set<Unicode.Scalar>) -> String {
+        func needsEscape(_ u: Unicode.Scalar) -> Bool { !kept.contains(u) && escape(u) != nil }
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = ""
         for u in text.unicodeScalars {
-            if let e = escape(u) { out += e } else { out.unicodeScalars.append(u) }
+            if needsEscape(u), let e = escape(u) { out += e } else { out.unicodeScalars.append(u) }
         }
         return out
     }

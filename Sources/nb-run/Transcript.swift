@@ -1,3 +1,5 @@
+import NetLang
+
 /// The text form of a notebook run, as a terminal shows it and as `.out` files store it:
 /// each code cell's source after an `In [N]:` prompt (continuation lines after
 /// `...:`), then the text of its outputs in order, then a blank line.
@@ -18,7 +20,10 @@ enum Transcript {
         let more = String(repeating: " ", count: prompt.count - 5) + "...: "
         let sourceLines = source.isEmpty ? [""] : source.components(separatedBy: "\n")
         for (i, line) in sourceLines.enumerated() {
-            lines.append(colors.prompt(i == 0 ? prompt : more) + line)
+            // The echo is printed raw to a terminal: a string literal with ESC or a bidi
+            // override would recolour it or disguise the line, so each line is escaped
+            // (tabs kept; the newlines between lines are the layout itself).
+            lines.append(colors.prompt(i == 0 ? prompt : more) + VisibleText.escaped(line, keeping: ["\t"]))
         }
         var text = lines.joined(separator: "\n") + "\n"
         for output in outputs {

@@ -28,6 +28,7 @@ enum SessionArchive {
         do {
             header = try decoder.decode(SessionFile.Header.self, from: data)
         } catch {
+            if let problem = wholeNumberProblem(in: data) { throw ArchiveError(problem) }
             throw ArchiveError("not a NetBook session file: it is not valid JSON (is it truncated?)")
         }
         guard header.format == SessionFile.formatName else {
@@ -42,15 +43,26 @@ enum SessionArchive {
         let file: SessionFile
         do {
             file = try decoder.decode(SessionFile.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw ArchiveError("the session file is damaged: '\(path(context.codingPath + [key]))' is missing")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-                let DecodingError.dataCorrupted(context) {
-            throw ArchiveError("the session file is damaged at '\(path(context.codingPath))': \(context.debugDescription)")
         } catch {
-            throw ArchiveError("the session file is damaged: \(error)")
+            // A number that does not fit an Int field is reported without its field (see
+            // SessionArchive+WholeNumbers.swift), so those fields are checked by name first.
+            if let problem = wholeNumberProblem(in: data) { throw ArchiveError(problem) }
+            throw damaged(error)
         }
         return try state(from: file)
+    }
+
+    /// What a decoding error says, with the field it is about.
+    private static func damaged(_ error: Error) -> ArchiveError {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return ArchiveError("the session file is damaged: '\(path(context.codingPath + [key]))' is missing")
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+             DecodingError.dataCorrupted(let context):
+            return ArchiveError("the session file is damaged at '\(path(context.codingPath))': \(context.debugDescription)")
+        default:
+            return ArchiveError("the session file is damaged: \(error)")
+        }
     }
 
     /// "network.layers[0].weights": the keys joined, without the leading dot.

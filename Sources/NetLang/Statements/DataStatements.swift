@@ -10,7 +10,7 @@ enum DataStatements {
 
     /// What a data set shows: its sizes, notes, and for two inputs a scatter plot by class.
     static func views(name: String, _ d: Dataset) -> [Output] {
-        var lines = ["\(name).x  \(d.x.shapeDescription)  inputs: \(d.featureNames.prefix(6).joined(separator: ", "))\(d.featureNames.count > 6 ? ", …" : "")",
+        var lines = ["\(name).x  \(d.x.shapeDescription)  inputs: \(d.featureNames.prefix(6).map(VisibleText.escaped).joined(separator: ", "))\(d.featureNames.count > 6 ? ", …" : "")",
                      "\(name).y  \(d.y.shapeDescription)" + (d.classes.map { "  classes 1–\($0)" } ?? "")]
         if d.classes != nil {
             var counts = [Int](repeating: 0, count: d.classes ?? 0)
@@ -21,11 +21,12 @@ enum DataStatements {
             let shown = TensorSummary.side(counts.count, edge: 10).map { $0.map { String(counts[$0]) } ?? "…" }
             lines.append("samples per class: " + shown.joined(separator: ", "))
         }
-        lines += d.notes
+        // Notes and column names come from the file (a CSV header, an IDX file name): escaped.
+        lines += d.notes.map(VisibleText.escaped)
         if d.y.cols == 0, let last = d.featureNames.last {
             // A forgotten `label:` would otherwise train on the answer as an input.
             lines.append("no label column: \(name).y is empty and every column is an input; "
-                         + "name the targets with label:, e.g. label: \"\(last)\"")
+                         + "name the targets with label:, e.g. label: \"\(VisibleText.escaped(last))\"")
         }
         var outputs: [Output] = [.note(Note(title: "data set \(name)", text: lines.joined(separator: "\n")))]
         if d.x.cols == 2 {
@@ -37,7 +38,7 @@ enum DataStatements {
             let classOf: ((Int) -> Int)? = y.cols != 1 ? nil
                 : d.classes != nil ? { WholeNumber.clamped(y.data[$0], to: 1...max(1, d.classes ?? 1)) ?? 1 }
                 : wholeTargets ? { (WholeNumber.clamped(y.data[$0], to: 0...31) ?? 0) + 1 } : nil
-            var plot = Plot(kind: .scatter, title: name, xLabel: d.featureNames[0], yLabel: d.featureNames[1],
+            var plot = Plot(kind: .scatter, title: name, xLabel: VisibleText.escaped(d.featureNames[0]), yLabel: VisibleText.escaped(d.featureNames[1]),
                             series: [PlotStatement.thinned(label: name, count: d.count, x: { d.x[$0, 0] }, y: { d.x[$0, 1] },
                                                            classes: classOf)])
             // 0/1 targets are shown as what they are, not as "class 1" for the target 0.

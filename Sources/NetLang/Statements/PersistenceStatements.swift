@@ -50,7 +50,7 @@ struct SaveStatement: Statement {
         } catch let failure as SafeFileWrite.Failure {
             throw LangError(.file, "cannot write '\(path.stringValue)': \(failure.reason)", at: path.location)
         }
-        return [.note(Note(text: "saved \(path.stringValue) (\(data.count) bytes): \(PersistenceStatements.contents(context.state))"))]
+        return [.note(Note(text: "saved \(VisibleText.escaped(path.stringValue)) (\(data.count) bytes): \(PersistenceStatements.contents(context.state))"))]
     }
 }
 
@@ -86,6 +86,6 @@ struct RestoreStatement: Statement {
         restored.baseDirectory = context.state.baseDirectory
         restored.memoryLimit = context.state.memoryLimit
         context.state = restored
-        return [.note(Note(text: "restored \(path.stringValue): \(PersistenceStatements.contents(restored))"))]
+        return [.note(Note(text: "restored \(VisibleText.escaped(path.stringValue)): \(PersistenceStatements.contents(restored))"))]
     }
 }
