@@ -58,6 +58,20 @@ final class DataStatementTests: XCTestCase {
         XCTAssertFalse(labelled.contains { if case .note(let n) = $0.0 { return n.text.contains("no label column") } else { return false } })
     }
 
+    /// Issue 10, item 8: column names come from the file; a header with ESC or a bidi
+    /// override is shown escaped in the data set's note, never as a raw control character.
+    func testColumnNamesFromTheFileAreEscapedInTheNote() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("esc-\(UUID().uuidString).csv")
+        try "a\u{1B}[31m,b\u{202E}c\n1,2\n3,4\n".write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = Recorder()
+        let out = r.run("load d = csv(\"\(file.path)\")")
+        let note = out.compactMap { if case .note(let n) = $0.0 { return n.text } else { return nil } }.first ?? ""
+        XCTAssertTrue(note.contains("inputs: a\\x1b[31m, b\\u202ec"), note)
+        XCTAssertTrue(note.contains("e.g. label: \"b\\u202ec\""), note)
+        XCTAssertFalse(note.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" }, note)
+    }
+
     func testLoadErrorsAreLocated() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).csv")
         try "a,b\n1,2\n3,x\n".write(to: file, atomically: true, encoding: .utf8)
