@@ -29,4 +29,12 @@ extension SaveRestoreTests {
         try assertRefused(try edited((#""version":[0-9]+"#, "\"version\":1e308")),
                           "the session file is damaged: version is 1e+308; a whole number is expected here")
     }
+
+    /// The whole-number check reads the file a second time as plain JSON: deep nesting is
+    /// refused by the JSON reader's depth limit there too, not by a stack overflow.
+    func testDeeplyNestedFileIsRefusedNotCrashed() throws {
+        let deep = "{\"format\":\"netbook-session\",\"version\":1,\"history\":" + String(repeating: "[", count: 100_000)
+            + String(repeating: "]", count: 100_000) + "}"
+        try assertRefused(Data(deep.utf8), "session file")
+    }
 }
