@@ -16,11 +16,50 @@ public struct History {
         public var output: String?
     }
     public private(set) var entries: [Entry] = []
+    /// Bytes of input and output text held (UTF-8).
+    public private(set) var storedBytes = 0
 
-    public init() {}
+    /// Bounds, so a long session cannot grow the kernel without limit (600 cells of 100 KB
+    /// grew it by 60 MB): the oldest cells are forgotten first, and one cell's text is
+    /// cut at `maximumEntryBytes`. IPython keeps its history on disk; this kernel keeps it
+    /// in memory only, so it keeps the recent part.
+    public let maximumEntries: Int
+    public let maximumBytes: Int
+    public let maximumEntryBytes: Int
+
+    public init(maximumEntries: Int = 10_000, maximumBytes: Int = 16 << 20, maximumEntryBytes: Int = 1 << 20) {
+        self.maximumEntries = maximumEntries
+        self.maximumBytes = maximumBytes
+        self.maximumEntryBytes = min(maximumEntryBytes, maximumBytes / 2)
+    }
 
     public mutating func record(line: Int, input: String, output: String?) {
-        entries.append(Entry(line: line, input: input, output: output))
+        let entry = Entry(line: line, input: clipped(input), output: output.map(clipped))
+        entries.append(entry)
+        storedBytes += Self.size(of: entry)
+        var forget = 0
+        var bytes = storedBytes
+        while entries.count - forget > maximumEntries || bytes > maximumBytes {
+            bytes -= Self.size(of: entries[forget])
+            forget += 1
+        }
+        if forget > 0 {
+            entries.removeFirst(forget)
+            storedBytes = bytes
+        }
+    }
+
+    private static func size(of entry: Entry) -> Int {
+        entry.input.utf8.count + (entry.output?.utf8.count ?? 0)
+    }
+
+    /// The text, or its first `maximumEntryBytes` (at a character boundary) and a note.
+    private func clipped(_ text: String) -> String {
+        guard text.utf8.count > maximumEntryBytes else { return text }
+        let note = "\n… (cut: \(text.utf8.count) bytes, history keeps \(maximumEntryBytes))"
+        var end = text.utf8.index(text.utf8.startIndex, offsetBy: maximumEntryBytes - note.utf8.count)
+        while end > text.startIndex, !text.unicodeScalars.indices.contains(end) { end = text.utf8.index(before: end) }
+        return String(text[..<end]) + note
     }
 
     /// The last `n` cells.
