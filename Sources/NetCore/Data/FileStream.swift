@@ -31,7 +31,7 @@ struct FileStream: ~Copyable {
         let kind = info.st_mode & S_IFMT
         guard kind == S_IFREG else {
             close(fd)
-            throw DataError("cannot read '\(path)': it is \(Self.describe(kind: kind)), not a regular file")
+            throw DataError("cannot read '\(path)': it is \(FileKind.describe(kind)), not a regular file")
         }
         self.path = path
         self.descriptor = fd
@@ -40,16 +40,6 @@ struct FileStream: ~Copyable {
 
     deinit { close(descriptor) }
 
-    /// "a directory", "a device", "a FIFO (named pipe)", "a socket".
-    static func describe(kind: mode_t) -> String {
-        switch kind {
-        case S_IFDIR: return "a directory"
-        case S_IFCHR, S_IFBLK: return "a device"
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFSOCK: return "a socket"
-        default: return "a special file"
-        }
-    }
 
     /// Calls `body` with each chunk of the file in order until the end or a throw.
     func forEachChunk(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {

@@ -69,7 +69,7 @@ enum SafeFileWrite {
         }
         let kind = info.st_mode & S_IFMT
         guard kind == S_IFREG else {
-            throw Failure(reason: "it is \(describe(kind)), not a regular file; save writes regular files only")
+            throw Failure(reason: "it is \(FileKind.describe(kind)), not a regular file; save writes regular files only")
         }
         var link = stat()
         if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
@@ -85,20 +85,11 @@ enum SafeFileWrite {
         var info = stat()
         guard stat(path, &info) == 0 else { throw Failure(reason: "no such file or not readable") }
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw Failure(reason: "it is \(describe(info.st_mode & S_IFMT)), not a regular file")
+            throw Failure(reason: "it is \(FileKind.describe(info.st_mode & S_IFMT)), not a regular file")
         }
         return Int(info.st_size)
     }
 
-    static func describe(_ kind: mode_t) -> String {
-        switch kind {
-        case S_IFDIR: return "a directory"
-        case S_IFCHR, S_IFBLK: return "a device"
-        case S_IFIFO: return "a FIFO (named pipe)"
-        case S_IFSOCK: return "a socket"
-        default: return "a special file"
-        }
-    }
 
     /// Removes temporaries of `name` whose writing process no longer exists (killed during
     /// a save). Those of a live process are another save in progress and stay.
