@@ -50,11 +50,13 @@ venv: $(VENV)/.installed $(VENV)/.netbook_jupyter
 build: deps
 	$(SWIFT) build
 
-# The release binaries users get (the kernelspec points at this nb-kernel).
+# The release binaries users get (`make run` installs a copy of this nb-kernel).
 release: deps
 	$(SWIFT) build $(RELEASE) --product nb-kernel
 	$(SWIFT) build $(RELEASE) --product nb-run
 
+# The kernel goes to ~/.local/share/jupyter/kernels/netbook as a copy of the binary
+# (README: "In Jupyter"), so cleaning or moving this checkout breaks no front end.
 run: release venv
 	$(RELEASE_BIN)/nb-kernel install --user
 	@echo "The lexer and papermill translator are in $(VENV); for another Jupyter: pip install $(PY_PACKAGE)"
@@ -74,8 +76,9 @@ update-notebooks: build
 	$(BIN)/nb-run --update notebooks/*.txt
 	for f in notebooks/*.ipynb; do $(BIN)/nb-run --to ipynb -o "$$f" "$${f%.ipynb}.txt" || exit 1; done
 
-# The kernelspec inside the venv (like `ipykernel install --sys-prefix`), so the tests
-# start nb-kernel exactly as Jupyter does, without touching the user's kernels.
+# The kernel inside the venv (like `ipykernel install --sys-prefix`: a copy of the debug
+# nb-kernel in .venv/share/jupyter/kernels/netbook), so the tests start it exactly as
+# Jupyter does, without touching the user's kernels.
 kernelspec-venv: build venv
 	$(BIN)/nb-kernel install --prefix $(VENV)
 
