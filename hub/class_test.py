@@ -10,6 +10,7 @@ memory of each user's kernel and server, and the failures; exits 1 if any user f
 """
 import argparse
 import asyncio
+import difflib
 import json
 import pathlib
 import secrets
@@ -51,6 +52,13 @@ def comparable(outputs):
     return result
 
 
+def difference(stored, got, limit=20):
+    """The first lines of a unified diff of two cells' outputs, stored first."""
+    text = lambda items: "\n".join(str(part) for item in items for part in item).splitlines()
+    lines = list(difflib.unified_diff(text(stored), text(got), "stored", "kernel", lineterm="", n=1))
+    return "\n".join("    " + line for line in lines[:limit])
+
+
 async def run_user(hub, name, cells, figure, kernel_name, result):
     """One student: a token, a server, the lesson in a kernel. Fills in `result`."""
     started = time.monotonic()
@@ -65,8 +73,11 @@ async def run_user(hub, name, cells, figure, kernel_name, result):
         await asyncio.sleep(0.5)
     result.spawn_seconds = time.monotonic() - started
     server_url = hub.url + server["url"].lstrip("/")
-    specs = await hub.get_json(server_url + "api/kernelspecs", token)
-    result.kernel_argv0 = specs["kernelspecs"][kernel_name]["spec"]["argv"][0]
+    specs = (await hub.get_json(server_url + "api/kernelspecs", token))["kernelspecs"]
+    if kernel_name not in specs:
+        raise RuntimeError(f"the server has no kernel '{kernel_name}' (it has {', '.join(sorted(specs))}); "
+                           "install it with VIRTUAL_ENV=.venv-hub nb-kernel install --sys-prefix")
+    result.kernel_argv0 = specs[kernel_name]["spec"]["argv"][0]
 
     lesson_started = time.monotonic()
     kernel = await KernelSocket.start(server_url, token, kernel_name)
@@ -77,7 +88,8 @@ async def run_user(hub, name, cells, figure, kernel_name, result):
         if reply["status"] != "ok":
             raise RuntimeError(f"cell {number}: {reply.get('ename')}: {reply.get('evalue')}")
         if comparable(outputs) != comparable(stored):
-            raise RuntimeError(f"cell {number}: the outputs differ from the stored ones:\n{source}")
+            raise RuntimeError(f"cell {number} ({source.splitlines()[0]}): the outputs differ from the stored ones:\n"
+                               + difference(comparable(stored), comparable(outputs)))
         texts += [item[2] or "" for item in comparable(outputs)]
     if not any(figure in text for text in texts):
         raise RuntimeError(f"no output shows {figure}")

@@ -15,6 +15,7 @@ class UserResult:
     kernel_id: str = None
     kernel_argv0: str = None
     kernel_rss: int = None          # bytes
+    kernel_uss: int = None          # what the kernel alone holds (its binary's pages are shared)
     server_rss: int = None
     failure: str = None
 
@@ -38,6 +39,7 @@ class Report:
 
     def text(self):
         done = [r for r in self.results.values() if not r.failure]
+        every = list(self.results.values())   # memory: every kernel that ran, failed or not
         argv0 = {r.kernel_argv0 for r in self.results.values() if r.kernel_argv0}
         lines = [f"NetBook on JupyterHub: {len(self.users)} users, each runs {self.notebook} "
                  f"({self.cells} code cells) in its own server and kernel, all at once",
@@ -52,9 +54,10 @@ class Report:
                  f"{'all done':<34}{self.all_done_seconds or 0:>8.1f}",
                  "",
                  f"{'memory (RSS, MB)':<34}{'min':>8}{'median':>8}{'max':>8}{'total':>8}",
-                 row("nb-kernel, per user", [mb(r.kernel_rss) for r in done if r.kernel_rss], "{:.1f}", total=True),
-                 row("single-user server, per user", [mb(r.server_rss) for r in done if r.server_rss], "{:.1f}", total=True),
-                 row("kernel + server, per user", [mb(r.kernel_rss + r.server_rss) for r in done
+                 row("nb-kernel, per user", [mb(r.kernel_rss) for r in every if r.kernel_rss], "{:.1f}", total=True),
+                 row("nb-kernel USS, per user", [mb(r.kernel_uss) for r in every if r.kernel_uss], "{:.1f}", total=True),
+                 row("single-user server, per user", [mb(r.server_rss) for r in every if r.server_rss], "{:.1f}", total=True),
+                 row("kernel + server, per user", [mb(r.kernel_rss + r.server_rss) for r in every
                                                    if r.kernel_rss and r.server_rss], "{:.1f}", total=True)]
         for name, rss in (self.memory or {}).items():
             lines.append(f"{name:<34}{mb(rss):>8.1f}")
@@ -76,7 +79,7 @@ def mb(size):
 
 
 def measure_memory(hub, report):
-    """RSS of each user's nb-kernel (found by its kernel id in the connection file name)
+    """RSS (and USS) of each user's nb-kernel (found by its kernel id in the connection file name)
     and single-user server (the jupyterhub-singleuser process whose home is the user's),
     and of the hub and proxy; fills in the users' results, returns the hub's own."""
     by_kernel_id = {r.kernel_id: r for r in report.results.values() if r.kernel_id}
@@ -93,7 +96,7 @@ def measure_memory(hub, report):
             elif cmdline and os.path.basename(cmdline[0]) == "nb-kernel":
                 user = next((r for kid, r in by_kernel_id.items() if any(kid in part for part in cmdline)), None)
                 if user:
-                    user.kernel_rss = rss
+                    user.kernel_rss, user.kernel_uss = rss, process.memory_full_info().uss
             elif any("jupyterhub-singleuser" in part for part in cmdline):
                 user = homes.get(process.environ().get("HOME", ""))
                 if user:

@@ -48,7 +48,7 @@ enum SysPrefix {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         // Exited normally with status 0: the low 7 bits (signal) and the exit code are all zero.
         guard status == 0 else { return nil }
-        let text = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
+        let line = String(decoding: output, as: UTF8.self).split(whereSeparator: \.isNewline).first
+        return line.map(String.init)
     }
 }

@@ -43,9 +43,13 @@ public enum SafeFileWrite {
             var old = stat()
             if let permissions { fchmod(fd, permissions) }
             else if stat(target, &old) == 0 { fchmod(fd, old.st_mode & 0o7777) }
+            // In 64 KiB pieces, as cp writes: one large write(2) fills the page cache with
+            // large folios, and a program run from the file (the kernel binary that
+            // `nb-kernel install` writes) then maps whole folios on each page fault:
+            // an idle kernel measured 23.4 MB RSS from a one-write copy, 17.5 MB from this.
             var written = 0
             while written < bytes.count {
-                let n = systemWrite(fd, bytes.baseAddress! + written, bytes.count - written)
+                let n = systemWrite(fd, bytes.baseAddress! + written, min(bytes.count - written, 1 << 16))
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw failure(errno, directory: directory)
