@@ -98,8 +98,8 @@ bench: deps venv
 	  || echo "note: PyTorch did not install (time limit or no wheel); the table leaves it out"
 	$(PY) bench/run_bench.py --bin "$(RELEASE_BIN)"
 
-# A class of 20 on a real JupyterHub (hub/README.md): not part of `make test` (a few
-# minutes, 3 GB of memory). Its own environment, .venv-hub, with JupyterHub, the Python
+# A class of 20 on a real JupyterHub (hub/README.md): not part of `make test` (about
+# two minutes, 3.5 GB of memory). Its own environment, .venv-hub, with JupyterHub, the Python
 # configurable-http-proxy and JupyterLab; the release kernel installed into it the way
 # a hub image installs it (--sys-prefix), so every user's server finds it.
 HUB_VENV ?= .venv-hub
