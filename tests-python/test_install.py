@@ -131,6 +131,21 @@ def test_the_installed_copy_can_reinstall_itself(tmp_path):
     assert (spec_dir / "logo-32x32.png").stat().st_size > 0 and os.access(spec_dir / "nb-kernel", os.X_OK)
 
 
+def test_a_binary_with_logos_beside_it_installs_those(tmp_path):
+    """hub/Dockerfile's last stage: the binary and the logos in one directory, no checkout."""
+    stage = tmp_path / "stage"
+    stage.mkdir()
+    shutil.copy2(nb_kernel_binary(), stage / "nb-kernel")
+    for name in ("logo-32x32.png", "logo-64x64.png"):
+        (stage / name).write_bytes(b"stage " + name.encode())
+    prefix = tmp_path / "conda"
+    result = install("--prefix", str(prefix), binary=str(stage / "nb-kernel"))
+    assert result.returncode == 0, result.stderr
+    spec_dir = prefix / "share/jupyter/kernels/netbook"
+    assert (spec_dir / "logo-64x64.png").read_bytes() == b"stage logo-64x64.png"
+    assert (spec_dir / "nb-kernel").read_bytes() == (stage / "nb-kernel").read_bytes()
+
+
 def test_prefix_install_is_found_by_jupyter_client(tmp_path):
     result = install("--prefix", str(tmp_path), "--name", "netbook-dev", "--display-name", "NetBook (dev)")
     assert result.returncode == 0, result.stderr

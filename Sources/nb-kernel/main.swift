@@ -104,13 +104,14 @@ extension NBKernel {
             return absolute(CommandLine.arguments[0])
         }
 
-        /// kernelspec/ of the source checkout this binary was built from, then the binary's
-        /// own directory (an installed copy, or a Docker stage that put the logos beside it).
+        /// The binary's own directory first (an installed copy has its logos beside it; a
+        /// Docker stage puts them there, hub/Dockerfile), then kernelspec/ of the source
+        /// checkout this binary was built from (a build in .build/ has none beside it).
         func logoDirectories(executable: String) -> [String] {
             let source = URL(fileURLWithPath: #filePath)   // Sources/nb-kernel/main.swift
             let checkout = source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("kernelspec").path
-            return [checkout, PathText.deletingLastComponent(executable)]
+            return [PathText.deletingLastComponent(executable), checkout]
         }
     }
 }
