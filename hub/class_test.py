@@ -23,7 +23,7 @@ from tornado.httpclient import AsyncHTTPClient
 
 from hub_process import HubProcess
 from kernel_socket import KernelSocket
-from report import Report, UserResult, measure_memory
+from report import Report, measure_memory
 
 HERE = pathlib.Path(__file__).resolve().parent
 

@@ -11,7 +11,8 @@ import NetLang
 /// of the install is in that one directory, so `jupyter kernelspec uninstall NAME` removes
 /// all of it.
 ///
-///     let dir = try KernelspecInstaller(name: "netbook", displayName: "NetBook", executable: "/proc/self/exe")
+///     let dir = try KernelspecInstaller(name: "netbook", displayName: "NetBook",
+///                                       executable: ".build/release/nb-kernel", logoDirectories: ["kernelspec"])
 ///         .install(into: KernelspecInstaller.userKernelsDirectory())
 struct KernelspecInstaller {
     var name: String
