@@ -16,7 +16,7 @@ BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 # (bench/README.md, "Kernel memory"). Debug builds stay shared for quick `swift test` links.
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
-PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext
+PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext nbgrader
 
 .PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench fuzz clean
 
@@ -41,7 +41,7 @@ $(VENV)/.installed: Makefile
 # reinstalled whenever its sources change. Into another Jupyter's environment:
 # `pip install python/netbook_jupyter`.
 PY_PACKAGE := python/netbook_jupyter
-$(VENV)/.netbook_jupyter: $(VENV)/.installed $(wildcard $(PY_PACKAGE)/pyproject.toml $(PY_PACKAGE)/netbook_jupyter/*.py)
+$(VENV)/.netbook_jupyter: $(VENV)/.installed $(wildcard $(PY_PACKAGE)/pyproject.toml $(PY_PACKAGE)/netbook_jupyter/*.py $(PY_PACKAGE)/jupyter-config/*.json)
 	$(PY) -m pip install -q ./$(PY_PACKAGE)
 	touch $@
 

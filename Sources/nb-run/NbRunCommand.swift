@@ -6,6 +6,7 @@ import Foundation
 ///     nb-run notebooks/03-backprop-by-hand.txt
 ///     nb-run --to ipynb -o 03.ipynb notebooks/03-backprop-by-hand.txt
 ///     nb-run --check notebooks/*.txt
+///     nb-run --student -o handout.ipynb lesson.ipynb
 struct NbRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nb-run",
@@ -16,6 +17,13 @@ struct NbRunCommand: ParsableCommand {
         A NAME.txt notebook keeps its expected outputs in NAME.out beside it (the transcript of its \
         code cells, written by --update); an .ipynb keeps them in its cells.
 
+        --student writes the version students get, as nbgrader's generate_assignment makes it: \
+        each region from a line with ### BEGIN SOLUTION to one with ### END SOLUTION is replaced by \
+        `# YOUR CODE HERE` and `todo` (which fails with "not answered yet"; in a markdown cell by \
+        YOUR ANSWER HERE), an .ipynb cell that nbgrader marks as a solution is replaced whole, \
+        each ### BEGIN HIDDEN TESTS ... ### END HIDDEN TESTS region is removed and outputs are \
+        cleared. It runs nothing and writes the notebook in its own format (.txt or .ipynb).
+
         Exit status: 0 ok, 1 a cell failed, 2 usage or file error, 3 --check found a difference.
         """)
 
@@ -25,8 +33,8 @@ struct NbRunCommand: ParsableCommand {
     @Argument(help: "Notebooks to run (.txt percent format or .ipynb); - reads stdin.")
     var notebooks: [String] = []
 
-    @Option(help: "Output format: text, ipynb, markdown or json.")
-    var to: Format = .text
+    @Option(help: "Output format: text (the default), ipynb, markdown or json.")
+    var to: Format?
 
     @Option(name: .shortAndLong, help: "Write the output to FILE instead of stdout.")
     var output: String?
@@ -36,6 +44,9 @@ struct NbRunCommand: ParsableCommand {
 
     @Flag(help: "Re-run and store the outputs (NAME.out beside a .txt; in the cells of an .ipynb).")
     var update = false
+
+    @Flag(help: "Write the student version (solutions replaced by `todo`, hidden tests removed, outputs cleared) to -o FILE or stdout; runs nothing.")
+    var student = false
 
     @Flag(help: "Run the remaining cells after a cell fails (the exit status is still 1).")
     var keepGoing = false
@@ -52,6 +63,7 @@ struct NbRunCommand: ParsableCommand {
         if (check || update) && notebooks.contains("-") { throw ValidationError("--check and --update need a file, not stdin") }
         if (check || update) && output != nil { throw ValidationError("--check and --update write no output file; leave out -o") }
         if output != nil && notebooks.count > 1 { throw ValidationError("-o writes one notebook; give one NOTEBOOK") }
+        if student { try validateStudent() }
         if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout needs a number of seconds > 0") }
     }
 
@@ -74,6 +86,7 @@ struct NbRunCommand: ParsableCommand {
             let file = try NotebookFile.load(path)
             if check { return try CheckMode(file: file, keepGoing: keepGoing, timeout: timeout).check() }
             if update { return try CheckMode(file: file, keepGoing: keepGoing, timeout: timeout).update() }
+            if student { return try writeStudentVersion(of: file) }
             return try convert(file)
         } catch let problem as FileProblem {
             Terminal.error("nb-run: \(problem)")
@@ -86,6 +99,7 @@ struct NbRunCommand: ParsableCommand {
 
     /// Runs a notebook and writes it in the chosen format; text to stdout streams cell by cell.
     private func convert(_ file: NotebookFile) throws -> Int32 {
+        let to = self.to ?? .text
         let streaming = to == .text && (output == nil || output == "-")
         let colored = to == .text && useColor(forStdout: streaming)
         var text = ""
