@@ -56,3 +56,19 @@ def test_bench_table_is_the_copy_of_results_md():
     results = (ROOT / "bench" / "RESULTS.md").read_text()
     assert table(section("Speed")) == table(results), \
         "README's Speed table must be the table of bench/RESULTS.md: copy it over"
+
+
+def test_check_section_shows_what_nb_run_prints(tmp_path):
+    blocks = code_blocks(section("Exercises that check themselves"))
+    cell, passed, failed = blocks[0], blocks[1], blocks[2]
+    (tmp_path / "exercise.txt").write_text(cell)
+    status, printed = run_notebook(tmp_path / "exercise.txt")
+    assert status == 0, printed
+    assert printed.rstrip().endswith(passed.strip())
+    # The failing example: the same cell with a wrong prediction, as the README shows it.
+    wrong = cell.replace("≈ 0.5200 (tol", "≈ 0.6 (tol").replace(
+        'check sum(hidden.a) > 1, "both hidden units are above one half"\n', "")
+    (tmp_path / "wrong.txt").write_text(wrong)
+    status, printed = run_notebook(tmp_path / "wrong.txt")
+    assert status == 1
+    assert failed.strip() in printed

@@ -5,7 +5,8 @@
 ///                  ^^^^^
 public struct NetError: Error, Sendable, Equatable {
     /// The kind, used as Jupyter's `ename`: SyntaxError, NameError, ShapeError,
-    /// ValueError, FileError, LimitError, KeyboardInterrupt.
+    /// ValueError, FileError, LimitError, KeyboardInterrupt, CheckError (a failed `check`
+    /// or an unanswered `todo`).
     public var kind: String
     /// Safe to print: control and invisible characters are escaped (`VisibleText`).
     public var message: String

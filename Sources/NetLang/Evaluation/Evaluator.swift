@@ -141,7 +141,7 @@ struct Evaluator {
         return ops
     }()
 
-    private func binary(_ symbol: String, _ a: Node, _ b: Node, at e: Expr) throws -> Node {
+    func binary(_ symbol: String, _ a: Node, _ b: Node, at e: Expr) throws -> Node {
         guard let op = Self.binaryOps[symbol] else {
             throw LangError(.syntax, "unknown operator '\(symbol)'", at: e.location)
         }

@@ -2,7 +2,7 @@
 ///
 ///     HelpCatalog.topic(named: "backward")?.text
 enum HelpCatalog {
-    static let all: [HelpTopic] = statements + memory + activations + losses + functions + optimizers + initializers + syntax
+    static let all: [HelpTopic] = statements + memory + exercises + activations + losses + functions + optimizers + initializers + syntax
 
     /// Category pages: `help losses`, `help activations`…
     static let categoryWords: [String: HelpTopic.Category] = [
@@ -91,6 +91,8 @@ enum HelpCatalog {
         "restore": "restore \"PATH\"",
         "memory": "memory 4GB  (units B, KB, MB, GB, TB, KiB, MiB, GiB, TiB)",
         "gradcheck": "gradcheck",
+        "check": "check GOT ≈ EXPECTED (tol: 1e-4), \"hint\"  or  check A < B, \"hint\"",
+        "todo": "todo  or  todo \"what to do\"",
         "help": "help  or  help TOPIC",
     ]
 

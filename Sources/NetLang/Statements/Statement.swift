@@ -34,6 +34,7 @@ enum StatementTable {
         var table: [String: StatementParser] = [:]
         for family in [TensorStatements.parsers, NetworkStatements.parsers, InspectionStatements.parsers,
                        SettingsStatements.parsers, MemoryStatement.parsers, DataStatements.parsers, PersistenceStatements.parsers,
+                       CheckStatement.parsers,
                        ["train": TrainStatement.parse]] {
             table.merge(family) { first, _ in first }
         }

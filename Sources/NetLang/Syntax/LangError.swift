@@ -11,6 +11,8 @@ struct LangError: Error {
         case file = "FileError"
         case limit = "LimitError"
         case interrupt = "KeyboardInterrupt"
+        /// A `check` that did not hold, or a `todo` not answered yet (Statements/CheckStatement.swift).
+        case check = "CheckError"
     }
     var kind: Kind
     var message: String

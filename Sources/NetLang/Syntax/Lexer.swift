@@ -143,7 +143,7 @@ struct Lexer {
     }
 
     private static let twoCharacterSymbols: Set<String> = ["==", "!=", "<=", ">=", "->"]
-    private static let oneCharacterSymbols: Set<Unicode.Scalar> = ["+", "-", "*", "/", "@", "^", "(", ")", "[", "]", ",", ":", "=", "<", ">", "."]
+    private static let oneCharacterSymbols: Set<Unicode.Scalar> = ["+", "-", "*", "/", "@", "^", "(", ")", "[", "]", ",", ":", "=", "<", ">", ".", "≈"]
 
     private mutating func lexSymbol() throws {
         let here = location(length: 1)
@@ -151,10 +151,11 @@ struct Lexer {
         if let next = peek(1) {
             var pair = ""
             pair.unicodeScalars.append(c); pair.unicodeScalars.append(next)
-            if Self.twoCharacterSymbols.contains(pair) {
+            if Self.twoCharacterSymbols.contains(pair) || pair == "~=" {
                 advance(); advance()
                 var loc = here; loc.length = 2
-                tokens.append(Token(kind: .symbol(pair), location: loc))
+                // `~=` is the ASCII spelling of `≈` (check a ~= b), not MATLAB's "not equal".
+                tokens.append(Token(kind: .symbol(pair == "~=" ? "≈" : pair), location: loc))
                 return
             }
         }

@@ -95,7 +95,8 @@ struct Parser {
             guard current.isEnd else {
                 throw LangError(.syntax, "expected the end of the statement, found \(current.describe)",
                                 at: current.location,
-                                hint: current.isSymbol(")") || current.isSymbol("]") ? "this bracket closes nothing" : nil)
+                                hint: current.isSymbol(")") || current.isSymbol("]") ? "this bracket closes nothing"
+                                    : current.isSymbol("≈") ? "≈ compares only in a check: check a ≈ b (help check)" : nil)
             }
             var suppressed = false
             if case .end(let s) = current.kind { suppressed = s }

@@ -35,7 +35,7 @@ struct Token: Equatable, Sendable {
         case identifier(String)
         case number(Double)
         case string(String)
-        /// Operators and punctuation: + - * / @ ^ ( ) [ ] , : = == != < <= > >= -> .
+        /// Operators and punctuation: + - * / @ ^ ( ) [ ] , : = == != < <= > >= -> . ≈ (`~=` too)
         case symbol(String)
         /// The end of a statement: a line break outside brackets, or `;` (`suppress` true).
         case end(suppress: Bool)
