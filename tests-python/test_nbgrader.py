@@ -196,3 +196,22 @@ def test_a_course_config_with_its_own_stubs_keeps_netbook_s_with_configure(tmp_p
     nbgrader(course, "generate_assignment", ASSIGNMENT)
     cells = nbformat.read(course / "release" / ASSIGNMENT / "exercise.ipynb", as_version=4).cells
     assert cells[2].source.endswith("# YOUR CODE HERE\ntodo")
+
+
+def test_the_readme_shows_these_commands_and_this_feedback(tmp_path):
+    """README "Grading with nbgrader": the commands are the ones run above, and its example
+    cells give the CheckError it shows (run with nb-run, as the kernel runs them)."""
+    from test_readme import code_blocks, section
+    blocks = code_blocks(section("Grading with nbgrader"))
+    commands = [line.split("#")[0].split() for line in blocks[0].splitlines() if line.startswith("nbgrader ")]
+    assert commands == [["nbgrader", "generate_assignment", "ps1"], ["nbgrader", "autograde", "ps1", "--create"],
+                        ["nbgrader", "generate_feedback", "ps1"], ["nbgrader", "export"]]
+    answer, tests, feedback = blocks[1], blocks[2], blocks[3]
+    wrong = answer.replace("tensor z1 = x @ hidden.W\n", "tensor z1 = x @ hidden.W.T\n")
+    assert wrong != answer
+    for version, status in ((answer, 0), (wrong, 1)):
+        path = tmp_path / "exercise.txt"
+        path.write_text(f"{SETUP}\n# %%\n{version}# %%\n{tests}")
+        run = subprocess.run([nb_run_binary(), str(path)], capture_output=True, text=True, timeout=60)
+        assert run.returncode == status, run.stdout + run.stderr
+    assert feedback.strip() in run.stdout

@@ -17,12 +17,13 @@ struct NbRunCommand: ParsableCommand {
         A NAME.txt notebook keeps its expected outputs in NAME.out beside it (the transcript of its \
         code cells, written by --update); an .ipynb keeps them in its cells.
 
-        --student writes the version students get, as nbgrader's generate_assignment makes it: \
-        each region from a line with ### BEGIN SOLUTION to one with ### END SOLUTION is replaced by \
-        `# YOUR CODE HERE` and `todo` (which fails with "not answered yet"; in a markdown cell by \
-        YOUR ANSWER HERE), an .ipynb cell that nbgrader marks as a solution is replaced whole, \
-        each ### BEGIN HIDDEN TESTS ... ### END HIDDEN TESTS region is removed and outputs are \
-        cleared. It runs nothing and writes the notebook in its own format (.txt or .ipynb).
+        --student writes the version students get, as nbgrader's generate_assignment \
+        makes it, and runs nothing. In each cell:
+          ### BEGIN SOLUTION ... ### END SOLUTION         -> # YOUR CODE HERE, todo
+          ### BEGIN HIDDEN TESTS ... ### END HIDDEN TESTS -> removed
+        `todo` fails with "not answered yet". A solution in a markdown cell becomes \
+        YOUR ANSWER HERE, an .ipynb cell nbgrader marks as a solution is replaced whole, \
+        and outputs are cleared. The notebook keeps its format (.txt or .ipynb).
 
         Exit status: 0 ok, 1 a cell failed, 2 usage or file error, 3 --check found a difference.
         """)

@@ -178,6 +178,8 @@ final class StudentVersionTests: XCTestCase {
     func testHelpExplainsTheStudentVersion() throws {
         let result = try NbRunProcess.run(["--help"])
         XCTAssertTrue(result.stdout.contains("--student"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("### BEGIN HIDDEN TESTS"), result.stdout)
+        // The markers on lines of their own, never broken by the wrapping at 80 columns.
+        XCTAssertTrue(result.stdout.contains("\n  ### BEGIN SOLUTION ... ### END SOLUTION "), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\n  ### BEGIN HIDDEN TESTS ... ### END HIDDEN TESTS -> removed\n"), result.stdout)
     }
 }
