@@ -104,8 +104,10 @@ struct NbRunCommand: ParsableCommand {
         let streaming = to == .text && (output == nil || output == "-")
         let colored = to == .text && useColor(forStdout: streaming)
         var text = ""
+        // Warnings go to standard error in every format (a notebook file also keeps them).
         let execution = NotebookExecution(keepGoing: keepGoing, color: colored, timeout: timeout,
-                                          echo: to == .text ? { streaming ? Terminal.write($0) : text.append($0) } : nil)
+                                          echo: to == .text ? { streaming ? Terminal.write($0) : text.append($0) } : nil,
+                                          warn: { Terminal.error($0) })
         let (ran, failed) = execution.run(file.notebook, baseDirectory: file.directory)
         switch to {
         case .text: if !streaming { try writeOutput(Data(text.utf8), to: output) }
