@@ -163,7 +163,7 @@ def test_nb_run_student_writes_what_nbgrader_releases(course, tmp_path):
     run = subprocess.run([nb_run_binary(), "--student", str(course / "source" / ASSIGNMENT / "exercise.ipynb"),
                           "-o", str(student)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
-    assert "1 solution replaced by stubs, 1 hidden test region removed" in run.stderr
+    assert "1 solution replaced by a stub, 1 hidden test region removed" in run.stderr
     ours = nbformat.read(student, as_version=4)
     nbformat.validate(ours)
     released = nbformat.read(course / "release" / ASSIGNMENT / "exercise.ipynb", as_version=4)
