@@ -41,7 +41,7 @@ $(VENV)/.installed: Makefile
 # reinstalled whenever its sources change. Into another Jupyter's environment:
 # `pip install python/netbook_jupyter`.
 PY_PACKAGE := python/netbook_jupyter
-$(VENV)/.netbook_jupyter: $(VENV)/.installed $(wildcard $(PY_PACKAGE)/pyproject.toml $(PY_PACKAGE)/netbook_jupyter/*.py $(PY_PACKAGE)/jupyter-config/*.json)
+$(VENV)/.netbook_jupyter: $(VENV)/.installed $(wildcard $(PY_PACKAGE)/pyproject.toml $(PY_PACKAGE)/netbook_jupyter/*.py $(PY_PACKAGE)/jupyter-config/*.py)
 	$(PY) -m pip install -q ./$(PY_PACKAGE)
 	touch $@
 
