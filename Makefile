@@ -17,7 +17,7 @@ BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 # (bench/README.md, "Kernel memory"). Debug builds stay shared for quick `swift test` links.
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
-PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext
+PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext nbgrader
 
 .PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench fuzz hub-test clean
 
@@ -38,11 +38,11 @@ $(VENV)/.installed: Makefile
 	$(PY) -m pip install -q $(PY_TEST_TOOLS)
 	touch $@
 
-# NetBook's Pygments lexer and papermill translator (python/netbook_jupyter/README.md),
-# reinstalled whenever its sources change. Into another Jupyter's environment:
-# `pip install python/netbook_jupyter`.
+# NetBook's Pygments lexer, papermill translator and nbgrader code stub
+# (python/netbook_jupyter/README.md), reinstalled whenever its sources change. Into
+# another Jupyter's environment: `pip install python/netbook_jupyter`.
 PY_PACKAGE := python/netbook_jupyter
-$(VENV)/.netbook_jupyter: $(VENV)/.installed $(wildcard $(PY_PACKAGE)/pyproject.toml $(PY_PACKAGE)/netbook_jupyter/*.py)
+$(VENV)/.netbook_jupyter: $(VENV)/.installed $(wildcard $(PY_PACKAGE)/pyproject.toml $(PY_PACKAGE)/netbook_jupyter/*.py $(PY_PACKAGE)/jupyter-config/*.py)
 	$(PY) -m pip install -q ./$(PY_PACKAGE)
 	touch $@
 
@@ -60,7 +60,7 @@ release: deps
 # (README: "In Jupyter"), so cleaning or moving this checkout breaks no front end.
 run: release venv
 	$(RELEASE_BIN)/nb-kernel install --user
-	@echo "The lexer and papermill translator are in $(VENV); for another Jupyter: pip install $(PY_PACKAGE)"
+	@echo "The lexer, papermill translator and nbgrader stub are in $(VENV); for another Jupyter: pip install $(PY_PACKAGE)"
 	$(RELEASE_BIN)/nb-run notebooks/03-backprop-by-hand.txt
 
 test: build venv

@@ -6,6 +6,7 @@ import Foundation
 ///     nb-run notebooks/03-backprop-by-hand.txt
 ///     nb-run --to ipynb -o 03.ipynb notebooks/03-backprop-by-hand.txt
 ///     nb-run --check notebooks/*.txt
+///     nb-run --student -o handout.ipynb lesson.ipynb
 struct NbRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nb-run",
@@ -16,6 +17,14 @@ struct NbRunCommand: ParsableCommand {
         A NAME.txt notebook keeps its expected outputs in NAME.out beside it (the transcript of its \
         code cells, written by --update); an .ipynb keeps them in its cells.
 
+        --student writes the version students get, as nbgrader's generate_assignment \
+        makes it, and runs nothing. In each cell:
+          ### BEGIN SOLUTION ... ### END SOLUTION         -> # YOUR CODE HERE, todo
+          ### BEGIN HIDDEN TESTS ... ### END HIDDEN TESTS -> removed
+        `todo` fails with "not answered yet". A solution in a markdown cell becomes \
+        YOUR ANSWER HERE, an .ipynb cell nbgrader marks as a solution is replaced whole, \
+        and outputs are cleared. The notebook keeps its format (.txt or .ipynb).
+
         Exit status: 0 ok, 1 a cell failed, 2 usage or file error, 3 --check found a difference.
         """)
 
@@ -25,8 +34,10 @@ struct NbRunCommand: ParsableCommand {
     @Argument(help: "Notebooks to run (.txt percent format or .ipynb); - reads stdin.")
     var notebooks: [String] = []
 
-    @Option(help: "Output format: text, ipynb, markdown or json.")
-    var to: Format = .text
+    @Option(name: .customLong("to"), help: "Output format: text (the default), ipynb, markdown or json.")
+    var requestedFormat: Format?
+    /// `--to`, text when not given (--student refuses it given: it writes its own format).
+    var to: Format { requestedFormat ?? .text }
 
     @Option(name: .shortAndLong, help: "Write the output to FILE instead of stdout.")
     var output: String?
@@ -36,6 +47,9 @@ struct NbRunCommand: ParsableCommand {
 
     @Flag(help: "Re-run and store the outputs (NAME.out beside a .txt; in the cells of an .ipynb).")
     var update = false
+
+    @Flag(help: "Write the student version (solutions replaced by `todo`, hidden tests removed, outputs cleared) to -o FILE or stdout; runs nothing.")
+    var student = false
 
     @Flag(help: "Run the remaining cells after a cell fails (the exit status is still 1).")
     var keepGoing = false
@@ -52,6 +66,7 @@ struct NbRunCommand: ParsableCommand {
         if (check || update) && notebooks.contains("-") { throw ValidationError("--check and --update need a file, not stdin") }
         if (check || update) && output != nil { throw ValidationError("--check and --update write no output file; leave out -o") }
         if output != nil && notebooks.count > 1 { throw ValidationError("-o writes one notebook; give one NOTEBOOK") }
+        if student { try validateStudent() }
         if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout needs a number of seconds > 0") }
     }
 
@@ -74,6 +89,7 @@ struct NbRunCommand: ParsableCommand {
             let file = try NotebookFile.load(path)
             if check { return try CheckMode(file: file, keepGoing: keepGoing, timeout: timeout).check() }
             if update { return try CheckMode(file: file, keepGoing: keepGoing, timeout: timeout).update() }
+            if student { return try writeStudentVersion(of: file) }
             return try convert(file)
         } catch let problem as FileProblem {
             Terminal.error("nb-run: \(problem)")

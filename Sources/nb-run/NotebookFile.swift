@@ -10,6 +10,8 @@ struct NotebookFile {
     var path: String
     var format: Format
     var notebook: Notebook
+    /// A percent-format file's text as read (`--student` edits it line by line).
+    var text: String?
 
     var isStdin: Bool { path == "-" }
     /// What messages call it.
@@ -46,7 +48,7 @@ struct NotebookFile {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw FileProblem(path: path == "-" ? "<stdin>" : path, message: "is not UTF-8 text")
             }
-            return NotebookFile(path: path, format: .percent, notebook: PercentFormat.parse(text))
+            return NotebookFile(path: path, format: .percent, notebook: PercentFormat.parse(text), text: text)
         }
     }
 
