@@ -1,3 +1,5 @@
+import NetLang
+
 /// `nb-run -p NAME VALUE`: papermill's parameters, injected the way papermill injects them.
 ///
 ///     let parameters = try NotebookParameters(pairs: [("lr", "0.1")])
@@ -57,11 +59,8 @@ struct NotebookParameters {
                 + "(tag a cell: `# %% tags=[\"parameters\"]` in a .txt, the cell's tags in an .ipynb)")
     }
 
-    /// DSL.md's names: letters, digits and `_`, not starting with a digit.
-    static func isNetBookName(_ name: String) -> Bool {
-        guard let first = name.first, first.isLetter || first == "_" else { return false }
-        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-    }
+    /// DSL.md's names (letters, digits and `_`, not starting with a digit), as the lexer reads them.
+    static func isNetBookName(_ name: String) -> Bool { NameRule.isName(name) }
 }
 
 extension NotebookCell {

@@ -106,6 +106,8 @@ final class ParameterTests: XCTestCase {
             (["-p", "x", String(repeating: "9", count: 400)], "parameter 'x' is an integer too large for a 64-bit float"),
             (["-p", "x", "0x10"], "parameter 'x' is a string ('0x10')"),
             (["-p", "hidden.W", "1"], "parameter name 'hidden.W' is not a NetBook name"),
+            // The lexer reads x² as x then a character it rejects: refused before it is a cell.
+            (["-p", "x²", "1"], "parameter name 'x²' is not a NetBook name"),
             (["-p", "lr"], "-p needs a NAME and a VALUE, e.g. -p lr 0.1"),
             (["--check", "-p", "lr", "1"], "-p cannot be used with --check or --update"),
         ]
@@ -115,6 +117,12 @@ final class ParameterTests: XCTestCase {
             XCTAssertTrue(result.stderr.contains(message), "\(arguments): \(result.stderr)")
             XCTAssertEqual(result.stdout, "", "\(arguments): nothing runs")
         }
+    }
+
+    func testANameInAnyAlphabetIsAName() throws {
+        let result = try NbRunProcess.run(["--color", "never", "-p", "학습률", "0.01", "-"], stdin: "print 학습률\n")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("tensor 학습률 = 0.01"), result.stdout)
     }
 
     func testANegativeValueIsAValueNotAnOption() throws {
