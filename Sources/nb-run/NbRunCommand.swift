@@ -19,7 +19,7 @@ struct NbRunCommand: ParsableCommand {
 
         Parameters, as papermill sets them: `-p lr 0.1` puts a cell `tensor lr = 0.1` right after the \
         cell tagged `parameters` (an .ipynb cell's tags; in a .txt the marker `# %% tags=["parameters"]`), \
-        or at the top when no cell is tagged. VALUE is a number (0.1, -2, 1e-3, inf, nan), true/false, \
+        or at the top when no cell is tagged (a note says so). VALUE is a number (0.1, -2, 1e-3, inf, nan), true/false, \
         or a row or matrix in brackets ("[1, 2]", "[[1, 2], [3, 4]]"); a name given twice keeps the \
         last value. The cell is the one `papermill -p` injects.
 
@@ -55,7 +55,7 @@ struct NbRunCommand: ParsableCommand {
 
     // Given as `-p NAME VALUE`; `start` hands each pair over as NAME=VALUE (ParameterArguments).
     @Option(name: [.customShort("p"), .customLong("parameter")], parsing: .unconditionalSingleValue,
-            help: ArgumentHelp("Set a parameter, as papermill -p does (repeatable); see below.",
+            help: ArgumentHelp("Set a parameter, as papermill -p does (repeatable); see above.",
                                valueName: "NAME VALUE"))
     var parameter: [String] = []
 
