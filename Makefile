@@ -86,9 +86,10 @@ test-python: kernelspec-venv
 
 # nbval: every lesson .ipynb run in the kernel, each output compared with the stored one in
 # every MIME type, the full-precision application/vnd.netbook+json included (README: "nbval").
-# JUPYTER_PATH first, so the kernelspec of this checkout wins over a user's `make run` one.
+# The venv's kernelspec is this checkout's: jupyter_core 5 prefers the environment's
+# kernels to the user's inside a virtual environment (JUPYTER_PREFER_ENV_PATH).
 test-nbval: kernelspec-venv
-	JUPYTER_PATH=$(abspath $(VENV))/share/jupyter $(PY) -m pytest -q -p no:cacheprovider --nbval notebooks/*.ipynb
+	$(PY) -m pytest -q -p no:cacheprovider --nbval notebooks/*.ipynb
 
 # Speed beside the peers, measured side by side in one run (see bench/README.md).
 # PyTorch is optional: its Linux wheel pulls several GB of CUDA libraries, so the
