@@ -37,12 +37,16 @@ enum ParameterValue {
 
     /// The translator's message for a value NetBook cannot hold.
     static func refusal(_ name: String, _ what: String, _ raw: String) -> Problem {
-        let shown = raw.count <= 60 ? raw : String(raw.prefix(57)) + "..."
         // `-p w 1,2` most likely meant a row.
-        let hint = what == "a string" && raw.contains(",") ? "; write a row in brackets: -p \(name) \"[\(raw)]\"" : ""
-        return Problem(description: "parameter '\(name)' is \(what) ('\(shown)'), but NetBook values are tensors of "
+        let hint = what == "a string" && raw.contains(",") ? "; write a row in brackets: -p \(name) \"[\(shown(raw))]\"" : ""
+        return Problem(description: "parameter '\(name)' is \(what) ('\(shown(raw))'), but NetBook values are tensors of "
                        + "numbers: pass a number, true/false, or a list of numbers (a row) or of equal-length "
                        + "lists (a matrix)\(hint)")
+    }
+
+    /// A value as a message quotes it: at most 60 characters (a whole matrix would bury the message).
+    static func shown(_ raw: String) -> String {
+        raw.count <= 60 ? raw : String(raw.prefix(57)) + "..."
     }
 
     /// Python's int() then float() of `text`, written as the translator writes them;
@@ -59,7 +63,7 @@ enum ParameterValue {
         if let special = PythonNumberText.special(plain) { return special }
         guard PythonNumberText.isDecimal(plain), let value = Double(plain) else { return nil }
         guard value.isFinite else {
-            throw Problem(description: "parameter '\(name)' is \(text), beyond the largest 64-bit float "
+            throw Problem(description: "parameter '\(name)' is \(shown(text)), beyond the largest 64-bit float "
                           + "(about 1.8e308); write inf if you mean infinity")
         }
         return PythonNumberText.repr(value)
@@ -68,7 +72,7 @@ enum ParameterValue {
     /// `[1, 2.5]` (a 1×n row) or `[[1, 2], [3, 4]]` (a matrix), each number as `number`.
     private static func list(_ text: String, raw: String, name: String) throws -> String {
         guard let items = BracketList.parse(text) else {
-            throw Problem(description: "parameter '\(name)' is not a list NetBook can read ('\(raw)'): write a row "
+            throw Problem(description: "parameter '\(name)' is not a list NetBook can read ('\(shown(raw))'): write a row "
                           + "as [1, 2.5] or a matrix as [[1, 2], [3, 4]], numbers separated by commas")
         }
         func scalar(_ item: BracketList.Item) throws -> String {

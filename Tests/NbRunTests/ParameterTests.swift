@@ -119,6 +119,17 @@ final class ParameterTests: XCTestCase {
         }
     }
 
+    func testAHugeValueIsQuotedShortInItsError() throws {
+        let huge = "1" + String(repeating: "0", count: 100_000) + ".5"
+        let row = "[" + Array(repeating: "1", count: 20_000).joined(separator: ", ") + ", x]"
+        for (value, message) in [(huge, "beyond the largest 64-bit float"), (row, "a list holding a string ('x')")] {
+            let result = try NbRunProcess.run(["-p", "w", value, "-"], stdin: "print 1\n")
+            XCTAssertEqual(result.status, 2)
+            XCTAssertTrue(result.stderr.contains(message), result.stderr)
+            XCTAssertLessThan(result.stderr.count, 1_000, "the value is quoted in at most 60 characters")
+        }
+    }
+
     func testANameInAnyAlphabetIsAName() throws {
         let result = try NbRunProcess.run(["--color", "never", "-p", "학습률", "0.01", "-"], stdin: "print 학습률\n")
         XCTAssertEqual(result.status, 0, result.stderr)
