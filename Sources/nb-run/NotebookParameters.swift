@@ -84,6 +84,9 @@ enum ParameterArguments {
         while index < arguments.count {
             let word = arguments[index]
             if word == "--" { out += arguments[index...]; break }
+            if word.hasPrefix("--parameter=") || (word.hasPrefix("-p") && word.count > 2 && !word.hasPrefix("--")) {
+                throw Problem(description: "\(word): write a parameter as two words after -p, e.g. -p lr 0.1")
+            }
             guard flags.contains(word) else { out.append(word); index += 1; continue }
             guard index + 2 < arguments.count else {
                 throw Problem(description: "\(word) needs a NAME and a VALUE, e.g. \(word) lr 0.1")

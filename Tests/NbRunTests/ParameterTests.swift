@@ -109,6 +109,8 @@ final class ParameterTests: XCTestCase {
             // The lexer reads x² as x then a character it rejects: refused before it is a cell.
             (["-p", "x²", "1"], "parameter name 'x²' is not a NetBook name"),
             (["-p", "lr"], "-p needs a NAME and a VALUE, e.g. -p lr 0.1"),
+            (["--parameter=lr", "0.1"], "--parameter=lr: write a parameter as two words after -p, e.g. -p lr 0.1"),
+            (["-plr", "0.1"], "-plr: write a parameter as two words after -p"),
             (["--check", "-p", "lr", "1"], "-p cannot be used with --check or --update"),
         ]
         for (arguments, message) in cases {
