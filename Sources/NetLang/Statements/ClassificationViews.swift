@@ -39,9 +39,11 @@ struct ClassificationViews: Statement {
                 return [.note(Note(title: "mistakes on \(label)", text: "none: all \(x.rows) answers are right"))]
             }
             let shapeOption = ImageStatements.option("shape", in: options)
+            let targetText = target.map { context.text(of: $0.location) } ?? "…"
             let given = try shapeOption.map { try ImageShape.shapeOption($0.value, &evaluator) }
             let shape = try ImageShape.of(Tensor(rows: 1, cols: x.cols), shape: given, label: "one row of \(label)",
-                                          at: input.location, shapeAt: shapeOption?.value.location)
+                                          at: input.location, shapeAt: shapeOption?.value.location,
+                                          retry: { "show mistakes \(label), \(targetText), shape: \($0)" })
             let fits = max(1, min(ImageShape.maxTiles, ImageShape.maxPixels / (shape.rows * shape.cols)))
             let asked = try ImageStatements.option("max", in: options)
                 .map { try evaluator.integer($0.value, what: "max:", in: 1...fits) } ?? min(Self.defaultCount, fits)

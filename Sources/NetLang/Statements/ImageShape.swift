@@ -12,8 +12,9 @@ enum ImageShape {
 
     /// Rows and columns of the image of `t`: `shape` when given; a row or column of n
     /// values as √n×√n; a matrix as it is. Errors name the tensor and say what would fit.
+    /// `retry` writes the statement again with a `shape:` option (for the hint).
     static func of(_ t: Tensor, shape: (rows: Int, cols: Int)?, label: String, at location: SourceLocation,
-                   shapeAt: SourceLocation? = nil) throws -> (rows: Int, cols: Int) {
+                   shapeAt: SourceLocation? = nil, retry: ((String) -> String)? = nil) throws -> (rows: Int, cols: Int) {
         guard t.count > 0 else {
             throw LangError(.value, "\(label) is empty (\(t.shapeDescription)): no pixels to draw", at: location)
         }
@@ -28,7 +29,7 @@ enum ImageShape {
             let side = Int(Double(t.count).squareRoot().rounded())
             guard side * side == t.count else {
                 throw LangError(.shape, "\(label) has \(t.count) values, not a square number: give the image's shape",
-                                at: location, hint: "show image \(label), shape: \(suggestedShape(t.count))")
+                                at: location, hint: (retry ?? { "show image \(label), shape: \($0)" })(suggestedShape(t.count)))
             }
             result = (side, side)
         } else {

@@ -96,8 +96,8 @@ struct ShowWeightsStatement: Statement {
         let shapeOption = ImageStatements.option("shape", in: options)
         let given = try shapeOption.map { try ImageShape.shapeOption($0.value, &evaluator) }
         let column = Tensor(rows: W.rows, cols: 1)   // the shape of one unit's weights
-        let shape = try ImageShape.of(column, shape: given, label: "\(name)'s \(W.rows) weights per unit", at: layer.location,
-                                      shapeAt: shapeOption?.value.location)
+        let shape = try ImageShape.of(column, shape: given, label: "each unit of \(name)", at: layer.location,
+                                      shapeAt: shapeOption?.value.location, retry: { "show weights \(name) as images, shape: \($0)" })
         let shown = min(W.cols, ImageShape.maxTiles, max(1, ImageShape.maxPixels / (shape.rows * shape.cols)))
         let tiles = (0..<shown).map { j in
             ImageView.Tile(caption: "unit \(j + 1)", pixels: Tensor(rows: shape.rows, cols: shape.cols, data: (0..<W.rows).map { W[$0, j] }))

@@ -49,8 +49,11 @@ struct ImageText {
     func tile(_ shading: ImageShading, _ tile: ImageView.Tile, captioned: Bool) -> [String] {
         let p = tile.pixels
         let inner = 2 * p.cols
+        // A caption wider than a small tile widens its block (up to 30 columns), not cut.
+        let caption = captioned ? clipped(tile.caption, to: max(inner + 2, 30)) : ""
+        let blockWidth = max(inner + 2, TextWidth.of(caption))
         var block: [String] = []
-        if captioned { block.append(TextWidth.padRight(clipped(tile.caption, to: inner + 2), to: inner + 2)) }
+        if captioned { block.append(caption) }
         let edge = "+" + String(repeating: "-", count: inner) + "+"
         block.append(edge)
         for r in 0..<p.rows {
@@ -59,7 +62,7 @@ struct ImageText {
             block.append(line + "|")
         }
         block.append(edge)
-        return block
+        return block.map { TextWidth.padRight($0, to: blockWidth) }
     }
 
     private func clipped(_ s: String, to width: Int) -> String {
