@@ -53,6 +53,11 @@ enum ImageStatements {
         }
     }
 
+    /// The options completion offers after a comma.
+    static func optionWords(_ subject: String) -> [String] {
+        (subject == "image" ? ["shape", "range"] : ClassificationViews.options(subject)).map { $0 + ":" }
+    }
+
     static func option(_ name: String, in options: [NamedOption]) -> NamedOption? { options.first { $0.name == name } }
 }
 
