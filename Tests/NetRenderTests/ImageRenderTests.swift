@@ -171,6 +171,8 @@ final class ImageRenderTests: XCTestCase {
         let probe = try XCTUnwrap(XMLProbe.parse(try XCTUnwrap(bundle.svg)))
         XCTAssertEqual(probe.classes["cell"], 4)
         XCTAssertTrue(probe.texts.contains("true") && probe.texts.contains("predicted"))
+        let wide = try XCTUnwrap(error("layer o = dense(2 -> 51, softmax)\nshow confusion [[1, 2]], [[3]]"))
+        XCTAssertEqual(wide.message, "a confusion matrix of 51 classes is too large to show: at most 50")
     }
 
     func testWeightsAsTilesOnOneScaleAroundZero() throws {

@@ -77,7 +77,7 @@ enum HelpCatalog {
         "backward": "backward  or  backward NAME",
         "step": "step  or  step lr: R",
         "train": "train X, T, epochs: N, batch: B, lr: R, shuffle: true",
-        "show": "show NAME | network | params | grads | history | memory | graph NAME | image EXPR | mistakes X, T | confusion X, T | weights LAYER as images",
+        "show": "show NAME | network | params | grads | history | memory | graph NAME | image EXPR (help images)",
         "plot": "plot loss | NAME | LAYER | decision | sigmoid, relu from -5 to 5",
         "explain": "explain LAYER.W[i, j]  or  explain LAYER.b[1, j]",
         "print": "print EXPR, \"text\", ...",

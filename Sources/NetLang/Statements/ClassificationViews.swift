@@ -19,6 +19,8 @@ struct ClassificationViews: Statement {
 
     static func options(_ word: String) -> [String] { word == "mistakes" ? ["shape", "range", "max", "first"] : ["first"] }
     static let defaultCount = 12
+    /// 50×50 counts: a table still read on a screen, a heatmap of 20-pixel cells.
+    static let maxConfusionClasses = 50
 
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         var evaluator = Evaluator(context: context)
@@ -30,6 +32,10 @@ struct ClassificationViews: Statement {
         func name(_ c: Int) -> String { classes.binary ? String(c) : String(c + first) }
         switch kind {
         case .confusion:
+            guard classes.count <= Self.maxConfusionClasses else {
+                throw LangError(.limit, "a confusion matrix of \(classes.count) classes is too large to show: at most \(Self.maxConfusionClasses)",
+                                at: location)
+            }
             var counts = Array(repeating: Array(repeating: 0, count: classes.count), count: classes.count)
             for (truth, said) in zip(classes.truth, classes.predicted) { counts[truth][said] += 1 }
             return [.confusion(ConfusionView(title: "confusion on \(label)", classNames: (0..<classes.count).map(name), counts: counts))]
