@@ -9,7 +9,7 @@ final class ImageHelpTests: XCTestCase {
         XCTAssertEqual(topic.name, "images")
         let lines = topic.body.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.hasPrefix("show ") && !$0.contains("EXPR") && !$0.contains("X, T") && !$0.contains("LAYER") }
-        XCTAssertEqual(lines.count, 5, "\(lines)")
+        XCTAssertEqual(lines.count, 6, "\(lines)")
         let r = Recorder()
         r.session.baseDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("notebooks").path
@@ -33,6 +33,7 @@ final class ImageHelpTests: XCTestCase {
             XCTAssertNil(error, "\(line)\n\(error?.formatted ?? "")")
             XCTAssertEqual(kinds.count, 1, line)
             if line.hasPrefix("show confusion") { XCTAssertEqual(kinds, ["confusion 10"]) }
+            if line.hasSuffix("shape: [8, 8]") { XCTAssertEqual(kinds, ["image 10"]) }
             if line.hasPrefix("show weights") { XCTAssertEqual(kinds, ["image 16"]) }
             if line.hasPrefix("show mistakes") { XCTAssertEqual(kinds, ["image 8"], "an untrained network is wrong on 8 and more") }
         }

@@ -71,6 +71,13 @@ final class ImageRenderTests: XCTestCase {
         let lines = renderer.text(.image(wide)).split(separator: "\n")
         XCTAssertEqual(lines.count, 1 + 4 + 2)
         XCTAssertEqual(lines[1].count, 2 * 16 + 2)
+        // Rows of one image each, with a shape: a gallery, one tile per row, bounded.
+        let rows = try XCTUnwrap(image(run("show image reshape(linspace(1, 12, 12), 3, 4), shape: [2, 2]")))
+        XCTAssertEqual(rows.tiles.map(\.caption), ["row 1", "row 2", "row 3"])
+        XCTAssertEqual(rows.tiles[2].pixels.data, [9, 10, 11, 12])
+        let many = try XCTUnwrap(image(run("show image zeros(100, 784), shape: [28, 28]")))
+        XCTAssertEqual(many.tiles.count, 16)
+        XCTAssertEqual(many.notes, ["rows 1–16 of 100 shown (at most 16 pictures of 28×28)"])
         // A matrix is drawn as it is.
         XCTAssertEqual(try XCTUnwrap(image(run("show image eye(3)"))).tiles[0].pixels.rows, 3)
     }
@@ -194,6 +201,10 @@ final class ImageRenderTests: XCTestCase {
     func testAWordAloneAfterShowIsStillATensorName() throws {
         guard case .tensor(let t)? = run("tensor image = [1, 2]\nshow image").last else { return XCTFail("the tensor image") }
         XCTAssertEqual(t.value.data, [1, 2])
+        let bare = try XCTUnwrap(error("show mistakes"))
+        XCTAssertEqual(bare.message, "show mistakes needs something to show")
+        XCTAssertEqual(bare.hint, "write show mistakes X, T")
+        XCTAssertEqual(bare.column, 6)
     }
 }
 

@@ -5,7 +5,8 @@ extension HelpCatalog {
                   body: """
                     show image EXPR                     a row of n values as a √n×√n picture (64 → 8×8,
                                                         784 → 28×28), a matrix as it is
-                    show image EXPR, shape: [R, C]      any shape with R·C values
+                    show image EXPR, shape: [R, C]      any shape with R·C values; rows of R·C values
+                                                        each: one picture per row (a gallery)
                     show image EXPR, range: [LO, HI]    LO white, HI black (default: the smallest and
                                                         largest value shown)
                     show mistakes X, T                  the network's wrong answers on X, each with its
@@ -30,6 +31,7 @@ extension HelpCatalog {
 
                     show image digits.x[7, :]
                     show image digits.x[7, :], range: [0, 16]
+                    show image digits.x[1:10, :], shape: [8, 8]
                     show mistakes Xtest, Ttest, first: 0, max: 8
                     show confusion Xtest, Ttest, first: 0
                     show weights hidden as images

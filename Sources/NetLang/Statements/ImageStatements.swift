@@ -14,7 +14,13 @@ enum ImageStatements {
     /// The statement when `show` is followed by one of `subjects` and an argument;
     /// nil otherwise (`show image` alone shows a tensor named image).
     static func parseShow(_ parser: inout Parser, _ keyword: Token) throws -> Statement? {
-        guard let word = parser.current.identifier, subjects.contains(word), startsArgument(parser.peek()) else { return nil }
+        guard let word = parser.current.identifier, subjects.contains(word) else { return nil }
+        if parser.peek().isEnd {
+            // `show image` alone: a tensor of that name, or what the statement needs.
+            let token = parser.advance()
+            return BareSubject(word: word, location: token.location)
+        }
+        guard startsArgument(parser.peek()) else { return nil }
         let subject = parser.advance()
         let location = keyword.location.through(subject.location)
         switch word {
@@ -61,6 +67,23 @@ enum ImageStatements {
     static func option(_ name: String, in options: [NamedOption]) -> NamedOption? { options.first { $0.name == name } }
 }
 
+/// `show image` with nothing after it: the tensor named image if there is one (keywords
+/// are not reserved), otherwise an error that says what to add.
+struct BareSubject: Statement {
+    var word: String
+    var location: SourceLocation
+
+    static let usage = ["image": "show image EXPR, e.g. show image digits.x[1, :]", "mistakes": "show mistakes X, T",
+                        "confusion": "show confusion X, T", "weights": "show weights LAYER as images"]
+
+    func execute(in context: inout ExecutionContext) throws -> [Output] {
+        guard context.state.tensors[word] != nil || context.state.datasets[word] != nil else {
+            throw LangError(.syntax, "show \(word) needs something to show", at: location, hint: Self.usage[word].map { "write \($0)" })
+        }
+        return try ShowStatement(subject: .expression(Expr(.name(word), at: location)), location: location).execute(in: &context)
+    }
+}
+
 /// `show image EXPR, shape: [r, c], range: [low, high]`.
 struct ShowImageStatement: Statement {
     var value: Expr
@@ -73,12 +96,27 @@ struct ShowImageStatement: Statement {
         let label = value.simpleName ?? evaluator.text(of: value.location)
         let shapeOption = ImageStatements.option("shape", in: options)
         let given = try shapeOption.map { try ImageShape.shapeOption($0.value, &evaluator) }
-        let shape = try ImageShape.of(t, shape: given, label: label, at: value.location, shapeAt: shapeOption?.value.location)
-        let scale = try ImageStatements.option("range", in: options).map { try ImageShape.rangeOption($0.value, &evaluator) }
-            ?? ImageShape.greyScale(t.data)
+        let range = try ImageStatements.option("range", in: options).map { try ImageShape.rangeOption($0.value, &evaluator) }
         context.state.random = evaluator.state.random
+        // Several rows of exactly one image each (`show image digits.x[1:10, :], shape: [8, 8]`): a gallery.
+        if let given, t.rows > 1, t.cols == given.rows * given.cols {
+            return [gallery(t, shape: given, label: label, range: range)]
+        }
+        let shape = try ImageShape.of(t, shape: given, label: label, at: value.location, shapeAt: shapeOption?.value.location)
         let pixels = Tensor(rows: shape.rows, cols: shape.cols, data: t.data)
-        return [.image(ImageView(title: label, tiles: [.init(caption: "", pixels: pixels)], scale: scale))]
+        return [.image(ImageView(title: label, tiles: [.init(caption: "", pixels: pixels)], scale: range ?? ImageShape.greyScale(t.data)))]
+    }
+
+    /// One tile per row, as many as `ImageShape` bounds allow, on one grey scale.
+    private func gallery(_ t: Tensor, shape: (rows: Int, cols: Int), label: String, range: ImageView.Scale?) -> Output {
+        let fits = max(1, min(ImageShape.maxTiles, ImageShape.maxPixels / (shape.rows * shape.cols)))
+        let shown = min(t.rows, fits)
+        let tiles = (0..<shown).map { r in
+            ImageView.Tile(caption: "row \(r + 1)",
+                           pixels: Tensor(rows: shape.rows, cols: shape.cols, data: Array(t.data[(r * t.cols)..<((r + 1) * t.cols)])))
+        }
+        let notes = shown < t.rows ? ["rows 1–\(shown) of \(t.rows) shown (at most \(fits) pictures of \(shape.rows)×\(shape.cols))"] : []
+        return .image(ImageView(title: label, tiles: tiles, scale: range ?? ImageShape.greyScale(tiles.lazy.flatMap(\.pixels.data)), notes: notes))
     }
 }
 
