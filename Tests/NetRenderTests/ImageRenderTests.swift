@@ -201,6 +201,10 @@ final class ImageRenderTests: XCTestCase {
     func testAWordAloneAfterShowIsStillATensorName() throws {
         guard case .tensor(let t)? = run("tensor image = [1, 2]\nshow image").last else { return XCTFail("the tensor image") }
         XCTAssertEqual(t.value.data, [1, 2])
+        guard case .tensor(let cell)? = run("tensor image = [[1, 2], [3, 4]]\nshow image[2, 1]").last else { return XCTFail("image[2, 1]") }
+        XCTAssertEqual(cell.value.data, [3])
+        guard case .tensor(let w)? = run("tensor weights = [5, 6]\nshow weights * 2").last else { return XCTFail("weights * 2") }
+        XCTAssertEqual(w.value.data, [10, 12])
         let bare = try XCTUnwrap(error("show mistakes"))
         XCTAssertEqual(bare.message, "show mistakes needs something to show")
         XCTAssertEqual(bare.hint, "write show mistakes X, T")

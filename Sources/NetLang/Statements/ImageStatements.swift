@@ -20,7 +20,10 @@ enum ImageStatements {
             let token = parser.advance()
             return BareSubject(word: word, location: token.location)
         }
-        guard startsArgument(parser.peek()) else { return nil }
+        let next = parser.peek()
+        // `show image[1, 2]` (no space) indexes a tensor named image; `weights` takes a layer's name.
+        let touching = next.location.offset == parser.current.location.endOffset && (next.isSymbol("[") || next.isSymbol("("))
+        guard startsArgument(next), !touching, word != "weights" || next.identifier != nil else { return nil }
         let subject = parser.advance()
         let location = keyword.location.through(subject.location)
         switch word {
