@@ -41,7 +41,7 @@ public struct MimeBundle {
 /// Turns Outputs into text (terminal) and MIME bundles (Jupyter).
 ///
 /// Which forms each output carries (front ends show the richest they support):
-/// tensor and table: text, HTML `<table>`, JSON; plot and graph: text, SVG, JSON — no HTML:
+/// tensor and table: text, HTML `<table>`, JSON; plot, graph and network: text, SVG, JSON — no HTML:
 /// JupyterLab prefers text/html to SVG, and in a notebook it does not trust (any stored
 /// notebook opened from disk) its sanitizer strips an inline `<svg>` down to its bare text
 /// labels, while without HTML it shows the SVG when trusted and the text plot otherwise;
@@ -63,6 +63,7 @@ public struct Renderer {
         case .table(let t): return TableText(precision: precision).render(t)
         case .plot(let p): return PlotText(unicode: unicode).render(p)
         case .graph(let g): return GraphText(precision: precision, unicode: unicode).render(g)
+        case .network(let n): return NetworkText(precision: precision, unicode: unicode).render(n)
         case .derivation(let d): return DerivationText(precision: precision).render(d)
         case .stream(let s), .warning(let s): return s
         case .clearOutput: return ""
@@ -87,6 +88,8 @@ public struct Renderer {
         case .graph(let g):
             let svg = GraphSVG(precision: precision).render(g)
             return MimeBundle(plain: plain, svg: svg, json: JSONForm.graph(g))
+        case .network(let n):
+            return MimeBundle(plain: plain, svg: NetworkSVG(precision: precision).render(n), json: JSONForm.network(n))
         case .derivation(let d):
             return MimeBundle(plain: plain, markdown: DerivationMarkdown(precision: precision).render(d), json: JSONForm.derivation(d))
         case .stream, .warning, .clearOutput:
