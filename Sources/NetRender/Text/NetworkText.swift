@@ -116,14 +116,15 @@ struct NetworkText {
         func widest(_ texts: [String]) -> Int { texts.map(TextWidth.of).max() ?? 0 }
         let (fromW, symbolW, weightW) = (widest(rows.map(\.from)), widest(rows.map(\.symbol)), widest(rows.map(\.weight)))
         let gradientW = widest(rows.compactMap(\.gradient))
-        return ["into \(target.title)"] + rows.map { r in
-            var line = "  " + TextWidth.padRight(r.from, to: fromW) + " \(arrow.0)" + TextWidth.padRight(r.symbol, to: symbolW)
+        let arrows = rows.map { r in
+            "  " + TextWidth.padRight(r.from, to: fromW) + " \(arrow.0)" + TextWidth.padRight(r.symbol, to: symbolW)
                 + " " + TextWidth.padLeft(r.weight, to: weightW) + "\(arrow.1) " + r.to
-            if let g = r.gradient {
-                line = TextWidth.padRight(line, to: 2 + fromW + 2 + symbolW + 1 + weightW + TextWidth.of(arrow.1) + 1 + 3)
-                line += "    \(partial)E/\(partial)" + TextWidth.padRight(r.symbol, to: symbolW) + "  " + TextWidth.padLeft(g, to: gradientW)
-            }
-            return line
+        }
+        let arrowW = widest(arrows)
+        return ["into \(target.title)"] + zip(arrows, rows).map { line, r in
+            guard let g = r.gradient else { return line }
+            return TextWidth.padRight(line, to: arrowW) + "    \(partial)E/\(partial)" + TextWidth.padRight(r.symbol, to: symbolW)
+                + "  " + TextWidth.padLeft(g, to: gradientW)
         }
     }
 }

@@ -101,6 +101,7 @@ struct NetworkSVG {
         }
         if d.hasGradients { parts.append("∂E/∂w (red) from the last backward") }
         parts.append("blue: weight > 0, orange: < 0")
+        if d.edges.contains(where: { !$0.weight.isFinite }) { parts.append("grey dashed: nan or inf") }
         let all = (1..<max(1, d.columns.count)).reduce(0) { $0 + d.connectionCount(into: $1) }
         if d.edges.count < all { parts.append("\(d.edges.count) of \(all) connections drawn") }
         return parts.joined(separator: " · ")
