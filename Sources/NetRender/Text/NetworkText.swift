@@ -52,19 +52,20 @@ struct NetworkText {
 
     private func number(_ v: Double) -> String { NumberFormat.shown(v, precision: precision) }
 
-    /// "h1 0.0800 | 0.5200", "x1 0.1000", or the bare name before `forward`.
-    private func cell(_ unit: NetworkDiagram.Unit) -> String {
-        switch (unit.z, unit.a) {
-        case let (z?, a?): return "\(unit.name) \(number(z)) | \(number(a))"
-        case let (nil, a?): return "\(unit.name) \(number(a))"
-        default: return unit.name
-        }
-    }
-
-    /// Each column's lines: title, "z | a" under it, then its units with the gap of left-out ones.
+    /// Each column's lines: title, "z | a" under it, then its units with the gap of left-out
+    /// ones: "h1  0.0800 | 0.5200", "x1 0.1000", or the bare name before `forward`; names,
+    /// z and a each in their own aligned column, so a minus sign does not shift the digits.
     private func columnLines(_ column: NetworkDiagram.Column, values: Bool) -> (header: [String], units: [String]) {
         let title = column.activation.isEmpty ? column.title : "\(column.title) (\(column.activation))"
-        var units = column.units.map(cell)
+        let names = column.units.map(\.name), zs = column.units.map { $0.z.map(number) }, as_ = column.units.map { $0.a.map(number) }
+        func widest(_ texts: [String?]) -> Int { texts.compactMap { $0.map(TextWidth.of) }.max() ?? 0 }
+        let (nameW, zW, aW) = (widest(names), widest(zs), widest(as_))
+        var units = column.units.indices.map { i -> String in
+            var cell = TextWidth.padRight(names[i], to: nameW)
+            if let z = zs[i] { cell += " " + TextWidth.padLeft(z, to: zW) + " |" }
+            if let a = as_[i] { cell += " " + TextWidth.padLeft(a, to: aW) }
+            return cell
+        }
         if column.leftOut > 0 { units.insert("\(ellipsis) \(column.leftOut) more", at: column.leading) }
         let sub = values ? (column.activation.isEmpty ? "x" : "z | a") : ""
         return ([title, sub], units)
