@@ -65,11 +65,16 @@ public struct NetworkDiagram: Sendable {
     public var samples: Int
     /// True when `edges` carry gradients.
     public var hasGradients: Bool
+    /// Layers after the first `drawnLayers` that are not drawn (a very deep network).
+    public var layersLeftOut = 0
 
     public static let leadingUnits = 4
     public static let trailingUnits = 2
     /// A layer of at most this many units is drawn whole.
     public static let wholeLayer = 8
+    /// At most this many layers are drawn (the rest are counted), so the picture stays
+    /// bounded however deep the network.
+    public static let drawnLayers = 10
 
     public init(columns: [Column], edges: [Edge], samples: Int, hasGradients: Bool) {
         self.columns = columns; self.edges = edges; self.samples = samples; self.hasGradients = hasGradients

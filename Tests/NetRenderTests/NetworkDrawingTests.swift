@@ -181,6 +181,19 @@ final class NetworkDrawingTests: XCTestCase {
         XCTAssertEqual(json["edges"]?[4]?["weight"], .null)
     }
 
+    func testAVeryDeepNetworkDrawsItsFirstTenLayers() throws {
+        let layers = (1...25).map { "layer l\($0) = dense(3 -> 3, tanh)" }.joined(separator: "\n")
+        let d = try diagram([layers + "\nshow network"])
+        XCTAssertEqual(d.columns.count, 11)
+        XCTAssertEqual(d.layersLeftOut, 15)
+        let drawing = text(d, precision: 4)
+        XCTAssertTrue(drawing.hasPrefix("network 3 -> 3 -> 3 -> 3 -> 3 -> 3 -> 3 -> 3 -> 3 -> 3 -> 3 -> ...\n  layers: the first 10 of 25 drawn"), drawing)
+        XCTAssertTrue(drawing.split(separator: "\n").allSatisfy { $0.count <= 80 }, drawing)
+        let probe = try XCTUnwrap(XMLProbe.parse(NetworkSVG(precision: 4).render(d)))
+        XCTAssertEqual(probe.elements["circle"], 33)
+        XCTAssertTrue(probe.texts.contains { $0.contains("15 more not drawn") })
+    }
+
     func testShowNetworkWithoutLayersIsTheTableAlone() {
         let outputs = run(["show network"])
         XCTAssertEqual(outputs.count, 1)

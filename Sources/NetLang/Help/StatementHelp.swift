@@ -155,8 +155,8 @@ extension HelpCatalog {
                   a picture: lines blue for positive weights, orange for negative, thicker for
                   larger ones, grey dashed for nan or inf. A layer of more than 8 units shows
                   its first 4 and last 2 ("… 58 more"), and a layer of more than 32
-                  connections lists none in text (`show NAME.W` has them). Then the table of
-                  layers, shapes and activations.
+                  connections lists none in text (`show NAME.W` has them); the first 10
+                  layers are drawn. Then the table of layers, shapes and activations.
                   """),
         HelpTopic(name: "plot", categories: [.statement], summary: "plot the loss, a tensor, a layer or functions",
                   body: """

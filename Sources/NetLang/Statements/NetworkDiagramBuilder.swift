@@ -4,8 +4,9 @@ import NetCore
 /// lessons name them (NeuronNaming), sample 1's z and a from the last `forward`, and the
 /// gradients from the last `backward`.
 enum NetworkDiagramBuilder {
-    static func diagram(of layers: [Dense]) -> NetworkDiagram {
-        let naming = NeuronNaming(layers: layers)
+    static func diagram(of network: [Dense]) -> NetworkDiagram {
+        let naming = NeuronNaming(layers: network)
+        let layers = Array(network.prefix(NetworkDiagram.drawnLayers))
         guard let first = layers.first else { return NetworkDiagram(columns: [], edges: [], samples: 0, hasGradients: false) }
         // The values of sample 1, when every layer has run forward on the same batch.
         let forwardDone = layers.allSatisfy { $0.z != nil }
@@ -44,6 +45,8 @@ enum NetworkDiagramBuilder {
             }
             previousShown = shown
         }
-        return NetworkDiagram(columns: columns, edges: edges, samples: samples, hasGradients: hasGradients)
+        var diagram = NetworkDiagram(columns: columns, edges: edges, samples: samples, hasGradients: hasGradients)
+        diagram.layersLeftOut = network.count - layers.count
+        return diagram
     }
 }

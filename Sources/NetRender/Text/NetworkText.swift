@@ -38,7 +38,10 @@ struct NetworkText {
     /// "network 2 -> 2 -> 2", then what the numbers are (one line each, so each fits in 80 columns).
     private func heading(_ d: NetworkDiagram) -> [String] {
         let shape = d.columns.map { String($0.count) }.joined(separator: unicode ? " → " : " -> ")
-        var lines = ["network \(shape)"]
+        var lines = ["network \(shape)" + (d.layersLeftOut > 0 ? " \(unicode ? "→" : "->") \(ellipsis)" : "")]
+        if d.layersLeftOut > 0 {
+            lines.append("  layers: the first \(d.columns.count - 1) of \(d.columns.count - 1 + d.layersLeftOut) drawn (show params has them all)")
+        }
         switch d.samples {
         case 0: lines.append("  z | a: run forward to see them")
         case 1: lines.append("  z | a: of the last forward")

@@ -92,7 +92,7 @@ enum JSONForm {
     /// `show network`: the drawn units and connections, with the layers' full sizes.
     static func network(_ d: NetworkDiagram) -> [String: Any] {
         let optional: (Double?) -> Any = { $0.map { number($0) } ?? null }
-        return ["samples": d.samples, "hasGradients": d.hasGradients,
+        return ["samples": d.samples, "hasGradients": d.hasGradients, "layersLeftOut": d.layersLeftOut,
                 "columns": d.columns.map { c -> [String: Any] in
                     ["title": c.title, "activation": c.activation, "count": c.count, "leftOut": c.leftOut,
                      "units": c.units.map { u -> [String: Any] in

@@ -104,6 +104,7 @@ struct NetworkSVG {
         if d.edges.contains(where: { !$0.weight.isFinite }) { parts.append("grey dashed: nan or inf") }
         let all = (1..<max(1, d.columns.count)).reduce(0) { $0 + d.connectionCount(into: $1) }
         if d.edges.count < all { parts.append("\(d.edges.count) of \(all) connections drawn") }
+        if d.layersLeftOut > 0 { parts.append("the first \(d.columns.count - 1) layers; \(d.layersLeftOut) more not drawn") }
         return parts.joined(separator: " · ")
     }
 
