@@ -38,6 +38,19 @@ def test_first_cell_prints_what_the_readme_shows(tmp_path):
     assert "= 0.0259" in shown and "0.4500    0.0259  0.4370" in shown
 
 
+def test_show_network_drawing_is_what_the_readme_shows(tmp_path):
+    """The README's `show network` drawing: its first cell up to `backward`, then `show network`."""
+    blocks = code_blocks(section("The first five minutes"))
+    cell = next(b for b in blocks if b.startswith("tensor x"))
+    drawing = next(b for b in blocks if b.startswith("network 2 -> 2 -> 2"))
+    upto_backward = cell[:cell.index("backward;") + len("backward;")]
+    (tmp_path / "network.txt").write_text(upto_backward + "\nshow network\n")
+    status, printed = run_notebook(tmp_path / "network.txt")
+    assert status == 0, printed
+    start = printed.index("network 2 -> 2 -> 2")
+    assert printed[start:].startswith(drawing.strip() + "\n"), printed[start:]
+
+
 def test_training_snippet_runs_as_written(tmp_path):
     snippet = next(b for b in code_blocks(section("Training, data and saving a session"))
                    if b.startswith("dataset"))

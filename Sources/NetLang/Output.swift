@@ -13,6 +13,8 @@ public enum Output: Sendable {
     case plot(Plot)
     /// The computational graph of `show graph NAME`: nodes with values and gradients.
     case graph(GraphView)
+    /// `show network`: units and connections with weights, z | a and gradients.
+    case network(NetworkDiagram)
     /// The chain rule for one parameter (`explain`).
     case derivation(Derivation)
     /// Values drawn as pixels: one image or a gallery of tiles (ImageView.swift).

@@ -41,7 +41,7 @@ public struct MimeBundle {
 /// Turns Outputs into text (terminal) and MIME bundles (Jupyter).
 ///
 /// Which forms each output carries (front ends show the richest they support):
-/// tensor and table: text, HTML `<table>`, JSON; plot, graph, image and confusion: text, SVG, JSON — no HTML:
+/// tensor and table: text, HTML `<table>`, JSON; plot, graph, network, image and confusion: text, SVG, JSON — no HTML:
 /// JupyterLab prefers text/html to SVG, and in a notebook it does not trust (any stored
 /// notebook opened from disk) its sanitizer strips an inline `<svg>` down to its bare text
 /// labels, while without HTML it shows the SVG when trusted and the text plot otherwise;
@@ -63,6 +63,7 @@ public struct Renderer {
         case .table(let t): return TableText(precision: precision).render(t)
         case .plot(let p): return PlotText(unicode: unicode).render(p)
         case .graph(let g): return GraphText(precision: precision, unicode: unicode).render(g)
+        case .network(let n): return NetworkText(precision: precision, unicode: unicode).render(n)
         case .derivation(let d): return DerivationText(precision: precision).render(d)
         case .image(let v): return ImageText(unicode: unicode).render(v)
         case .confusion(let c): return ConfusionText.render(c, precision: precision)
@@ -94,6 +95,8 @@ public struct Renderer {
             return MimeBundle(plain: plain, svg: ImageSVG().render(v), json: JSONForm.image(v))
         case .confusion(let c):
             return MimeBundle(plain: plain, svg: ConfusionSVG().render(c), json: JSONForm.confusion(c))
+        case .network(let n):
+            return MimeBundle(plain: plain, svg: NetworkSVG(precision: precision).render(n), json: JSONForm.network(n))
         case .derivation(let d):
             return MimeBundle(plain: plain, markdown: DerivationMarkdown(precision: precision).render(d), json: JSONForm.derivation(d))
         case .stream, .warning, .clearOutput:

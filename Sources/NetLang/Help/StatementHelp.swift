@@ -128,10 +128,10 @@ extension HelpCatalog {
                     train xor.x, xor.y, epochs: 2000, lr: 2
                     train xor.x, xor.y, epochs: 100, batch: 2      # mini-batches of 2 rows
                   """),
-        HelpTopic(name: "show", categories: [.statement], summary: "show a tensor, layer or the session as a table",
+        HelpTopic(name: "show", categories: [.statement], summary: "show a tensor, layer, the network (drawn) or the session",
                   body: """
                     show NAME          a tensor, a layer or an expression
-                    show network       the layers, shapes and activations
+                    show network       the network drawn: units with z | a, connections with weights
                     show params        every weight and bias
                     show grads         the gradients of the last backward
                     show history       the loss per step or epoch
@@ -151,6 +151,16 @@ extension HelpCatalog {
                   first and last rows and columns as fit in 100000.
 
                     show hidden.W full     # also any expression: show x[1:20, :] full
+
+                  `show network` draws the units of each layer (x1…, h1…, o1…) and every
+                  connection labelled with its weight (W1, W2… as the lessons number them);
+                  after `forward` each unit shows z | a of the batch's first sample, after
+                  `backward` each weight its ∂E/∂w (summed over the batch). In Jupyter it is
+                  a picture: lines blue for positive weights, orange for negative, thicker for
+                  larger ones, grey dashed for nan or inf. A layer of more than 8 units shows
+                  its first 4 and last 2 ("… 58 more"), and a layer of more than 32
+                  connections lists none in text (`show NAME.W` has them); the first 10
+                  layers are drawn. Then the table of layers, shapes and activations.
                   """),
         HelpTopic(name: "plot", categories: [.statement], summary: "plot the loss, a tensor, a layer or functions",
                   body: """

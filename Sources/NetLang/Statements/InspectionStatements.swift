@@ -43,7 +43,10 @@ struct ShowStatement: Statement {
         let state = context.state
         switch subject {
         case .keyword("network"):
-            return [NetworkViews.network(state)]
+            // The picture (units, weights, z | a, gradients), then the table of layers.
+            guard !state.layers.isEmpty else { return [NetworkViews.network(state)] }
+            // Two outputs, not a group: a group's bundle is HTML, which would lose the SVG.
+            return [.network(NetworkDiagramBuilder.diagram(of: state.layers)), NetworkViews.network(state)]
         case .keyword("memory"):
             return [MemoryStatement.view(state)]
         case .keyword("params"):

@@ -89,6 +89,23 @@ enum JSONForm {
         }]
     }
 
+    /// `show network`: the drawn units and connections, with the layers' full sizes.
+    static func network(_ d: NetworkDiagram) -> [String: Any] {
+        let optional: (Double?) -> Any = { $0.map { number($0) } ?? null }
+        return ["samples": d.samples, "hasGradients": d.hasGradients, "layersLeftOut": d.layersLeftOut,
+                "columns": d.columns.map { c -> [String: Any] in
+                    ["title": c.title, "activation": c.activation, "count": c.count, "leftOut": c.leftOut,
+                     "units": c.units.map { u -> [String: Any] in
+                         ["name": u.name, "z": optional(u.z), "a": optional(u.a), "bias": optional(u.bias),
+                          "biasGradient": optional(u.biasGradient)]
+                     }]
+                },
+                "edges": d.edges.map { e -> [String: Any] in
+                    ["column": e.column, "from": e.from, "to": e.to, "symbol": e.symbol,
+                     "weight": number(e.weight), "gradient": optional(e.gradient)]
+                }]
+    }
+
     static func derivation(_ d: Derivation) -> [String: Any] {
         var json: [String: Any] = [
             "parameter": d.parameter, "symbol": d.symbol, "latex": d.latex, "value": number(d.value), "notes": d.notes,
