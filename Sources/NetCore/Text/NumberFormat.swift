@@ -54,6 +54,15 @@ public enum NumberFormat {
         return cFormat("%.*g", Int32(max(1, min(digits, maxPrecision))), v)
     }
 
+    /// A value as a message echoes it, every digit it has and no more (Swift's shortest
+    /// text that reads back to the same Double): `nan`, `inf`, `-inf`, `1e+308`, `2.5`, `3`.
+    /// For errors that say which value was wrong, where `precision` must not hide it.
+    public static func exact(_ v: Double) -> String {
+        if v.isNaN { return "nan" }   // 0/0 is a negative nan, which Swift would print "-nan"
+        if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
+    }
+
     /// A number shown in a table or tensor: fixed digits, except that a value too small
     /// to show a digit at this precision is written in scientific form rather than as zero
     /// (a vanishing gradient of 3.7e-06 must not read as 0.0000).
