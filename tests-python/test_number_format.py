@@ -11,6 +11,7 @@ import subprocess
 
 import pytest
 
+from conftest import run_cell
 from test_nbrun_ipynb import nb_run_binary
 
 # The half-way values of the issue, values just below a tie in binary, and the specials.
@@ -40,13 +41,18 @@ def expected(v: float, p: int) -> str:
     return text.lstrip("-") if reads_zero else text
 
 
-@pytest.fixture(scope="module")
-def outputs():
-    """One cell per precision: print the values, then show them in full as a column
-    tensor (`show t full`: the compact view would leave the middle rows out)."""
+def cell(p: int) -> str:
+    """Print the values at precision p, then show them in full as a column tensor (`show
+    t full`: the compact view would leave the middle rows out)."""
     row = ", ".join(literal(v) for v in VALUES)
     column = ", ".join(f"[{literal(v)}]" for v in VALUES)
-    cells = [f"# %%\nprecision {p}\nprint {row}\ntensor t = [{column}]\nshow t full\n" for p in PRECISIONS]
+    return f"precision {p}\nprint {row}\ntensor t = [{column}]\nshow t full\n"
+
+
+@pytest.fixture(scope="module")
+def outputs():
+    """nb-run's outputs of one cell per precision."""
+    cells = ["# %%\n" + cell(p) for p in PRECISIONS]
     result = subprocess.run([nb_run_binary(), "--to", "ipynb", "-"], input="".join(cells),
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
@@ -76,3 +82,16 @@ def test_tensor_text_and_html_round_as_printf(outputs, p):
     # The JSON form carries the Double itself, not the rounded text (null for nan/inf).
     json_column = [row[0] for row in data["application/vnd.netbook+json"]["data"]]
     assert json_column == [v if math.isfinite(v) else None for v in VALUES]
+
+
+def test_the_kernel_shows_what_nb_run_shows(kernel, outputs):
+    """The same formatter behind the kernel: its stream and tensor forms equal nb-run's."""
+    _, kc = kernel
+    for p in PRECISIONS:
+        _, messages = run_cell(kc, cell(p))
+        streams = [m["content"]["text"] for m in messages if m["msg_type"] == "stream"]
+        shown = [m["content"]["data"] for m in messages if m["msg_type"] in ("display_data", "execute_result")]
+        assert "".join(streams) == joined(outputs[p][0]["text"])
+        nb_run = outputs[p][-1]["data"]
+        assert shown[-1]["text/plain"] == joined(nb_run["text/plain"])
+        assert shown[-1]["text/html"] == joined(nb_run["text/html"])
