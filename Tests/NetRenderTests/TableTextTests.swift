@@ -46,16 +46,6 @@ final class TableTextTests: XCTestCase {
         let widths = lines(text).map(TextWidth.of)
         XCTAssertEqual(Set(widths).count, 1, text)
     }
-
-    func testNumberFormatRoundsHalfAwayFromZeroAndDropsNegativeZero() {
-        XCTAssertEqual(NumberFormat.fixed(0.023971900751730026, precision: 8), "0.02397190")
-        XCTAssertEqual(NumberFormat.fixed(0.125, precision: 2), "0.13")
-        XCTAssertEqual(NumberFormat.fixed(-0.125, precision: 2), "-0.13")
-        XCTAssertEqual(NumberFormat.fixed(-0.00001, precision: 4), "0.0000")
-        XCTAssertEqual(NumberFormat.fixed(715, precision: 0), "715")
-        XCTAssertEqual(NumberFormat.fixed(.nan, precision: 3), "nan")
-        XCTAssertEqual(NumberFormat.fixed(-.infinity, precision: 3), "-inf")
-    }
 }
 
 final class NumberColumnTests: XCTestCase {

@@ -81,7 +81,7 @@ public enum DatasetGenerator {
             throw DataError("noise: must be a number ≥ 0, got \(sigma.isNaN ? "nan" : "\(sigma)")")
         }
         guard sigma <= maximumNoise else {
-            throw DataError("noise: must be at most \(WholeNumber.text(maximumNoise)), got \(sigma)")
+            throw DataError("noise: must be at most \(NumberFormat.exact(maximumNoise)), got \(NumberFormat.exact(sigma))")
         }
         if kind.acceptsClasses {
             guard k >= 2, k <= 50 else { throw DataError("classes: must be between 2 and 50, got \(k)") }

@@ -20,7 +20,7 @@ public enum WholeNumber {
                              in range: ClosedRange<Int> = -exactLimit...exactLimit) throws -> Int {
         let allowed = max(range.lowerBound, -exactLimit)...min(range.upperBound, exactLimit)
         if v.isFinite, v == v.rounded(), let n = Int(exactly: v), allowed.contains(n) { return n }
-        throw ValueError("\(what) must be \(describe(allowed)), not \(text(v))")
+        throw ValueError("\(what) must be \(describe(allowed)), not \(NumberFormat.exact(v))")
     }
 
     /// The nearest Int to `v` by `rule`, clamped into `range`; nil when `v` is nan (a point
@@ -40,12 +40,5 @@ public enum WholeNumber {
         func bound(_ n: Int) -> String { n == exactLimit ? "2^53" : n == -exactLimit ? "-2^53" : String(n) }
         if range.lowerBound == range.upperBound { return "\(range.lowerBound)" }
         return "a whole number from \(bound(range.lowerBound)) to \(bound(range.upperBound))"
-    }
-
-    /// How a value reads in a message: `nan`, `inf`, `-inf`, `1e+308`, `2.5`, `3`.
-    public static func text(_ v: Double) -> String {
-        if v.isNaN { return "nan" }   // 0/0 is a negative nan, which Swift would print "-nan"
-        if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int(v)) }
-        return "\(v)"
     }
 }

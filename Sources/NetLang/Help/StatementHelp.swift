@@ -226,8 +226,8 @@ extension HelpCatalog {
                   body: """
                   precision N
 
-                  Digits after the decimal point in text output (default 4, 0 to 17).
-                  JSON outputs always carry full precision.
+                  Digits after the decimal point in text output (default 4, 0 to 17), rounded
+                  as printf and numpy round (0.125 shows 0.12); JSON carries every digit.
 
                     precision 8
                   """),

@@ -93,9 +93,9 @@ struct CheckVerdict {
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
         if v == 0 { return "0" }
         guard let decimals, abs(v) < 1e9, abs(v) >= 1e-3 else {
-            return cFormat("%.\(decimals == nil ? 10 : 6)g", v)
+            return NumberFormat.significant(v, digits: decimals == nil ? 10 : 6)
         }
-        var text = cFormat("%.\(decimals)f", v)
+        var text = NumberFormat.fixed(v, precision: decimals)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text

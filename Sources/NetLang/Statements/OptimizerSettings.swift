@@ -42,7 +42,7 @@ enum OptimizerSettings {
 
     static func summary(_ kind: OptimizerKind) -> String {
         // "%g": as a person writes them (lr: 2, eps: 1e-08), not as Double prints them (2.0).
-        let args = settings(kind).map { "\($0.0): \(cFormat("%g", $0.1))" }.joined(separator: ", ")
+        let args = settings(kind).map { "\($0.0): \(NumberFormat.significant($0.1, digits: 6))" }.joined(separator: ", ")
         let rule: String
         switch kind {
         case .sgd: rule = "p ← p − lr·g"

@@ -59,7 +59,7 @@ enum TrainingViews {
 
     /// A number in few digits, for sentences: "0.05", "2.4e+229".
     static func short(_ v: Double) -> String {
-        if v != 0, abs(v) >= 1e6 || abs(v) < 1e-4 { return cFormat("%.2g", v) }
-        return cFormat("%.4g", v)
+        if v != 0, abs(v) >= 1e6 || abs(v) < 1e-4 { return NumberFormat.significant(v, digits: 2) }
+        return NumberFormat.significant(v, digits: 4)
     }
 }

@@ -1,3 +1,4 @@
+import NetCore
 import NetLang
 
 /// `explain`: the chain rule for one parameter, then each factor with how it is computed

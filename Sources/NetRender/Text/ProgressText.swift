@@ -29,10 +29,10 @@ struct ProgressText {
 
     /// 850, 12.5k, 1.2M: a rate reads at a glance.
     static func rate(_ r: Double) -> String {
-        if r >= 1e6 { return cFormat("%.1fM", r / 1e6) }
-        if r >= 1e4 { return cFormat("%.1fk", r / 1e3) }
-        if r >= 10 { return cFormat("%.0f", r) }
-        return cFormat("%.1f", r)
+        if r >= 1e6 { return NumberFormat.fixed(r / 1e6, precision: 1) + "M" }
+        if r >= 1e4 { return NumberFormat.fixed(r / 1e3, precision: 1) + "k" }
+        if r >= 10 { return NumberFormat.fixed(r, precision: 0) }
+        return NumberFormat.fixed(r, precision: 1)
     }
 
     /// "2s", "1m05s", "2h03m".

@@ -1,3 +1,4 @@
+import NetCore
 import NetLang
 
 /// Training progress for a live Jupyter display: the text line in a `<pre>`, and once there

@@ -3,36 +3,64 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NetCore
-import NetLang
 
-/// Numbers as text output prints them: a fixed count of digits after the point
-/// (`precision N`), rounded half away from zero, so that a column of them lines up.
+/// The one place a Double becomes decimal text for people: `print`, `explain`, tensors,
+/// tables, derivations, plot ticks and progress, in text, HTML, Markdown/LaTeX and SVG alike
+/// (JSON carries the full Double, not this text). It lives in NetCore, the bottom module,
+/// so that NetLang's sentences and NetRender's renderers call the same function.
+///
+/// One rounding rule: the C library's `printf("%.*f")` (numpy's and Python's too), which
+/// rounds the exact binary value to nearest, ties to even. So 0.125 (exactly 1/8) at
+/// precision 2 is "0.12", 0.375 is "0.38", 2.5 at precision 0 is "2" and 3.5 is "4";
+/// 2.675 is 2.67499999999999982236431605997495353221893310546875 in binary, so "2.67".
+/// Two presentation rules on top, both kept from before: a value that rounds to zero
+/// prints without a sign ("0.0000", not printf's "-0.0000"), and one too large or too
+/// small for fixed digits to mean anything is written in scientific form.
 ///
 ///     NumberFormat.fixed(0.023971900751730026, precision: 8)   // "0.02397190"
+///     NumberFormat.fixed(0.125, precision: 2)                  // "0.12"
 ///     NumberFormat.fixed(-0.00001, precision: 4)               // "0.0000" (no "-0.0000")
 public enum NumberFormat {
+    /// The most digits after the point a session can ask for (`precision 17`): a Double
+    /// holds 17 significant digits.
+    public static let maxPrecision = 17
+
     public static func fixed(_ v: Double, precision: Int) -> String {
-        let precision = max(0, min(precision, 15))
+        let precision = max(0, min(precision, maxPrecision))
         if v.isNaN { return "nan" }
         if v.isInfinite { return v > 0 ? "inf" : "-inf" }
         // Too large or too small for fixed digits to mean anything: scientific form at the
         // same precision ("2.4420e+229"), not 17 digits of noise.
-        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return cFormat("%.\(precision)e", v) }
-        var scale = 1.0
-        for _ in 0..<precision { scale *= 10 }
-        let scaled = (abs(v) * scale).rounded(.toNearestOrAwayFromZero)
-        if scaled >= 9e15 { return cFormat("%.\(precision)e", v) }   // beyond exact integers in a Double
-        let whole = UInt64(scaled)
-        var digits = String(whole)
-        if precision > 0 {
-            if digits.count <= precision {
-                digits = String(repeating: "0", count: precision - digits.count + 1) + digits
-            }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -precision))
-        }
+        if v != 0 && (abs(v) >= 1e15 || abs(v) < 1e-300) { return scientific(v, precision: precision) }
+        let text = cFormat("%.*f", Int32(precision), v)
         // A value that rounds to zero prints without a sign, as numpy does not but people expect.
-        return (v < 0 && whole != 0 ? "-" : "") + digits
+        if text.hasPrefix("-"), !text.contains(where: { $0 >= "1" && $0 <= "9" }) { return String(text.dropFirst()) }
+        return text
+    }
+
+    /// `v` in scientific form with `precision` digits after the point, by the same rule
+    /// (printf's "%.*e"): 3.7e-6 at 4 is "3.7000e-06".
+    public static func scientific(_ v: Double, precision: Int) -> String {
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v > 0 ? "inf" : "-inf" }
+        return cFormat("%.*e", Int32(max(0, min(precision, maxPrecision))), v)
+    }
+
+    /// `v` in few significant digits, for a sentence (printf's "%.*g", same rounding rule):
+    /// 0.05 at 4 is "0.05", 2.442e229 at 2 is "2.4e+229", 2 at 6 is "2".
+    public static func significant(_ v: Double, digits: Int) -> String {
+        if v.isNaN { return "nan" }
+        if v.isInfinite { return v > 0 ? "inf" : "-inf" }
+        return cFormat("%.*g", Int32(max(1, min(digits, maxPrecision))), v)
+    }
+
+    /// A value as a message echoes it, every digit it has and no more (Swift's shortest
+    /// text that reads back to the same Double): `nan`, `inf`, `-inf`, `1e+308`, `2.5`, `3`.
+    /// For errors that say which value was wrong, where `precision` must not hide it.
+    public static func exact(_ v: Double) -> String {
+        if v.isNaN { return "nan" }   // 0/0 is a negative nan, which Swift would print "-nan"
+        if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        return "\(v)"
     }
 
     /// A number shown in a table or tensor: fixed digits, except that a value too small
@@ -50,7 +78,7 @@ public enum NumberFormat {
         if v != 0, v.isFinite, abs(v) < scale * 1e-12 { return fixed(0, precision: precision) }
         let s = fixed(v, precision: precision)
         guard v != 0, v.isFinite, s.allSatisfy({ $0 == "0" || $0 == "." || $0 == "-" }) else { return s }
-        return cFormat("%.\(max(0, min(precision, 15)))e", v)
+        return scientific(v, precision: precision)
     }
 
     /// A column of numbers: a column of counts (`counts`: sample numbers, steps) without
@@ -69,23 +97,8 @@ public enum NumberFormat {
     }
 
     /// Every value a whole number (and there is one): a column of counts or sample numbers.
-    static func isWhole(_ values: [Double]) -> Bool {
+    public static func isWhole(_ values: [Double]) -> Bool {
         !values.isEmpty && values.allSatisfy { $0.isFinite && $0 == $0.rounded() && abs($0) < 1e15 }
-    }
-
-    /// The largest magnitude among a table's number columns that are not whole numbers
-    /// (sample numbers and counts say nothing about the size of the values).
-    ///
-    ///     forward: z1 = -5.55e-17, 1.9e-16 and a1 = 0.5 → 0.5, so z1 shows 0.0000
-    static func tableScale(_ table: Table) -> Double {
-        let count = table.rows.map(\.count).max() ?? 0
-        return (0..<count).reduce(0) { scale, c in
-            let values = table.rows.compactMap { row -> Double? in
-                if c < row.count, case .number(let v) = row[c] { return v } else { return nil }
-            }
-            let counts = c < table.columns.count && table.countColumns.contains(table.columns[c])
-            return counts && isWhole(values) ? scale : max(scale, magnitude(values))
-        }
     }
 
     /// The largest finite magnitude among `values` (0 when there is none).
@@ -102,44 +115,10 @@ public enum NumberFormat {
         if abs(v) >= 1e15 {
             // Scientific, with the digits that tell ticks a step apart (1.5e+304, 2e+304).
             let digits = max(0, Int(log10(abs(v)).rounded(.down) - log10(step).rounded(.down)))
-            return cFormat("%.\(min(digits, 10))e", v)
+            return scientific(v, precision: min(digits, 10))
         }
         let decimals = max(0, Int((-log10(step)).rounded(.up) + 0.0001))
         let s = fixed(abs(v) < step * 1e-9 ? 0 : v, precision: min(decimals, 10))
         return s
-    }
-}
-
-/// Lines a column of numbers up on the decimal point: integer parts right-aligned,
-/// fraction parts left-aligned, so "-1.5" and "10.25" share one point column; "nan" and
-/// "inf" are right-aligned.
-///
-///     DecimalColumn(["1.5", "-10.25"]).aligned   // [" 1.5 ", "-10.25"]
-struct DecimalColumn {
-    var cells: [String]
-    init(_ cells: [String]) { self.cells = cells }
-
-    private static func split(_ s: String) -> (String, String) {
-        if let dot = s.firstIndex(of: ".") {
-            return (String(s[..<dot]), String(s[dot...]))
-        }
-        return (s, "")
-    }
-
-    /// nan and ±inf have no point: they are right-aligned in the column, as numpy prints them.
-    private static func isSpecial(_ s: String) -> Bool { s == "nan" || s == "inf" || s == "-inf" }
-
-    /// The cells padded to one width with their points in one column.
-    var aligned: [String] {
-        let parts = cells.map(Self.split)
-        let numeric = zip(cells, parts).filter { !Self.isSpecial($0.0) }.map(\.1)
-        let intWidth = numeric.map { TextWidth.of($0.0) }.max() ?? 0
-        let fracWidth = numeric.map { TextWidth.of($0.1) }.max() ?? 0
-        let specialWidth = cells.filter(Self.isSpecial).map(TextWidth.of).max() ?? 0
-        let width = max(intWidth + fracWidth, specialWidth)
-        return zip(cells, parts).map { cell, part in
-            if Self.isSpecial(cell) { return TextWidth.padLeft(cell, to: width) }
-            return TextWidth.padLeft(part.0, to: width - fracWidth) + TextWidth.padRight(part.1, to: fracWidth)
-        }
     }
 }
