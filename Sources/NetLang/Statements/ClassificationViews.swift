@@ -110,7 +110,7 @@ struct ClassificationViews: Statement {
                 let v = t[r, 0]
                 let allowed = binary ? 0...1 : 1...count
                 guard v.isFinite, v == v.rounded(), allowed.contains(Int(v)) else {
-                    throw LangError(.value, "target \(WholeNumber.text(v)) in row \(r + 1) is not a class: \(binary ? "0 or 1" : "1 to \(count)")",
+                    throw LangError(.value, "target \(NumberFormat.exact(v)) in row \(r + 1) is not a class: \(binary ? "0 or 1" : "1 to \(count)")",
                                     at: targetAt)
                 }
                 return binary ? Int(v) : Int(v) - 1

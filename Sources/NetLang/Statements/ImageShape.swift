@@ -94,7 +94,7 @@ enum ImageShape {
         }
         let (lo, hi) = (t.data[0], t.data[1])
         guard lo.isFinite, hi.isFinite, lo < hi, max(abs(lo), abs(hi)) <= DrawableRange.limit else {
-            throw LangError(.value, "range: must go up between finite numbers within ±1e300, not from \(WholeNumber.text(lo)) to \(WholeNumber.text(hi))",
+            throw LangError(.value, "range: must go up between finite numbers within ±1e300, not from \(NumberFormat.exact(lo)) to \(NumberFormat.exact(hi))",
                             at: e.location)
         }
         return .grey(lo...hi)

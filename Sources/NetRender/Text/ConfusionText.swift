@@ -1,3 +1,4 @@
+import NetCore
 import NetLang
 
 /// A confusion matrix as a table whose axes say what they are: one row per true class,

@@ -88,7 +88,7 @@ struct ImageText {
 
     /// A scale's end as people read it: 16, 0.25, 1.235e-05.
     static func number(_ v: Double) -> String {
-        if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return WholeNumber.text(v) }
+        if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return NumberFormat.exact(v) }
         return cFormat("%.4g", v)
     }
 }

@@ -1,3 +1,4 @@
+import NetCore
 import NetLang
 
 /// `show network` in a terminal: the layers side by side as columns of units (each with
