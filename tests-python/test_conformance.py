@@ -37,6 +37,17 @@ class NetBookKernelTests(jupyter_kernel_test.KernelTests):
         {"code": "plot sigmoid from -5 to 5\nprint \"plotted\"", "mime": "image/svg+xml"},
     ]
 
+    # A second step without a backward between warns (on stderr) that it reuses the gradients.
+    code_stderr = """layer h = dense(1 -> 1, identity, weights: [[1]])
+loss mse
+forward [[1]], [[0]];
+backward;
+step;
+step;"""
+
+    # clear_output sends Jupyter's clear_output message.
+    code_clear_output = 'print "soon gone"\nclear_output'
+
     code_history_pattern = "1 + *"
     supported_history_operations = ("tail", "range", "search")
 

@@ -94,6 +94,8 @@ def visible_text(page):
 def course(tmp_path_factory):
     """One course taken through the whole nbgrader cycle; the tests look at its results."""
     root = new_course(tmp_path_factory.mktemp("nbgrader") / "course")
+    validated = nbgrader(root, "validate", f"source/{ASSIGNMENT}/exercise.ipynb")
+    assert "Success! Your notebook passes all the tests." in validated.stdout, validated.stdout
     nbgrader(root, "generate_assignment", ASSIGNMENT)
     released = root / "release" / ASSIGNMENT / "exercise.ipynb"
     for student, answer in ANSWERS.items():
@@ -161,7 +163,7 @@ def test_nb_run_student_writes_what_nbgrader_releases(course, tmp_path):
     run = subprocess.run([nb_run_binary(), "--student", str(course / "source" / ASSIGNMENT / "exercise.ipynb"),
                           "-o", str(student)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
-    assert "1 solution replaced by stubs, 1 hidden test region removed" in run.stderr
+    assert "1 solution replaced by a stub, 1 hidden test region removed" in run.stderr
     ours = nbformat.read(student, as_version=4)
     nbformat.validate(ours)
     released = nbformat.read(course / "release" / ASSIGNMENT / "exercise.ipynb", as_version=4)
@@ -204,7 +206,8 @@ def test_the_readme_shows_these_commands_and_this_feedback(tmp_path):
     from test_readme import code_blocks, section
     blocks = code_blocks(section("Grading with nbgrader"))
     commands = [line.split("#")[0].split() for line in blocks[0].splitlines() if line.startswith("nbgrader ")]
-    assert commands == [["nbgrader", "generate_assignment", "ps1"], ["nbgrader", "autograde", "ps1", "--create"],
+    assert commands == [["nbgrader", "validate", "source/ps1/exercise.ipynb"],
+                        ["nbgrader", "generate_assignment", "ps1"], ["nbgrader", "autograde", "ps1", "--create"],
                         ["nbgrader", "generate_feedback", "ps1"], ["nbgrader", "export"]]
     answer, tests, feedback = blocks[1], blocks[2], blocks[3]
     wrong = answer.replace("tensor z1 = x @ hidden.W\n", "tensor z1 = x @ hidden.W.T\n")

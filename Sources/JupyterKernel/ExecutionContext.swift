@@ -25,6 +25,12 @@ public final class ExecutionContext {
         publish("stream", ["name": name, "text": text])
     }
 
+    /// Clears the cell's output area (clear_output); with `wait`, the front end clears it
+    /// only when the next output arrives, so a redrawn output does not flicker.
+    public func clearOutput(wait: Bool = false) {
+        publish("clear_output", ["wait": wait])
+    }
+
     /// A display_data; with a display id, later `updateDisplay` calls replace it.
     public func display(_ data: MimeData, metadata: [String: Any] = [:], displayID: String? = nil) {
         publish("display_data", ["data": data, "metadata": metadata,

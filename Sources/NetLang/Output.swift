@@ -17,12 +17,30 @@ public enum Output: Sendable {
     case derivation(Derivation)
     /// Text written by `print` (goes to the cell's stdout stream).
     case stream(String)
+    /// A warning: the statement ran, but something in it deserves a second look (a step
+    /// that reused old gradients, a loss that diverged, a session near its memory budget).
+    /// The kernel sends it on the stderr stream; nb-run writes it to standard error.
+    case warning(String)
+    /// `clear_output`: the cell's outputs so far are cleared (Jupyter's clear_output); with
+    /// `wait`, only when the next output comes, so a redrawn output does not flicker.
+    case clearOutput(wait: Bool)
     /// A short note or help text (e.g. `loss half_sse` shows its formula; `help`).
     case note(Note)
     /// Progress of long work (`train`); the kernel updates one display with it.
     case progress(Progress)
     /// Several outputs shown as one (e.g. `forward` shows a table per layer then the loss).
     case group([Output])
+}
+
+extension Output {
+    /// Written or done rather than shown (print, warnings, clear_output): `;` does not
+    /// silence it, and it is never a cell's result.
+    public var isStreamLike: Bool {
+        switch self {
+        case .stream, .warning, .clearOutput: return true
+        default: return false
+        }
+    }
 }
 
 public struct TensorView: Sendable {

@@ -4,7 +4,8 @@ import NetCore
 
 /// Where a statement's output goes: the value of a cell's last statement is its result
 /// (Jupyter's execute_result); everything else is displayed along the way (display_data).
-/// `.stream` outputs (`print`) always come with `.display`; the kernel sends them as stream text.
+/// `.stream` outputs (`print`), `.warning` and `.clearOutput` always come with `.display`,
+/// even after `;`; the kernel sends the first two as stream text (stdout, stderr).
 public enum OutputRole: Sendable, Equatable {
     case display
     case result
@@ -84,7 +85,7 @@ public final class Session {
             } catch let stop as TrainingInterrupted {
                 // An interrupted train keeps what it finished (TrainStatement.swift), then stops the cell.
                 state = stop.state
-                if !parsed.suppressed { stop.outputs.forEach { emit($0, .display) } }
+                for output in stop.outputs where !parsed.suppressed || output.isStreamLike { emit(output, .display) }
                 return stop.error.netError(in: source)
             } catch is Interrupted {
                 return Self.interrupted(at: parsed.location).netError(in: source)
@@ -101,18 +102,18 @@ public final class Session {
             }
             // Commit only after the statement finished: a failure above left `state` untouched.
             state = context.state
+            if let warning = memoryWarning() { emit(warning, .display) }
             // `;` hides what a statement shows, not what it prints: `print x;` still writes
             // (as `println(x);` does in Julia and `disp(x);` in MATLAB).
             if parsed.suppressed {
-                for output in outputs { if case .stream = output { emit(output, .display) } }
+                for output in outputs where output.isStreamLike { emit(output, .display) }
                 continue
             }
+            // The cell's result is the last statement's last output that is shown (not a
+            // print, a warning or a clear that came after it).
+            let resultIndex = isLast ? outputs.lastIndex { !$0.isStreamLike } : nil
             for (j, output) in outputs.enumerated() {
-                if case .stream = output {
-                    emit(output, .display)
-                } else {
-                    emit(output, isLast && j == outputs.count - 1 ? .result : .display)
-                }
+                emit(output, j == resultIndex ? .result : .display)
             }
             // Showing a large output can take a while: an interrupt then ends the cell here.
             if interrupt.isRaised {
@@ -121,6 +122,22 @@ public final class Session {
             }
         }
         return nil
+    }
+
+    /// Whether the session was told it is near its memory budget (and has not fallen well
+    /// below it since): the warning comes once per approach, not after every statement.
+    private var warnedNearMemoryBudget = false
+
+    /// A warning when the session has just come within 10% of its memory budget.
+    private func memoryWarning() -> Output? {
+        let limit = state.memoryLimit
+        guard limit > 0 else { return nil }
+        let used = SessionFootprint(state).total
+        let share = Double(used) / Double(limit)
+        if share < Warnings.rearmMemoryShare { warnedNearMemoryBudget = false }
+        guard share >= Warnings.nearMemoryShare, !warnedNearMemoryBudget else { return nil }
+        warnedNearMemoryBudget = true
+        return Warnings.nearMemoryBudget(used: used, limit: limit)
     }
 
     /// The error of a statement stopped by an interrupt: its draft state was dropped.

@@ -64,7 +64,8 @@ public struct Renderer {
         case .plot(let p): return PlotText(unicode: unicode).render(p)
         case .graph(let g): return GraphText(precision: precision, unicode: unicode).render(g)
         case .derivation(let d): return DerivationText(precision: precision).render(d)
-        case .stream(let s): return s
+        case .stream(let s), .warning(let s): return s
+        case .clearOutput: return ""
         case .note(let n): return n.title.map { "\($0)\n\n\(n.text)" } ?? n.text
         case .progress(let p): return ProgressText(precision: precision, unicode: unicode).render(p)
         case .group(let parts): return parts.map(text).filter { !$0.isEmpty }.joined(separator: "\n\n")
@@ -88,7 +89,7 @@ public struct Renderer {
             return MimeBundle(plain: plain, svg: svg, json: JSONForm.graph(g))
         case .derivation(let d):
             return MimeBundle(plain: plain, markdown: DerivationMarkdown(precision: precision).render(d), json: JSONForm.derivation(d))
-        case .stream:
+        case .stream, .warning, .clearOutput:
             return MimeBundle(plain: plain)
         case .note:
             return MimeBundle(plain: plain, html: HTMLText.pre(plain))

@@ -10,7 +10,8 @@ import NetRender
 /// Roles map to messages: `.result` → execute_result, `.display` → display_data,
 /// `.liveDisplay(id)` → an empty display_data with that display id the first time, then
 /// update_display_data with the output, `.endLiveDisplay(id)` → update_display_data that
-/// empties it again; `print` goes to stdout; `help` goes to the pager.
+/// empties it again; `print` goes to stdout, warnings to stderr, `clear_output` sends
+/// clear_output; `help` goes to the pager.
 ///
 /// Why a live display starts and ends empty: what stays of a cell must be the same in
 /// every tool. JupyterLab and nbclient keep a display's last update; nbval keeps its
@@ -44,9 +45,17 @@ final class NetBookInterpreter: Interpreter {
                 return
             }
             let bundle = renderer.bundle(for: output)
-            if case .stream(let text) = output {
+            switch output {
+            case .stream(let text):
                 context.stream(text.hasSuffix("\n") ? text : text + "\n")
                 return
+            case .warning(let text):
+                context.stream(text.hasSuffix("\n") ? text : text + "\n", name: "stderr")
+                return
+            case .clearOutput(let wait):
+                context.clearOutput(wait: wait)
+                return
+            default: break
             }
             if case .note(let note) = output, note.isHelp {
                 context.page(bundle.dictionary)
@@ -96,7 +105,9 @@ final class NetBookInterpreter: Interpreter {
     /// output is the answer.
     func evaluate(expression: String) -> Result<MimeData, ExecutionError> {
         var last: MimeData?
-        if let error = session.run(expression, emit: { output, _ in last = renderer.bundle(for: output).dictionary }) {
+        if let error = session.run(expression, emit: { output, _ in
+            if !output.isStreamLike || last == nil { last = renderer.bundle(for: output).dictionary }
+        }) {
             return .failure(executionError(error))
         }
         return .success(last ?? ["text/plain": ""])

@@ -63,6 +63,7 @@ enum JSONExport {
     private static func json(_ output: CellOutput) -> [String: Any] {
         switch output {
         case .stream(let text): return ["type": "stream", "text": text]
+        case .stderr(let text): return ["type": "stream", "name": "stderr", "text": text]
         case .display(let data): return ["type": "display", "text": output.plainText, "data": data]
         case .result(let data, _): return ["type": "result", "text": output.plainText, "data": data]
         case .error(let name, let value, _): return ["type": "error", "text": output.plainText, "ename": name, "evalue": value]

@@ -58,7 +58,8 @@ enum IpynbFormat {
         }
         switch type {
         case "stream":
-            return .stream(multiline(object["text"]) ?? "")
+            let text = multiline(object["text"]) ?? ""
+            return object["name"] as? String == "stderr" ? .stderr(text) : .stream(text)
         case "display_data", "update_display_data":
             return .display(data: object["data"] as? [String: Any] ?? [:])
         case "execute_result":
@@ -104,6 +105,8 @@ enum IpynbFormat {
         switch output {
         case .stream(let text):
             return ["output_type": "stream", "name": "stdout", "text": lines(text)]
+        case .stderr(let text):
+            return ["output_type": "stream", "name": "stderr", "text": lines(text)]
         case .display(let data):
             return ["output_type": "display_data", "data": bundle(data), "metadata": [String: Any]()]
         case .result(let data, let count):

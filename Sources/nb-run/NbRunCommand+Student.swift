@@ -5,7 +5,7 @@ import Foundation
 extension NbRunCommand {
     func validateStudent() throws {
         if check || update { throw ValidationError("--student writes a notebook; it cannot be used with --check or --update") }
-        if to != nil { throw ValidationError("--student writes the notebook in its own format (.txt or .ipynb); leave out --to") }
+        if requestedFormat != nil { throw ValidationError("--student writes the notebook in its own format (.txt or .ipynb); leave out --to") }
         guard notebooks.count == 1, let input = notebooks.first else {
             throw ValidationError("--student needs one NOTEBOOK (the teacher's version)")
         }

@@ -34,8 +34,10 @@ struct NbRunCommand: ParsableCommand {
     @Argument(help: "Notebooks to run (.txt percent format or .ipynb); - reads stdin.")
     var notebooks: [String] = []
 
-    @Option(help: "Output format: text (the default), ipynb, markdown or json.")
-    var to: Format?
+    @Option(name: .customLong("to"), help: "Output format: text (the default), ipynb, markdown or json.")
+    var requestedFormat: Format?
+    /// `--to`, text when not given (--student refuses it given: it writes its own format).
+    var to: Format { requestedFormat ?? .text }
 
     @Option(name: .shortAndLong, help: "Write the output to FILE instead of stdout.")
     var output: String?
@@ -100,12 +102,13 @@ struct NbRunCommand: ParsableCommand {
 
     /// Runs a notebook and writes it in the chosen format; text to stdout streams cell by cell.
     private func convert(_ file: NotebookFile) throws -> Int32 {
-        let to = self.to ?? .text
         let streaming = to == .text && (output == nil || output == "-")
         let colored = to == .text && useColor(forStdout: streaming)
         var text = ""
+        // Warnings go to standard error in every format (a notebook file also keeps them).
         let execution = NotebookExecution(keepGoing: keepGoing, color: colored, timeout: timeout,
-                                          echo: to == .text ? { streaming ? Terminal.write($0) : text.append($0) } : nil)
+                                          echo: to == .text ? { streaming ? Terminal.write($0) : text.append($0) } : nil,
+                                          warn: { Terminal.error($0) })
         let (ran, failed) = execution.run(file.notebook, baseDirectory: file.directory)
         switch to {
         case .text: if !streaming { try writeOutput(Data(text.utf8), to: output) }

@@ -28,6 +28,8 @@ struct NotebookCell {
 enum CellOutput {
     /// Text written by `print` (stdout).
     case stream(String)
+    /// Warnings (the stderr stream, as Jupyter stores them).
+    case stderr(String)
     /// display_data: a MIME bundle keyed by type; `text/plain` is always there.
     case display(data: [String: Any])
     /// execute_result: the value of the cell's last statement.
@@ -38,7 +40,7 @@ enum CellOutput {
     /// What a terminal shows, and what `--check` compares.
     var plainText: String {
         switch self {
-        case .stream(let text): return text
+        case .stream(let text), .stderr(let text): return text
         case .display(let data), .result(let data, _): return CellOutput.plain(data)
         case .error(_, _, let traceback): return traceback.joined(separator: "\n")
         }

@@ -10,6 +10,9 @@ struct NotebookExecution {
     /// Receives each cell's terminal text as soon as it has run (markdown cells too);
     /// nil to run quietly (--check, --update, and formats other than text).
     var echo: ((String) -> Void)?
+    /// Receives each warning (the stderr stream), in its place among the echoed text, or
+    /// after the cell when nothing is echoed; nil to keep them only in the outputs.
+    var warn: ((String) -> Void)? = nil
 
     func run(_ notebook: Notebook, baseDirectory: String?) -> (notebook: Notebook, failed: Bool) {
         let runner = NotebookRunner(baseDirectory: baseDirectory, color: color, timeout: timeout)
@@ -43,7 +46,13 @@ struct NotebookExecution {
                 progress.clear()
                 result.cells[index].outputs = run.outputs
                 result.cells[index].executionCount = run.executionCount
-                echo?(Transcript.codeCell(source: cell.source, count: codeIndex, outputs: run.terminalTexts, colors: colors))
+                if let echo {
+                    for piece in Transcript.codeCell(source: cell.source, count: codeIndex, outputs: run.terminalTexts, colors: colors) {
+                        if piece.isWarning { warn?(piece.text) } else { echo(piece.text) }
+                    }
+                } else {
+                    for piece in run.terminalTexts where piece.isWarning { warn?(piece.text) }
+                }
                 if run.failed { failed = true }
             }
         }

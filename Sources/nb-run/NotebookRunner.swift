@@ -8,9 +8,15 @@ struct CellRun {
     /// The outputs as a notebook stores them (no colour; MIME bundles).
     var outputs: [CellOutput]
     /// The same outputs as the terminal shows them (coloured when asked), in order.
-    var terminalTexts: [String]
+    var terminalTexts: [TerminalText]
     var executionCount: Int
     var failed: Bool { outputs.contains { $0.isError } }
+}
+
+/// One output as the terminal shows it; a warning goes to standard error, in its place.
+struct TerminalText {
+    var text: String
+    var isWarning = false
 }
 
 /// Runs code cells, one after another, in one NetBook session.
@@ -43,11 +49,25 @@ final class NotebookRunner {
         executionCount += 1
         let count = executionCount
         var outputs: [CellOutput] = []
-        var texts: [String] = []
+        var texts: [TerminalText] = []
+        // clear_output wait: true clears when the next output comes (as nbclient does).
+        var clearPending = false
+        func clearIfPending() {
+            if clearPending { outputs.removeAll(); texts.removeAll(); clearPending = false }
+        }
         let watchdog = startWatchdog(cell: count)
         let error = session.run(source) { output, role in
             let plain = Renderer(settings: session.settings)
             let shown = Renderer(settings: session.settings, color: color)
+            if case .clearOutput(let wait) = output {
+                // What a notebook saved by Jupyter keeps: the outputs after the last clear.
+                if wait { clearPending = true } else { outputs.removeAll(); texts.removeAll(); clearPending = false }
+                return
+            }
+            switch role {
+            case .liveDisplay, .endLiveDisplay: break     // progress is not kept: it clears nothing
+            default: clearIfPending()
+            }
             switch (output, role) {
             case (_, .liveDisplay):
                 // Progress is for watching, not for keeping: it carries timings, so it
@@ -60,18 +80,29 @@ final class NotebookRunner {
             case (.stream(let text), _):
                 if case .stream(let before)? = outputs.last {
                     outputs[outputs.count - 1] = .stream(before + text)
-                    texts[texts.count - 1] += text
+                    texts[texts.count - 1].text += text
                     return
                 }
                 outputs.append(.stream(text))
+            case (.warning(let text), _):
+                let line = text.hasSuffix("\n") ? text : text + "\n"
+                if case .stderr(let before)? = outputs.last {
+                    outputs[outputs.count - 1] = .stderr(before + line)
+                    texts[texts.count - 1].text += line
+                    return
+                }
+                outputs.append(.stderr(line))
+                texts.append(TerminalText(text: line, isWarning: true))
+                return
             case (_, .result):
                 outputs.append(.result(data: Self.storable(plain.bundle(for: output).dictionary), executionCount: count))
             default:
                 outputs.append(.display(data: Self.storable(plain.bundle(for: output).dictionary)))
             }
-            texts.append(shown.text(output))
+            texts.append(TerminalText(text: shown.text(output)))
         }
         let timedOut = watchdog?.stop() ?? false
+        if error != nil { clearIfPending() }
         if var error {
             // The timeout interrupted the cell: one error, the timeout, where it stopped.
             // (A cell that finished although the timer fired just then has no error.)
@@ -83,7 +114,7 @@ final class NotebookRunner {
             var evalue = error.message
             if let hint = error.hint { evalue += " — \(hint)" }
             outputs.append(.error(name: error.kind, value: evalue, traceback: traceback.components(separatedBy: "\n")))
-            texts.append(Renderer(settings: session.settings, color: color).text(error))
+            texts.append(TerminalText(text: Renderer(settings: session.settings, color: color).text(error)))
         }
         return CellRun(outputs: outputs, terminalTexts: texts, executionCount: count)
     }

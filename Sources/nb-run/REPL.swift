@@ -49,8 +49,9 @@ struct REPL {
             history.append(cell)
             let run = runner.run(cell)
             progress.clear()
-            for text in run.terminalTexts {
-                Terminal.write(text.hasSuffix("\n") ? text : text + "\n")
+            for piece in run.terminalTexts {
+                if piece.isWarning { Terminal.error(piece.text); continue }
+                Terminal.write(piece.text.hasSuffix("\n") ? piece.text : piece.text + "\n")
             }
         }
     }

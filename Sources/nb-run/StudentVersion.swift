@@ -27,7 +27,7 @@ enum StudentVersion {
 
         /// One line for the teacher: what changed, and a warning when nothing was marked.
         var description: String {
-            var parts = ["\(solutions) solution\(solutions == 1 ? "" : "s") replaced by stubs",
+            var parts = [solutions == 1 ? "1 solution replaced by a stub" : "\(solutions) solutions replaced by stubs",
                          "\(hiddenTests) hidden test region\(hiddenTests == 1 ? "" : "s") removed"]
             if clearedOutputs > 0 { parts.append("outputs of \(clearedOutputs) cell\(clearedOutputs == 1 ? "" : "s") cleared") }
             var text = parts.joined(separator: ", ")

@@ -15,6 +15,13 @@ import NetLang
 enum Transcript {
     /// One code cell with its outputs; `count` is the cell's place among the code cells.
     static func codeCell(source: String, count: Int, outputs: [String], colors: Colors = .none) -> String {
+        codeCell(source: source, count: count, outputs: outputs.map { TerminalText(text: $0) }, colors: colors)
+            .map(\.text).joined()
+    }
+
+    /// The same, in pieces for a terminal: warnings are pieces of their own, for standard
+    /// error, between the standard-output pieces before and after them.
+    static func codeCell(source: String, count: Int, outputs: [TerminalText], colors: Colors = .none) -> [TerminalText] {
         var lines: [String] = []
         let prompt = "In [\(count)]: "
         let more = String(repeating: " ", count: prompt.count - 5) + "...: "
@@ -25,12 +32,18 @@ enum Transcript {
             // (tabs kept; the newlines between lines are the layout itself).
             lines.append(colors.prompt(i == 0 ? prompt : more) + VisibleText.escaped(line, keeping: ["\t"]))
         }
-        var text = lines.joined(separator: "\n") + "\n"
+        var pieces = [TerminalText(text: lines.joined(separator: "\n") + "\n")]
         for output in outputs {
-            let body = output.hasSuffix("\n") ? String(output.dropLast()) : output
-            text += body + "\n"
+            let body = output.text.hasSuffix("\n") ? String(output.text.dropLast()) : output.text
+            if pieces[pieces.count - 1].isWarning == output.isWarning {
+                pieces[pieces.count - 1].text += body + "\n"
+            } else {
+                pieces.append(TerminalText(text: body + "\n", isWarning: output.isWarning))
+            }
         }
-        return text + "\n"
+        if pieces[pieces.count - 1].isWarning { pieces.append(TerminalText(text: "")) }
+        pieces[pieces.count - 1].text += "\n"
+        return pieces
     }
 
     /// A markdown cell as a terminal shows it (not part of `.out` files).

@@ -54,12 +54,14 @@ final class ReviewErrorTests: XCTestCase {
         XCTAssertNil(r.session.state.tensors["big"])
     }
 
-    private func trainFooter(_ r: Recorder, _ code: String) -> [String] {
-        var footer: [String] = []
+    /// The warnings a cell gives (stderr in Jupyter and nb-run), and the train table's footer.
+    private func trainWarnings(_ r: Recorder, _ code: String) -> (warnings: [String], footer: [String]) {
+        var footer: [String] = [], warnings: [String] = []
         _ = r.session.run(code) { output, _ in
             if case .table(let t) = output, t.title == "train" { footer = t.footer }
+            if case .warning(let text) = output { warnings.append(text) }
         }
-        return footer
+        return (warnings, footer)
     }
 
     func testTrainingThatBlowsUpSaysSoAndSuggestsASmallerLearningRate() {
@@ -73,26 +75,27 @@ final class ReviewErrorTests: XCTestCase {
             """)
         // With lr 100 every step overshoots further: the loss grows without bound, then
         // overflows to inf and nan.
-        let footer = trainFooter(r, "train x, t, epochs: 200, lr: 100")
-        XCTAssertEqual(footer.count, 1, "\(footer)")
-        let warning = footer.first ?? ""
-        XCTAssertTrue(warning.hasPrefix("the loss became "), warning)
+        let (warnings, footer) = trainWarnings(r, "train x, t, epochs: 200, lr: 100")
+        XCTAssertEqual(footer, [], "the warning is on stderr, not under the table")
+        XCTAssertEqual(warnings.count, 1, "\(warnings)")
+        let warning = warnings.first ?? ""
+        XCTAssertTrue(warning.hasPrefix("warning: the loss became "), warning)
         XCTAssertTrue(warning.hasSuffix(": lr 100 takes steps too large — try a smaller lr, e.g. lr: 10"), warning)
         // A run that learns has no warning.
         r.run("reset network\nlayer h = dense(2 -> 4, tanh)\nlayer o = dense(4 -> 1, identity)\nloss mse")
-        XCTAssertEqual(trainFooter(r, "train x, t, epochs: 50, lr: 0.1"), [])
+        XCTAssertEqual(trainWarnings(r, "train x, t, epochs: 50, lr: 0.1").warnings, [])
     }
 
     func testAForwardWhoseLossIsNotFiniteSaysWhy() throws {
         let r = Recorder()
         // z = 1e200 · 1e200 overflows to inf, and so does its square.
         r.run("layer o = dense(1 -> 1, identity, weights: [[1e200]])\nloss mse")
-        var footer: [String] = []
+        var warnings: [String] = []
         _ = r.session.run("forward [[1e200]], [[0]]") { output, _ in
-            if case .group(let parts) = output, case .table(let t)? = parts.last { footer = t.footer }
+            if case .warning(let text) = output { warnings.append(text) }
         }
-        XCTAssertEqual(footer, ["the loss is infinite: a number overflowed or was already nan"
-                                + " (often after steps with too large an lr — try a smaller lr)"])
+        XCTAssertEqual(warnings, ["warning: the loss is infinite: a number overflowed or was already nan"
+                                  + " (often after steps with too large an lr — try a smaller lr)"])
     }
 
     func testDivergenceWordingForEachCase() {

@@ -2,7 +2,7 @@
 ///
 ///     HelpCatalog.topic(named: "backward")?.text
 enum HelpCatalog {
-    static let all: [HelpTopic] = statements + memory + exercises + activations + losses + functions + optimizers + initializers + syntax
+    static let all: [HelpTopic] = statements + memory + exercises + outputControl + activations + losses + functions + optimizers + initializers + syntax
 
     /// Category pages: `help losses`, `help activations`…
     static let categoryWords: [String: HelpTopic.Category] = [
@@ -93,6 +93,7 @@ enum HelpCatalog {
         "gradcheck": "gradcheck",
         "check": "check GOT ≈ EXPECTED (tol: 1e-4), \"hint\"  or  check A < B, \"hint\"",
         "todo": "todo  or  todo \"what to do\"",
+        "clear_output": "clear_output  or  clear_output wait: true",
         "help": "help  or  help TOPIC",
     ]
 

@@ -25,6 +25,9 @@ struct SessionState {
     var gradients: [String: Tensor] = [:]
     /// What the last backward differentiated ("price", or `networkLoss`).
     var gradientRoot: String?
+    /// How many `step`s have used the network's gradients since the last backward: from
+    /// the second on, a step warns that it reuses them (Warnings.stepReusesGradients).
+    var stepsOnNetworkGradients = 0
     /// Loss after each step (and each train epoch).
     var history: [Double] = []
     var settings = RenderSettings()

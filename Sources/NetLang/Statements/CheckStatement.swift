@@ -93,6 +93,7 @@ struct CheckStatement: Statement {
         // The evaluator works on a copy: a check changes nothing (rand in it included).
         var evaluator = Evaluator(context: context)
         let verdict: CheckVerdict
+        var warning: Output?
         switch condition {
         case .approximately(let gotExpr, let expectedExpr, let toleranceExpr):
             let got = try evaluator.value(gotExpr)
@@ -106,6 +107,8 @@ struct CheckStatement: Statement {
                 }
             }
             verdict = CheckVerdict.approximately(got, expected, tolerance: tolerance)
+            let largest = expected.data.reduce(0.0) { $1.isNaN ? $0 : max($0, abs($1)) }
+            if largest > 0, largest <= tolerance { warning = Warnings.toleranceCoversExpected(tolerance: tolerance, largest: largest) }
         case .comparison(let op, let a, let b, let whole):
             let left = try evaluator.evaluate(a)
             let right = try evaluator.evaluate(b)
@@ -116,7 +119,8 @@ struct CheckStatement: Statement {
         if let failure = verdict.failure {
             throw LangError(.check, "check failed: " + failure, at: checked.location, hint: hint)
         }
-        return [.stream("✓ \(shownText(in: context.source)) (\(verdict.passed))\n")]
+        let tick = Output.stream("✓ \(shownText(in: context.source)) (\(verdict.passed))\n")
+        return warning.map { [tick, $0] } ?? [tick]
     }
 
     /// Where the caret goes: under the value being checked.

@@ -65,8 +65,7 @@ enum NetworkViews {
         }
         if let output = layers.last?.a { parts.append(.tensor(TensorView(name: "output", value: output))) }
         if let value = network.lastLoss {
-            parts.append(.table(Table(title: "loss", columns: ["loss", "value"], rows: [[.text(network.loss.name), .number(value)]],
-                                      footer: value.isFinite ? [] : [Self.nonFiniteLoss(value)])))
+            parts.append(.table(Table(title: "loss", columns: ["loss", "value"], rows: [[.text(network.loss.name), .number(value)]])))
         }
         return .group(parts)
     }

@@ -45,7 +45,8 @@ struct ForwardStatement: Statement {
         context.state.network = network
         context.state.lastInput = x
         context.state.dropNetworkGradients()
-        return [NetworkViews.forward(network)]
+        let lossWarning = network.lastLoss.flatMap { $0.isFinite ? nil : Warnings.diverged(NetworkViews.nonFiniteLoss($0)) }
+        return [NetworkViews.forward(network)] + (lossWarning.map { [$0] } ?? [])
     }
 }
 
@@ -77,6 +78,7 @@ struct BackwardStatement: Statement {
         context.state.network = network
         context.state.gradients = stored     // replaced, not accumulated
         context.state.gradientRoot = SessionState.networkLoss
+        context.state.stepsOnNetworkGradients = 0
         return [NetworkViews.backward(network)]
     }
 }
@@ -110,6 +112,9 @@ struct StepStatement: Statement {
         if let loss = network.lastLoss { context.state.history.append(loss) }
         context.state.network = network
         context.state.optimizer = optimizer
-        return [NetworkViews.step(updates, layers: network.layers, lr: rate ?? optimizer.kind.learningRate)]
+        let reused = context.state.stepsOnNetworkGradients
+        context.state.stepsOnNetworkGradients += 1
+        let view = NetworkViews.step(updates, layers: network.layers, lr: rate ?? optimizer.kind.learningRate)
+        return reused > 0 ? [view, Warnings.stepReusesGradients(steps: reused)] : [view]
     }
 }

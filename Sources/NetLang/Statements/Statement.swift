@@ -34,7 +34,7 @@ enum StatementTable {
         var table: [String: StatementParser] = [:]
         for family in [TensorStatements.parsers, NetworkStatements.parsers, InspectionStatements.parsers,
                        SettingsStatements.parsers, MemoryStatement.parsers, DataStatements.parsers, PersistenceStatements.parsers,
-                       CheckStatement.parsers,
+                       CheckStatement.parsers, ClearOutputStatement.parsers,
                        ["train": TrainStatement.parse]] {
             table.merge(family) { first, _ in first }
         }

@@ -119,16 +119,18 @@ struct TrainStatement: Statement {
         emit(TrainingViews.lossCurve(steps: steps, epochs: Array(context.state.training.epochLosses.suffix(report.epochsCompleted)),
                                      stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
              .display)
+        let learningRate = settings.learningRate ?? context.state.optimizer.kind.learningRate
         let summary = TrainingViews.summary(report, options: settings, samples: x.rows, finalLoss: finalLoss,
-                                            finalLossIsEpochMean: lossIsEpochMean,
-                                            learningRate: settings.learningRate ?? context.state.optimizer.kind.learningRate,
-                                            stepLosses: steps)
+                                            finalLossIsEpochMean: lossIsEpochMean, learningRate: learningRate)
+        // A run that blew up says so on stderr, after the summary that shows the loss.
+        let warning = TrainingViews.divergence(steps, finalLoss: finalLoss, learningRate: learningRate).map(Warnings.diverged)
+        let outputs = [summary] + (warning.map { [$0] } ?? [])
         if report.interrupted {
-            throw TrainingInterrupted(state: context.state, outputs: [summary],
+            throw TrainingInterrupted(state: context.state, outputs: outputs,
                                       error: LangError(.interrupt, "train interrupted after step \(report.steps) of \(report.totalSteps); the parameters are those of step \(report.steps)",
                                                        at: location))
         }
-        return [summary]
+        return outputs
     }
 
     /// Everything a run allocates, reserved before the first step: a copy of the parameters

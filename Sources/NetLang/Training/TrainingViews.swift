@@ -16,14 +16,12 @@ enum TrainingViews {
     }
 
     static func summary(_ report: TrainingLoop.Report, options: TrainingOptions, samples: Int,
-                        finalLoss: Double, finalLossIsEpochMean: Bool = false, learningRate: Double,
-                        stepLosses: [Double] = []) -> Output {
+                        finalLoss: Double, finalLossIsEpochMean: Bool = false, learningRate: Double) -> Output {
         let batch = options.batchSize(samples: samples)
         var footer = report.interrupted ? ["interrupted at step \(report.steps) of \(report.totalSteps)"] : []
         if finalLossIsEpochMean {
             footer.append("final loss: the mean over the last epoch's steps (the data is too large for one more pass over all of it)")
         }
-        if let warning = divergence(stepLosses, finalLoss: finalLoss, learningRate: learningRate) { footer.append(warning) }
         return .table(Table(
             title: "train",
             // "final loss" is the loss on all samples after the last step.

@@ -17,7 +17,7 @@ from .vocabulary import ARGUMENT_WORDS, CONSTANTS, FUNCTIONS, QUALIFIERS, STATEM
 # Option labels the parsers accept (`train x, t, epochs: 10`, `dense(..., init: he)`).
 OPTION_LABELS = (
     "lr", "epochs", "batch", "shuffle", "bias", "init", "weights", "biases", "n", "noise",
-    "classes", "label", "beta", "beta1", "beta2", "eps",
+    "classes", "label", "beta", "beta1", "beta2", "eps", "tol", "wait",
 )
 
 _NAME = r"[^\W\d]\w*"   # letters (any script), digits and _, not starting with a digit
@@ -47,7 +47,7 @@ class NetBookLexer(RegexLexer):
             (words(FUNCTIONS + ARGUMENT_WORDS, prefix=r"(?<![\w.])", suffix=_END), Name.Builtin),
             (words(QUALIFIERS, prefix=r"(?<![\w.])", suffix=_END), Keyword.Pseudo),
             (_NAME, Name),
-            (r"->|==|!=|<=|>=|[-+*/@^=<>]|[\u2212\u00d7\u2192\u2264\u2265\u2260]", Operator),
+            (r"->|==|!=|<=|>=|~=|[-+*/@^=<>]|[\u2212\u00d7\u2192\u2264\u2265\u2260\u2248]", Operator),
             (r"[()\[\],:;.]", Punctuation),
         ],
     }

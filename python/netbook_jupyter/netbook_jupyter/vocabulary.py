@@ -7,9 +7,9 @@ so a statement or function added in Swift without being added here fails a test.
 
 # StatementTable (Sources/NetLang/Statements/Statement.swift): the first word of a statement.
 STATEMENTS = (
-    "backward", "dataset", "explain", "forward", "gradcheck", "help", "layer", "load", "loss",
-    "memory", "optimizer", "plot", "precision", "print", "reset", "restore", "save", "seed",
-    "show", "step", "style", "tensor", "train",
+    "backward", "check", "clear_output", "dataset", "explain", "forward", "gradcheck", "help",
+    "layer", "load", "loss", "memory", "optimizer", "plot", "precision", "print", "reset",
+    "restore", "save", "seed", "show", "step", "style", "tensor", "todo", "train",
 )
 
 # FunctionTable (Sources/NetLang/Evaluation/FunctionTable.swift): what expressions can call.
