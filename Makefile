@@ -37,11 +37,11 @@ $(VENV)/.installed: Makefile
 	$(PY) -m pip install -q $(PY_TEST_TOOLS)
 	touch $@
 
-# NetBook's Pygments lexer and papermill translator (python/netbook_jupyter/README.md),
-# reinstalled whenever its sources change. Into another Jupyter's environment:
-# `pip install python/netbook_jupyter`.
+# NetBook's Pygments lexer, papermill translator and nbgrader code stub
+# (python/netbook_jupyter/README.md), reinstalled whenever its sources change. Into
+# another Jupyter's environment: `pip install python/netbook_jupyter`.
 PY_PACKAGE := python/netbook_jupyter
-$(VENV)/.netbook_jupyter: $(VENV)/.installed $(wildcard $(PY_PACKAGE)/pyproject.toml $(PY_PACKAGE)/netbook_jupyter/*.py $(PY_PACKAGE)/jupyter-config/*.json)
+$(VENV)/.netbook_jupyter: $(VENV)/.installed $(wildcard $(PY_PACKAGE)/pyproject.toml $(PY_PACKAGE)/netbook_jupyter/*.py $(PY_PACKAGE)/jupyter-config/*.py)
 	$(PY) -m pip install -q ./$(PY_PACKAGE)
 	touch $@
 
@@ -57,7 +57,7 @@ release: deps
 
 run: release venv
 	$(RELEASE_BIN)/nb-kernel install --user
-	@echo "The lexer and papermill translator are in $(VENV); for another Jupyter: pip install $(PY_PACKAGE)"
+	@echo "The lexer, papermill translator and nbgrader stub are in $(VENV); for another Jupyter: pip install $(PY_PACKAGE)"
 	$(RELEASE_BIN)/nb-run notebooks/03-backprop-by-hand.txt
 
 test: build venv

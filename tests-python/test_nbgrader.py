@@ -180,15 +180,40 @@ def test_the_stub_nbgrader_gets_is_the_one_nb_run_writes():
     assert run.stdout == CODE_STUB + "\n"
 
 
-def test_the_installed_config_keeps_nbgrader_s_other_languages():
-    """The environment's nbgrader_config.json replaces nbgrader's stub dictionary: every
-    language nbgrader knows must keep its own stub (a Python course works as before)."""
+def stubs_nbgrader_uses(config):
+    """ClearSolutions.code_stub as nbgrader's preprocessor reads it from `config`."""
     from nbgrader.preprocessors import ClearSolutions
-    config = pathlib.Path(sys.prefix) / "etc" / "jupyter" / "nbgrader_config.json"
-    stubs = json.loads(config.read_text())["ClearSolutions"]["code_stub"]
-    defaults = ClearSolutions().code_stub
-    assert {k: v for k, v in stubs.items() if k != "netbook"} == defaults
-    assert "todo" in stubs["netbook"].splitlines()
+    return ClearSolutions(config=config).code_stub
+
+
+NBGRADER_DEFAULT_STUBS = {
+    "python": "# YOUR CODE HERE\nraise NotImplementedError()", "R": "# YOUR CODE HERE\nfail()",
+    "matlab": "% YOUR CODE HERE\nerror('No Answer Given!')", "octave": "% YOUR CODE HERE\nerror('No Answer Given!')",
+    "sas": "/* YOUR CODE HERE */\n %notImplemented;", "java": "// YOUR CODE HERE",
+}
+
+
+def test_the_installed_config_adds_netbook_to_nbgrader_s_stubs():
+    """The environment's nbgrader_config.py, as nbgrader loads it: NetBook's stub beside
+    nbgrader's own for every other language (nbgrader 0.9's, written out here)."""
+    from traitlets.config.loader import PyFileConfigLoader
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(pathlib.Path(sys.prefix) / "etc" / "jupyter")).load_config()
+    assert stubs_nbgrader_uses(config) == {**NBGRADER_DEFAULT_STUBS, "netbook": "# YOUR CODE HERE\ntodo"}
+
+
+def test_configure_keeps_the_stubs_a_course_set_in_every_form_nbgrader_accepts():
+    from traitlets.config import Config
+    from netbook_jupyter.nbgrader_support import configure
+    netbook = {"netbook": "# YOUR CODE HERE\ntodo"}
+    c = Config()
+    c.ClearSolutions.code_stub = {"python": "pass  # yours"}
+    assert stubs_nbgrader_uses(configure(c)) == {"python": "pass  # yours", **netbook}
+    c = Config()
+    c.ClearSolutions.code_stub = "pass  # yours"            # nbgrader's old single-stub form
+    assert stubs_nbgrader_uses(configure(c)) == {"python": "pass  # yours", **netbook}
+    c = Config()
+    c.ClearSolutions.code_stub.update({"julia": "# YOUR CODE HERE"})   # a lazy update
+    assert stubs_nbgrader_uses(configure(c)) == {**NBGRADER_DEFAULT_STUBS, "julia": "# YOUR CODE HERE", **netbook}
 
 
 def test_a_course_config_with_its_own_stubs_keeps_netbook_s_with_configure(tmp_path):
