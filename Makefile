@@ -2,6 +2,7 @@
 #   make run    install what is missing, build the release binaries, install their kernelspec, run a lesson
 #   make test   the same install, then swift test, nb-run --check, and the Jupyter tests
 #   make bench  release build, peers (numpy, torch, ipykernel) side by side
+#   make hub-test  a class of 20 users on a real JupyterHub, lesson 03 each (hub/README.md)
 #   make fuzz   libFuzzer on cells, CSV, session files and the wire format, then the cell
 #               generator through nb-run; FUZZ_SECONDS per target (fuzz/README.md)
 SHELL := /bin/bash
@@ -18,7 +19,7 @@ RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext nbgrader
 
-.PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench fuzz clean
+.PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench fuzz hub-test clean
 
 all: build
 
@@ -50,11 +51,13 @@ venv: $(VENV)/.installed $(VENV)/.netbook_jupyter
 build: deps
 	$(SWIFT) build
 
-# The release binaries users get (the kernelspec points at this nb-kernel).
+# The release binaries users get (`make run` installs a copy of this nb-kernel).
 release: deps
 	$(SWIFT) build $(RELEASE) --product nb-kernel
 	$(SWIFT) build $(RELEASE) --product nb-run
 
+# The kernel goes to ~/.local/share/jupyter/kernels/netbook as a copy of the binary
+# (README: "In Jupyter"), so cleaning or moving this checkout breaks no front end.
 run: release venv
 	$(RELEASE_BIN)/nb-kernel install --user
 	@echo "The lexer, papermill translator and nbgrader stub are in $(VENV); for another Jupyter: pip install $(PY_PACKAGE)"
@@ -74,8 +77,9 @@ update-notebooks: build
 	$(BIN)/nb-run --update notebooks/*.txt
 	for f in notebooks/*.ipynb; do $(BIN)/nb-run --to ipynb -o "$$f" "$${f%.ipynb}.txt" || exit 1; done
 
-# The kernelspec inside the venv (like `ipykernel install --sys-prefix`), so the tests
-# start nb-kernel exactly as Jupyter does, without touching the user's kernels.
+# The kernel inside the venv (like `ipykernel install --sys-prefix`: a copy of the debug
+# nb-kernel in .venv/share/jupyter/kernels/netbook), so the tests start it exactly as
+# Jupyter does, without touching the user's kernels.
 kernelspec-venv: build venv
 	$(BIN)/nb-kernel install --prefix $(VENV)
 
@@ -94,6 +98,23 @@ bench: deps venv
 	  || echo "note: PyTorch did not install (time limit or no wheel); the table leaves it out"
 	$(PY) bench/run_bench.py --bin "$(RELEASE_BIN)"
 
+# A class of 20 on a real JupyterHub (hub/README.md): not part of `make test` (about
+# two minutes, 3.5 GB of memory). Its own environment, .venv-hub, with JupyterHub, the Python
+# configurable-http-proxy and JupyterLab; the release kernel installed into it the way
+# a hub image installs it (--sys-prefix), so every user's server finds it.
+HUB_VENV ?= .venv-hub
+HUB_TOOLS := jupyterhub configurable-http-proxy jupyterlab psutil
+HUB_USERS ?= 20
+$(HUB_VENV)/.installed: Makefile
+	python3 -m venv $(HUB_VENV)
+	$(HUB_VENV)/bin/python -m pip install -q --upgrade pip
+	$(HUB_VENV)/bin/python -m pip install -q $(HUB_TOOLS)
+	touch $@
+
+hub-test: release $(HUB_VENV)/.installed
+	VIRTUAL_ENV=$(abspath $(HUB_VENV)) $(RELEASE_BIN)/nb-kernel install --sys-prefix
+	$(HUB_VENV)/bin/python hub/class_test.py --users $(HUB_USERS) notebooks/03-backprop-by-hand.ipynb
+
 # Fuzzing (fuzz/README.md): each libFuzzer target (sanitizer build in .build-fuzz), then the
 # grammar-aware cell generator through nb-run, FUZZ_SECONDS each. Findings land in
 # fuzz/crashes-open/; `make test` replays fuzz/corpus/ (FuzzCorpusTests) without the sanitizers.
@@ -105,4 +126,4 @@ fuzz: deps
 	nice -n 10 python3 fuzz/cellgen.py --nb-run "$(BIN)/nb-run" --seconds $(FUZZ_SECONDS)
 
 clean:
-	rm -rf .build $(VENV)
+	rm -rf .build $(VENV) $(HUB_VENV)

@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "JupyterKernel", dependencies: [
             "CZeroMQ",
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),   // as nb-kernel
 
         .executableTarget(name: "nb-run", dependencies: [
             "NetLang", "NetRender", "NetCore",
@@ -43,6 +43,11 @@ let package = Package(
         .executableTarget(name: "nb-kernel", dependencies: [
             "JupyterKernel", "NetLang", "NetRender", "NetCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: [
+            // Only what a file imports: swift-crypto imports the full Foundation, whose
+            // members would otherwise be visible here and link its 30 MB of ICU data
+            // into the kernel (a CharacterSet did: idle RSS 16 -> 31 MB).
+            .enableUpcomingFeature("MemberImportVisibility"),
         ]),
 
         // `make bench`: times NetBook's own train statement beside numpy and PyTorch.

@@ -5,7 +5,6 @@ curve as a display_data and the summary, equal to what nb-run gives for the same
 display's first content and ignores updates, passes on a notebook with such a cell."""
 import datetime
 import json
-import pathlib
 import subprocess
 import sys
 import time
@@ -14,6 +13,9 @@ import numpy as np
 import pytest
 
 from conftest import collect_iopub, run_cell, wait_for_output
+# The nb-run of the build `make kernelspec-venv` copied the kernel from (the kernelspec's
+# own nb-kernel is a copy, with no nb-run beside it).
+from test_nbrun_ipynb import nb_run_binary
 
 JSON = "application/vnd.netbook+json"
 MAX_UPDATE_BYTES = 64 * 1024
@@ -24,11 +26,6 @@ layer hidden = dense(2 -> 4, sigmoid, init: normal)
 layer output = dense(4 -> 1, sigmoid, init: normal)
 loss mse
 optimizer sgd(lr: 2)"""
-
-
-def nb_run_binary(km):
-    """nb-run beside the nb-kernel this kernelspec starts (same build)."""
-    return pathlib.Path(km.kernel_spec.argv[0]).with_name("nb-run")
 
 
 def epochs_for(kc, seconds):
@@ -103,7 +100,7 @@ def test_long_train_sends_few_small_updates_then_its_curve(kernel, tmp_path):
     notebook = tmp_path / "long.txt"
     notebook.write_text(f"# %%\n{SETUP}\n\n# %%\n{cell}\n")
     stored = tmp_path / "long.ipynb"
-    subprocess.run([str(nb_run_binary(km)), "--to", "ipynb", "-o", str(stored), str(notebook)],
+    subprocess.run([nb_run_binary(), "--to", "ipynb", "-o", str(stored), str(notebook)],
                    check=True, capture_output=True, timeout=300)
     nb_outputs = json.loads(stored.read_text())["cells"][-1]["outputs"]
     assert [o["output_type"] for o in nb_outputs] == ["display_data", "execute_result"]
@@ -146,7 +143,7 @@ def test_nbval_passes_on_a_notebook_with_a_long_train(kernel, tmp_path):
     notebook = tmp_path / "long.txt"
     notebook.write_text(f"# %%\n{SETUP}\n\n# %%\ntrain xor.x, xor.y, epochs: {epochs}\n")
     stored = tmp_path / "long.ipynb"
-    subprocess.run([str(nb_run_binary(km)), "--to", "ipynb", "-o", str(stored), str(notebook)],
+    subprocess.run([nb_run_binary(), "--to", "ipynb", "-o", str(stored), str(notebook)],
                    check=True, capture_output=True, timeout=300)
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval",
                            "--nbval-kernel-name", km.kernel_name, str(stored)],

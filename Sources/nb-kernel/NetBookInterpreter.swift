@@ -1,4 +1,6 @@
+import FoundationEssentials
 import JupyterKernel
+import NetCore
 import NetLang
 import NetRender
 

@@ -47,11 +47,16 @@ struct NBKernel: ParsableCommand {
 extension NBKernel {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Install the NetBook kernelspec (kernel.json with this binary's absolute path).")
+            abstract: "Install the NetBook kernel: a copy of this binary, kernel.json and the logos.",
+            discussion: """
+                Everything goes into one directory, KERNELS/NAME (printed at the end); \
+                `jupyter kernelspec uninstall NAME` removes it. Without a flag: \
+                /usr/local/share/jupyter/kernels, like `jupyter kernelspec install`.
+                """)
 
         @Flag(help: "Install for the current user (~/.local/share/jupyter/kernels).")
         var user = false
-        @Flag(help: "Install into the active virtual environment (VIRTUAL_ENV).")
+        @Flag(help: "Install into the Python environment that runs Jupyter ($VIRTUAL_ENV, $CONDA_PREFIX, else python3's sys.prefix).")
         var sysPrefix = false
         @Option(help: "Install under DIR/share/jupyter/kernels.")
         var prefix: String?
@@ -69,12 +74,23 @@ extension NBKernel {
         func run() throws {
             let kernels: String
             if user { kernels = KernelspecInstaller.userKernelsDirectory() }
-            else if sysPrefix { kernels = KernelspecInstaller.kernelsDirectory(prefix: try KernelspecInstaller.sysPrefix()) }
+            else if sysPrefix { kernels = KernelspecInstaller.kernelsDirectory(prefix: try SysPrefix.find()) }
             else if let prefix { kernels = KernelspecInstaller.kernelsDirectory(prefix: absolute(prefix)) }
             else { kernels = "/usr/local/share/jupyter/kernels" }   // as `jupyter kernelspec install` without flags
-            let installer = KernelspecInstaller(name: name, displayName: displayName, executable: executablePath(),
-                                                logoDirectory: logoDirectory())
-            print("Installed kernelspec \(name) in \(try installer.install(into: kernels))")
+            let executable = executablePath()
+            let installer = KernelspecInstaller(name: name, displayName: displayName, executable: executable,
+                                                logoDirectories: logoDirectories(executable: executable))
+            let directory = try installer.install(into: kernels)
+            print("Installed kernelspec \(name) in \(directory)")
+            print("  kernel binary: \(PathText.appending(KernelspecInstaller.binaryName, to: directory)) (a copy of \(executable))")
+            print("  to remove it:  jupyter kernelspec uninstall \(name)")
+            if let runtime = KernelspecInstaller.sharedSwiftRuntime() {
+                fputs("""
+                    note: this nb-kernel loads the Swift runtime from \(runtime) (a debug build); \
+                    the installed copy runs only where that directory exists. `make release` builds \
+                    one with the runtime linked in.\n
+                    """, stderr)
+            }
         }
 
         func absolute(_ path: String) -> String {
@@ -88,12 +104,14 @@ extension NBKernel {
             return absolute(CommandLine.arguments[0])
         }
 
-        /// kernelspec/ of the source checkout this binary was built from.
-        func logoDirectory() -> String? {
+        /// The binary's own directory first (an installed copy has its logos beside it; a
+        /// Docker stage puts them there, hub/Dockerfile), then kernelspec/ of the source
+        /// checkout this binary was built from (a build in .build/ has none beside it).
+        func logoDirectories(executable: String) -> [String] {
             let source = URL(fileURLWithPath: #filePath)   // Sources/nb-kernel/main.swift
-            let dir = source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            let checkout = source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("kernelspec").path
-            return FileManager.default.fileExists(atPath: dir) ? dir : nil
+            return [PathText.deletingLastComponent(executable), checkout]
         }
     }
 }

@@ -17,12 +17,16 @@ import NetCore
 /// mid-write leaves its temporary file forever. Here a target that exists must be a
 /// regular file, refused by name before anything is touched, and a temporary file left
 /// by a killed writer (its process gone) is removed by the next write to the same path.
-enum SafeFileWrite {
-    struct Failure: Error, Equatable {
-        var reason: String
+/// `nb-kernel install` replaces the installed kernel binary this way, so a kernel that is
+/// running (or starting) keeps the complete old file.
+public enum SafeFileWrite {
+    public struct Failure: Error, Equatable {
+        public var reason: String
     }
 
-    static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    /// `permissions` (e.g. 0o755) are set before the rename, so the new file is never seen
+    /// without them; nil keeps those of the file being replaced (0o644 for a new one).
+    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String, permissions: mode_t? = nil) throws {
         let target = try regularTarget(path)
         let directory = PathText.deletingLastComponent(target)
         let name = PathText.lastComponent(target)
@@ -35,12 +39,17 @@ enum SafeFileWrite {
         defer { if !done { unlink(temporary) } }
         do {
             defer { close(fd) }
-            // Keep the permissions of the file being replaced.
+            // The permissions asked for, else those of the file being replaced.
             var old = stat()
-            if stat(target, &old) == 0 { fchmod(fd, old.st_mode & 0o7777) }
+            if let permissions { fchmod(fd, permissions) }
+            else if stat(target, &old) == 0 { fchmod(fd, old.st_mode & 0o7777) }
+            // In 64 KiB pieces, as cp writes: one large write(2) fills the page cache with
+            // large folios, and a program run from the file (the kernel binary that
+            // `nb-kernel install` writes) then maps whole folios on each page fault:
+            // an idle kernel measured 23.4 MB RSS from a one-write copy, 17.5 MB from this.
             var written = 0
             while written < bytes.count {
-                let n = systemWrite(fd, bytes.baseAddress! + written, bytes.count - written)
+                let n = systemWrite(fd, bytes.baseAddress! + written, min(bytes.count - written, 1 << 16))
                 if n < 0 {
                     if errno == EINTR { continue }
                     throw failure(errno, directory: directory)
