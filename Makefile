@@ -19,7 +19,7 @@ RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
 PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext nbgrader
 
-.PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python kernelspec-venv bench fuzz hub-test clean
+.PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python test-nbval kernelspec-venv bench fuzz hub-test clean
 
 all: build
 
@@ -67,6 +67,7 @@ test: build venv
 	$(SWIFT) test
 	$(MAKE) test-notebooks
 	$(MAKE) test-python
+	$(MAKE) test-nbval
 
 # Every notebook against its stored outputs (NAME.out beside a .txt; the cells of an .ipynb).
 test-notebooks: build
@@ -86,6 +87,13 @@ kernelspec-venv: build venv
 # Protocol tests with the real Jupyter client libraries (README: "Kernel tests").
 test-python: kernelspec-venv
 	$(PY) -m pytest -q tests-python
+
+# nbval: every lesson .ipynb run in the kernel, each output compared with the stored one in
+# every MIME type, the full-precision application/vnd.netbook+json included (README: "nbval").
+# The venv's kernelspec is this checkout's: jupyter_core 5 prefers the environment's
+# kernels to the user's inside a virtual environment (JUPYTER_PREFER_ENV_PATH).
+test-nbval: kernelspec-venv
+	$(PY) -m pytest -q -p no:cacheprovider --nbval notebooks/*.ipynb
 
 # Speed beside the peers, measured side by side in one run (see bench/README.md).
 # PyTorch is optional: its Linux wheel pulls several GB of CUDA libraries, so the

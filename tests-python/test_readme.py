@@ -72,3 +72,18 @@ def test_check_section_shows_what_nb_run_prints(tmp_path):
     status, printed = run_notebook(tmp_path / "wrong.txt")
     assert status == 1
     assert failed.strip() in printed
+
+
+def test_picture_snippet_shows_what_the_readme_shows(tmp_path):
+    blocks = code_blocks(section("Pictures"))
+    (tmp_path / "data").symlink_to(ROOT / "notebooks" / "data")
+    (tmp_path / "picture.txt").write_text(blocks[0])
+    status, printed = run_notebook(tmp_path / "picture.txt")
+    assert status == 0, printed
+    assert blocks[1].strip() in printed
+    # The shades are the pixels of the first digit in the data file (a 0), 0 ' ' to 16 '@'.
+    first = [int(v) for v in (ROOT / "notebooks" / "data" / "digits.csv").read_text().splitlines()[1].split(",")[:64]]
+    ramp = " .:-=+*#%@"
+    rows = blocks[1].strip().splitlines()[2:10]
+    for r, row in enumerate(rows):
+        assert row == "|" + "".join(2 * ramp[round(v / 16 * 9 + 1e-9)] for v in first[8 * r:8 * r + 8]) + "|"

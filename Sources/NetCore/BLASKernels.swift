@@ -22,9 +22,11 @@ import Glibc
 /// any product has been computed: opening happens once, inside the first product.
 ///
 /// Who asks for it: `nb-kernel` (what students run, where speed matters; on first
-/// use, so an idle kernel never maps OpenBLAS) and `nb-bench` (at once).
-/// `nb-run` and the tests do not: CI and stored-output checks keep the kernels OpenBLAS
-/// picks by itself, so that a run does not depend on this switch.
+/// use, so an idle kernel never maps OpenBLAS), `nb-run` (the same way, so that the
+/// outputs it stores in notebooks are the kernel's to the last bit: kernel sets round
+/// differently, e.g. Prescott without FMA against SkylakeX, and nbval compares the
+/// full-precision JSON) and `nb-bench` (at once). The XCTest suites do not: their
+/// figures are compared with tolerances.
 ///
 /// It changes nothing when the user set `OPENBLAS_CORETYPE` (their choice wins),
 /// when the CPU lacks the AVX-512 subsets SkylakeX kernels use, when OpenBLAS

@@ -15,6 +15,10 @@ public enum Output: Sendable {
     case graph(GraphView)
     /// The chain rule for one parameter (`explain`).
     case derivation(Derivation)
+    /// Values drawn as pixels: one image or a gallery of tiles (ImageView.swift).
+    case image(ImageView)
+    /// A confusion matrix with its axes named "true" and "predicted" (ImageView.swift).
+    case confusion(ConfusionView)
     /// Text written by `print` (goes to the cell's stdout stream).
     case stream(String)
     /// A warning: the statement ran, but something in it deserves a second look (a step

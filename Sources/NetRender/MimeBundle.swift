@@ -41,7 +41,7 @@ public struct MimeBundle {
 /// Turns Outputs into text (terminal) and MIME bundles (Jupyter).
 ///
 /// Which forms each output carries (front ends show the richest they support):
-/// tensor and table: text, HTML `<table>`, JSON; plot and graph: text, SVG, JSON — no HTML:
+/// tensor and table: text, HTML `<table>`, JSON; plot, graph, image and confusion: text, SVG, JSON — no HTML:
 /// JupyterLab prefers text/html to SVG, and in a notebook it does not trust (any stored
 /// notebook opened from disk) its sanitizer strips an inline `<svg>` down to its bare text
 /// labels, while without HTML it shows the SVG when trusted and the text plot otherwise;
@@ -64,6 +64,8 @@ public struct Renderer {
         case .plot(let p): return PlotText(unicode: unicode).render(p)
         case .graph(let g): return GraphText(precision: precision, unicode: unicode).render(g)
         case .derivation(let d): return DerivationText(precision: precision).render(d)
+        case .image(let v): return ImageText(unicode: unicode).render(v)
+        case .confusion(let c): return ConfusionText.render(c, precision: precision)
         case .stream(let s), .warning(let s): return s
         case .clearOutput: return ""
         case .note(let n): return n.title.map { "\($0)\n\n\(n.text)" } ?? n.text
@@ -87,6 +89,11 @@ public struct Renderer {
         case .graph(let g):
             let svg = GraphSVG(precision: precision).render(g)
             return MimeBundle(plain: plain, svg: svg, json: JSONForm.graph(g))
+        case .image(let v):
+            // SVG and no HTML, as for plots (JupyterLab would prefer the HTML).
+            return MimeBundle(plain: plain, svg: ImageSVG().render(v), json: JSONForm.image(v))
+        case .confusion(let c):
+            return MimeBundle(plain: plain, svg: ConfusionSVG().render(c), json: JSONForm.confusion(c))
         case .derivation(let d):
             return MimeBundle(plain: plain, markdown: DerivationMarkdown(precision: precision).render(d), json: JSONForm.derivation(d))
         case .stream, .warning, .clearOutput:

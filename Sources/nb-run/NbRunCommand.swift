@@ -7,6 +7,8 @@ import Foundation
 ///     nb-run --to ipynb -o 03.ipynb notebooks/03-backprop-by-hand.txt
 ///     nb-run --check notebooks/*.txt
 ///     nb-run --student -o handout.ipynb lesson.ipynb
+
+///     nb-run -p lr 0.1 -p w "[[1, 2], [3, 4]]" lesson.ipynb
 struct NbRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nb-run",
@@ -24,6 +26,12 @@ struct NbRunCommand: ParsableCommand {
         `todo` fails with "not answered yet". A solution in a markdown cell becomes \
         YOUR ANSWER HERE, an .ipynb cell nbgrader marks as a solution is replaced whole, \
         and outputs are cleared. The notebook keeps its format (.txt or .ipynb).
+
+        Parameters, as papermill sets them: `-p lr 0.1` puts a cell `tensor lr = 0.1` right after the \
+        cell tagged `parameters` (an .ipynb cell's tags; in a .txt the marker `# %% tags=["parameters"]`), \
+        or at the top when no cell is tagged (a note says so). VALUE is a number (0.1, -2, 1e-3, inf, nan), true/false, \
+        or a row or matrix in brackets ("[1, 2]", "[[1, 2], [3, 4]]"); a name given twice keeps the \
+        last value. The cell is the one `papermill -p` injects.
 
         Exit status: 0 ok, 1 a cell failed, 2 usage or file error, 3 --check found a difference.
         """)
@@ -60,6 +68,21 @@ struct NbRunCommand: ParsableCommand {
     @Option(help: "Stop a cell that runs longer than SECONDS (it fails).")
     var timeout: Double?
 
+    // Given as `-p NAME VALUE`; `start` hands each pair over as NAME=VALUE (ParameterArguments).
+    @Option(name: [.customShort("p"), .customLong("parameter")], parsing: .unconditionalSingleValue,
+            help: ArgumentHelp("Set a parameter, as papermill -p does (repeatable); see above.",
+                               valueName: "NAME VALUE"))
+    var parameter: [String] = []
+
+    /// The `-p` values, read and checked.
+    func parameters() throws -> NotebookParameters {
+        do {
+            return try NotebookParameters(pairs: parameter.map(ParameterArguments.split))
+        } catch let problem as ParameterValue.Problem {
+            throw ValidationError(problem.description)
+        }
+    }
+
     func validate() throws {
         if check && update { throw ValidationError("--check and --update cannot be used together") }
         if (check || update) && notebooks.isEmpty { throw ValidationError("--check and --update need a NOTEBOOK") }
@@ -67,7 +90,15 @@ struct NbRunCommand: ParsableCommand {
         if (check || update) && output != nil { throw ValidationError("--check and --update write no output file; leave out -o") }
         if output != nil && notebooks.count > 1 { throw ValidationError("-o writes one notebook; give one NOTEBOOK") }
         if student { try validateStudent() }
+        if student && !parameter.isEmpty { throw ValidationError("-p cannot be used with --student: the students' version runs nothing") }
         if let timeout, !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout needs a number of seconds > 0") }
+        if !parameter.isEmpty && (check || update) {
+            throw ValidationError("-p cannot be used with --check or --update: the stored outputs are the notebook's own")
+        }
+        if !parameter.isEmpty && notebooks.isEmpty && Terminal.stdinIsTerminal {
+            throw ValidationError("-p needs a NOTEBOOK (or - for stdin) to put the parameters in")
+        }
+        _ = try parameters()
     }
 
     /// Runs the command and returns the exit status.
@@ -86,7 +117,13 @@ struct NbRunCommand: ParsableCommand {
 
     private func runOne(_ path: String) -> Int32 {
         do {
-            let file = try NotebookFile.load(path)
+            var file = try NotebookFile.load(path)
+            let parameters = try parameters()
+            if !parameters.isEmpty {
+                let (injected, note) = parameters.inject(into: file.notebook)
+                file.notebook = injected
+                if let note { Terminal.error("nb-run: \(file.displayName): \(note)") }
+            }
             if check { return try CheckMode(file: file, keepGoing: keepGoing, timeout: timeout).check() }
             if update { return try CheckMode(file: file, keepGoing: keepGoing, timeout: timeout).update() }
             if student { return try writeStudentVersion(of: file) }
@@ -131,7 +168,10 @@ struct NbRunCommand: ParsableCommand {
     static func start() -> Never {
         let command: NbRunCommand
         do {
-            command = try parse(Array(CommandLine.arguments.dropFirst()))
+            command = try parse(ParameterArguments.rewrite(Array(CommandLine.arguments.dropFirst())))
+        } catch let problem as ParameterArguments.Problem {
+            Terminal.error("nb-run: Error: \(problem)\n  See 'nb-run --help' for more information.")
+            Foundation.exit(ExitStatus.usageOrFile)
         } catch {
             if exitCode(for: error) == .success {
                 Terminal.write(fullMessage(for: error) + "\n")   // --help, --version

@@ -1,6 +1,9 @@
+import Foundation
+
 /// The percent format of Jupytext, VS Code and Spyder: `# %%` starts a code cell,
 /// `# %% [markdown]` a markdown cell whose lines start with `# `. A file without
-/// markers is one code cell.
+/// markers is one code cell. Tags ride on the marker as Jupytext writes them:
+/// `# %% tags=["parameters"]` (papermill's parameters cell, for `nb-run -p`).
 ///
 ///     let notebook = PercentFormat.parse("""
 ///     # %% [markdown]
@@ -13,12 +16,12 @@ enum PercentFormat {
     static func parse(_ text: String) -> Notebook {
         // Each marker opens a segment; the text before the first marker is a segment of
         // its own only when it is not blank (so a file without markers is one cell).
-        var segments: [(kind: NotebookCell.Kind, lines: [String])] = [(.code, [])]
+        var segments: [(kind: NotebookCell.Kind, tags: [String], lines: [String])] = [(.code, [], [])]
         // "\r\n" is one Character in Swift, so Windows line ends are matched as such.
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = String(rawLine)
             if let kind = markerKind(line) {
-                segments.append((kind, []))
+                segments.append((kind, markerTags(line), []))
             } else {
                 segments[segments.count - 1].lines.append(line)
             }
@@ -30,7 +33,9 @@ enum PercentFormat {
             let body = trimBlankLines(segment.lines)
             let source = segment.kind == .markdown ? body.map(unmarkdown).joined(separator: "\n")
                                                    : body.joined(separator: "\n")
-            cells.append(NotebookCell(kind: segment.kind, source: source, id: "cell-\(cells.count + 1)"))
+            var cell = NotebookCell(kind: segment.kind, source: source, id: "cell-\(cells.count + 1)")
+            if !segment.tags.isEmpty { cell.metadata["tags"] = segment.tags }
+            cells.append(cell)
         }
         return Notebook(cells: cells)
     }
@@ -43,6 +48,16 @@ enum PercentFormat {
         if rest.contains("[markdown]") || rest.contains("[md]") { return .markdown }
         if rest.contains("[raw]") { return .raw }
         return .code
+    }
+
+    /// The tags of a marker line, `tags=["parameters", "x"]` (a JSON list of strings, as
+    /// Jupytext writes cell metadata); none when absent or not such a list.
+    static func markerTags(_ line: String) -> [String] {
+        guard let start = line.range(of: "tags=[") else { return [] }
+        let list = line[line.index(before: start.upperBound)...]
+        guard let end = list.firstIndex(of: "]"),
+              let tags = try? JSONSerialization.jsonObject(with: Data(list[...end].utf8)) as? [String] else { return [] }
+        return tags
     }
 
     /// `# text` -> `text`, `#` -> an empty line; other lines stay as they are.

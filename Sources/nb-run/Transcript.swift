@@ -25,7 +25,10 @@ enum Transcript {
         var lines: [String] = []
         let prompt = "In [\(count)]: "
         let more = String(repeating: " ", count: prompt.count - 5) + "...: "
-        let sourceLines = source.isEmpty ? [""] : source.components(separatedBy: "\n")
+        // A source ending in a newline (as .ipynb cells and papermill's injected cell may)
+        // shows no empty last line.
+        let shown = source.hasSuffix("\n") ? String(source.dropLast()) : source
+        let sourceLines = shown.isEmpty ? [""] : shown.components(separatedBy: "\n")
         for (i, line) in sourceLines.enumerated() {
             // The echo is printed raw to a terminal: a string literal with ESC or a bidi
             // override would recolour it or disguise the line, so each line is escaped

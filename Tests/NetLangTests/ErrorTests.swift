@@ -50,7 +50,7 @@ final class ErrorTests: XCTestCase {
         let matlab = try XCTUnwrap(r.fail("tensor x = [1, 2; 3, 4]"))
         XCTAssertEqual(matlab.hint, "write rows as [[1, 2], [3, 4]]")
         XCTAssertEqual(matlab.column, 17)
-        XCTAssertEqual(try XCTUnwrap(r.fail("show")).hint, "write show NAME | network | params | grads | history | memory | graph NAME")
+        XCTAssertEqual(try XCTUnwrap(r.fail("show")).hint, "write show NAME | network | params | grads | history | memory | graph NAME | image EXPR (help images)")
         let missing = try XCTUnwrap(r.fail("tensor x = 1 +"))
         XCTAssertTrue(missing.message.hasPrefix("expected an expression"), missing.message)
         let statement = try XCTUnwrap(r.fail("forwad x, t"))

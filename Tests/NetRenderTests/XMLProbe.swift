@@ -9,6 +9,8 @@ final class XMLProbe: NSObject, XMLParserDelegate {
     var elements: [String: Int] = [:]
     var texts: [String] = []
     var rootAttributes: [String: String] = [:]
+    /// How many elements carry each `class` attribute ("px" for an image's pixels).
+    var classes: [String: Int] = [:]
     private var current = ""
     private var depth = 0
 
@@ -25,6 +27,7 @@ final class XMLProbe: NSObject, XMLParserDelegate {
         if depth == 0 { rootAttributes = attributes; elements["root:" + name] = 1 }
         depth += 1
         elements[name, default: 0] += 1
+        if let c = attributes["class"] { classes[c, default: 0] += 1 }
         current = ""
     }
 

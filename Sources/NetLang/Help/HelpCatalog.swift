@@ -2,7 +2,7 @@
 ///
 ///     HelpCatalog.topic(named: "backward")?.text
 enum HelpCatalog {
-    static let all: [HelpTopic] = statements + memory + exercises + outputControl + activations + losses + functions + optimizers + initializers + syntax
+    static let all: [HelpTopic] = statements + memory + exercises + outputControl + images + activations + losses + functions + optimizers + initializers + syntax
 
     /// Category pages: `help losses`, `help activations`…
     static let categoryWords: [String: HelpTopic.Category] = [
@@ -77,7 +77,7 @@ enum HelpCatalog {
         "backward": "backward  or  backward NAME",
         "step": "step  or  step lr: R",
         "train": "train X, T, epochs: N, batch: B, lr: R, shuffle: true",
-        "show": "show NAME | network | params | grads | history | memory | graph NAME",
+        "show": "show NAME | network | params | grads | history | memory | graph NAME | image EXPR (help images)",
         "plot": "plot loss | NAME | LAYER | decision | sigmoid, relu from -5 to 5",
         "explain": "explain LAYER.W[i, j]  or  explain LAYER.b[1, j]",
         "print": "print EXPR, \"text\", ...",

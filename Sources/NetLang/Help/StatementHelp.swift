@@ -138,6 +138,10 @@ extension HelpCatalog {
                     show memory        what the session holds in memory, against its budget
                     show graph NAME    the computational graph of NAME with values and gradients
                     show NAME full     every value of a large tensor (up to 100000 of them)
+                    show image EXPR    a row of 64 values as an 8×8 picture (see `help images`)
+                    show mistakes X, T        the network's wrong answers, as pictures
+                    show confusion X, T       true against predicted classes, as a heatmap
+                    show weights LAYER as images   each unit's incoming weights as a picture
 
                   A tensor with more than 10 rows or columns is shown as its first and last
                   3 (with ...); its JSON form (for programs) carries every value up to 1000

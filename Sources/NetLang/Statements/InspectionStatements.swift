@@ -4,6 +4,8 @@ import NetCore
 enum InspectionStatements {
     static let parsers: [String: StatementParser] = [
         "show": { parser, keyword in
+            // show image / weights / mistakes / confusion (ImageStatements.swift).
+            if let pictures = try ImageStatements.parseShow(&parser, keyword) { return pictures }
             if let word = parser.current.identifier, parser.peek().isEnd,
                ["network", "params", "grads", "history", "memory"].contains(word) {
                 parser.advance()

@@ -12,7 +12,7 @@ struct CompletionEngine {
     static let lossNames = ["mse", "sse", "half_sse", "cross_entropy", "bce"]
     static let optimizerNames = ["sgd", "momentum", "adam"]
     static let initNames = ["xavier", "he", "uniform", "normal", "zeros"]
-    static let showSubjects = ["network", "params", "grads", "history", "graph"]
+    static let showSubjects = ["network", "params", "grads", "history", "graph"] + ImageStatements.subjects
     static let plotSubjects = ["loss", "decision"]
 
     func complete(_ code: String, cursor: Int) -> Completion {
@@ -74,6 +74,11 @@ struct CompletionEngine {
         case "help" where count == 1: return HelpCatalog.words + StatementTable.keywords
         case "show" where count == 1: return Self.showSubjects + valueNames
         case "show" where count == 2 && tokens[1].identifier == "graph": return state.tensorNames
+        case "show" where count == 2 && tokens[1].identifier == "weights": return state.layerNames
+        case "show" where count == 3 && tokens[1].identifier == "weights": return ["as"]
+        case "show" where count == 4 && tokens[1].identifier == "weights": return ["images"]
+        case "show" where last?.isSymbol(",") == true && ["image", "mistakes", "confusion"].contains(tokens[1].identifier ?? ""):
+            return ImageStatements.optionWords(tokens[1].identifier ?? "") + expressionWords
         case "plot" where count == 1: return Self.plotSubjects + Self.activationNames + valueNames
         case "plot" where last?.isSymbol(",") == true: return Self.activationNames + valueNames
         case "plot" where last?.identifier != nil: return ["from", "to"]

@@ -18,6 +18,7 @@ from .vocabulary import ARGUMENT_WORDS, CONSTANTS, FUNCTIONS, QUALIFIERS, STATEM
 OPTION_LABELS = (
     "lr", "epochs", "batch", "shuffle", "bias", "init", "weights", "biases", "n", "noise",
     "classes", "label", "beta", "beta1", "beta2", "eps", "tol", "wait",
+    "shape", "range", "max", "first",
 )
 
 _NAME = r"[^\W\d]\w*"   # letters (any script), digits and _, not starting with a digit

@@ -30,10 +30,12 @@ ARGUMENT_WORDS = (
 )
 
 # Words that qualify a statement: `show network`, `plot decision`, `plot relu from -5 to 5`,
-# `sum(a, rows)`, `style unicode`, `show x full`, `show graph L`.
+# `sum(a, rows)`, `style unicode`, `show x full`, `show graph L`, `show image x`,
+# `show mistakes X, T`, `show confusion X, T`, `show weights h as images`.
 QUALIFIERS = (
     "network", "params", "grads", "history", "graph", "decision", "full", "from", "to",
     "rows", "cols", "columns", "ascii", "unicode",
+    "image", "mistakes", "confusion", "weights", "as", "images",
 )
 
 # Named constants the evaluator knows (Evaluator.swift).
