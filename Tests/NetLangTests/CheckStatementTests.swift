@@ -87,6 +87,9 @@ final class CheckStatementTests: XCTestCase {
         r.run("check 1/0 ≈ 1/0")
         XCTAssertEqual(r.fail("check 1/0 ≈ -1/0")?.message, "check failed: got inf, expected -inf within 0.0001 (difference inf)")
         XCTAssertEqual(r.fail("check 1e308 * 10 ≈ 1e308")?.message.hasPrefix("check failed: got inf, expected 1e+308"), true)
+        // 0.1 + 0.2 is 0.30000000000000004 (IEEE 754 double): equal to 10 digits, not to 17.
+        XCTAssertEqual(r.fail("check 0.1 + 0.2 == 0.3")?.message,
+                       "check failed: got 0.30000000000000004, which is not == 0.3")
         XCTAssertEqual(r.fail("check log(-1) < 1")?.message, "check failed: got nan, which is not < 1 (nan fails every comparison but !=)")
         r.run("check log(-1) != log(-1)")
         for tolerance in ["-1", "0/0", "1/0", "[1, 2]"] {

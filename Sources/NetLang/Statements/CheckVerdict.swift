@@ -71,8 +71,11 @@ struct CheckVerdict {
         let l = left[left.rows == 1 ? 0 : r, left.cols == 1 ? 0 : c]
         let rv = right[right.rows == 1 ? 0 : r, right.cols == 1 ? 0 : c]
         let nan = l.isNaN || rv.isNaN ? " (nan fails every comparison but !=)" : ""
-        if result.isScalar { return CheckVerdict(passed: "", failure: "got \(n(l)), which is not \(op) \(n(rv))\(nan)") }
-        let why = "\(n(l)) is not \(op) \(n(rv))\(nan)"
+        // Two values that differ only past the 10th digit would read "1.047461645 is not ==
+        // 1.047461645": then both are written with every digit, as Swift prints them.
+        let (lt, rt) = n(l) == n(rv) && l != rv ? (NumberFormat.exact(l), NumberFormat.exact(rv)) : (n(l), n(rv))
+        if result.isScalar { return CheckVerdict(passed: "", failure: "got \(lt), which is not \(op) \(rt)\(nan)") }
+        let why = "\(lt) is not \(op) \(rt)\(nan)"
         let failing = result.data.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         return CheckVerdict(passed: "", failure: "\(failing) of \(result.count) values fail; the first at [\(r + 1), \(c + 1)]: \(why)")
     }
