@@ -370,6 +370,45 @@ def death_class(how):
             "SIGKILL": "killed", "timeout": "timeout"}.get(how, "exit")
 
 
+def run_batches(args, r, lessons, runner, out, deaths, start):
+    """Batches until `args.seconds` have passed; returns (batches, cells). The counts so far
+    are kept in `run_batches.counts` for a run stopped by a signal."""
+    global hostility
+    batches = cells_run = 0
+    run_batches.counts = (0, 0)
+    last_report = start
+    while time.time() - start < args.seconds:
+        if time.time() - last_report >= 300:
+            # A running count, so that a long run stopped early still says what it did.
+            last_report = time.time()
+            print(f"cellgen: {last_report - start:.0f} s, {batches} batches, {runner.cells} cells run, "
+                  f"{runner.failed_cells} stopped at an error, {runner.statements} statements ran, {len(deaths)} deaths", flush=True)
+        hostility = r.choice([0.1, 0.3, 0.6])
+        if r.random() < args.well_formed:
+            # A well-formed session first, then its statements, with some random cells
+            # (lesson cells, cut lines, random statements) among them.
+            scenario = Scenario(r)
+            cells = [scenario.prefix()] + [scenario.cell() if r.random() < 0.8 else cell(r, lessons)
+                                           for _ in range(args.cells_per_batch - 1)]
+        else:
+            cells = [cell(r, lessons) for _ in range(args.cells_per_batch)]
+        how = runner.death(cells)
+        batches += 1
+        cells_run += len(cells)
+        run_batches.counts = (batches, cells_run)
+        if how is None:
+            continue
+        small = minimise(runner, cells, how)
+        text = as_notebook(small) if len(small) > 1 else small[0] + "\n"
+        digest = hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+        name = f"cellgen-{death_class(how)}-{digest}.txt"
+        (out / name).write_text(text, encoding="utf-8", errors="surrogateescape")
+        first = small[0].split("\n")[0] if small else ""
+        deaths.append((name, how, first))
+        print(f"DEATH {how}: {name}: {text.strip()[:200]!r}", flush=True)
+    return batches, cells_run
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--nb-run", default=str(ROOT / ".build/debug/nb-run"))
@@ -394,31 +433,16 @@ def main():
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    start, batches, cells_run, deaths, seen = time.time(), 0, 0, [], set()
-    while time.time() - start < args.seconds:
-        global hostility
-        hostility = r.choice([0.1, 0.3, 0.6])
-        if r.random() < args.well_formed:
-            # A well-formed session first, then its statements, with some random cells
-            # (lesson cells, cut lines, random statements) among them.
-            scenario = Scenario(r)
-            cells = [scenario.prefix()] + [scenario.cell() if r.random() < 0.8 else cell(r, lessons)
-                                           for _ in range(args.cells_per_batch - 1)]
-        else:
-            cells = [cell(r, lessons) for _ in range(args.cells_per_batch)]
-        how = runner.death(cells)
-        batches += 1
-        cells_run += len(cells)
-        if how is None:
-            continue
-        small = minimise(runner, cells, how)
-        text = as_notebook(small) if len(small) > 1 else small[0] + "\n"
-        digest = hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:10]
-        name = f"cellgen-{death_class(how)}-{digest}.txt"
-        (out / name).write_text(text, encoding="utf-8", errors="surrogateescape")
-        first = small[0].split("\n")[0] if small else ""
-        deaths.append((name, how, first))
-        print(f"DEATH {how}: {name}: {text.strip()[:200]!r}", flush=True)
+    start, deaths = time.time(), []
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    # SIGTERM (kill) ends the run as Ctrl-C does: with the summary, and the working directory removed.
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        batches, cells_run = run_batches(args, r, lessons, runner, out, deaths, start)
+    except KeyboardInterrupt:
+        batches, cells_run = run_batches.counts
     elapsed = time.time() - start
     stopped = 100 * runner.failed_cells / max(runner.cells, 1)
     print(f"cellgen: seed {args.seed}, {batches} batches, {cells_run} cells in {elapsed:.0f} s; "

@@ -46,7 +46,9 @@ final class NetBookInterpreter: Interpreter {
                 if liveIDs.contains(id) { context.updateDisplay([:], displayID: id) }
                 return
             }
-            let bundle = renderer.bundle(for: output)
+            // An output whose rendering an interrupt stopped is not sent; the session then
+            // reports the interrupt as the cell's error (Session.runStatements).
+            guard let bundle = try? renderer.interruptibleBundle(for: output) else { return }
             switch output {
             case .stream(let text):
                 context.stream(text.hasSuffix("\n") ? text : text + "\n")
