@@ -31,8 +31,8 @@ final class LossHistoryTests: XCTestCase {
         XCTAssertEqual(h.stride, 8)
         XCTAssertEqual((0..<h.count).map(h.lastStep(of:)), [8, 16, 24, 32, 37])
         XCTAssertEqual(h.first, 1)
-        XCTAssertEqual(h.note, "each entry is the mean of 8 consecutive steps: the history keeps at most \(LossHistory.maxEntries) entries (37 steps recorded)")
-        XCTAssertNil(LossHistory(losses).note, "exact below the limit")
+        XCTAssertEqual(h.note(), "each entry is the mean of 8 consecutive steps: the history keeps at most \(LossHistory.maxEntries) entries (37 steps recorded)")
+        XCTAssertNil(LossHistory(losses).note(), "exact below the limit")
     }
 
     func testTheFirstNonFiniteStepIsKeptExactly() {
@@ -71,6 +71,7 @@ final class LossHistoryTests: XCTestCase {
         // plot loss: drawn at those steps.
         guard case .plot(let plot) = bounded.run("plot loss").first?.0 else { return XCTFail("a plot") }
         XCTAssertEqual(plot.series[0].x, [4, 8, 12, 16, 20])
+        XCTAssertEqual(plot.title, "loss (each point the mean of 4 steps)")
         // train's own curve (its run kept every step: 20 are fewer than maxEntries).
         guard case .plot(let curve) = out.first?.0 else { return XCTFail("a curve") }
         XCTAssertEqual(curve.series[0].y, losses)

@@ -78,9 +78,10 @@ struct LossHistory: Equatable {
         stride *= 2
     }
 
-    /// What a view says when entries stand for several steps (nil while exact).
-    var note: String? {
-        isExact ? nil : "each entry is the mean of \(stride) consecutive steps: the history keeps at most \(Self.maxEntries) entries (\(steps) steps recorded)"
+    /// What a view says when entries stand for several steps (nil while exact); `unit`
+    /// names what was recorded ("steps", or "epochs" for the epoch means).
+    func note(unit: String = "steps") -> String? {
+        isExact ? nil : "each entry is the mean of \(stride) consecutive \(unit): the history keeps at most \(Self.maxEntries) entries (\(steps) \(unit) recorded)"
     }
 
     static func == (a: LossHistory, b: LossHistory) -> Bool {
