@@ -78,7 +78,7 @@ public struct Renderer {
         switch output {
         case .tensor(let v): return try TensorText(precision: precision).render(name: v.name, v.value, shown: v.shown)
         case .table(let t): return TableText(precision: precision).render(t)
-        case .plot(let p): return PlotText(unicode: unicode).render(p)
+        case .plot(let p): return try PlotText(unicode: unicode).render(p)
         case .graph(let g): return try GraphText(precision: precision, unicode: unicode).render(g)
         case .network(let n): return NetworkText(precision: precision, unicode: unicode).render(n)
         case .derivation(let d): return DerivationText(precision: precision).render(d)
@@ -102,7 +102,7 @@ public struct Renderer {
         case .table(let t):
             return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(t), json: JSONForm.table(t))
         case .plot(let p):
-            let svg = PlotSVG().render(p)
+            let svg = try PlotSVG().render(p)
             return MimeBundle(plain: plain, svg: svg, json: JSONForm.plot(p))
         case .graph(let g):
             let svg = GraphSVG(precision: precision).render(g)

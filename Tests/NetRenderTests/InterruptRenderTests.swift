@@ -43,6 +43,24 @@ final class InterruptRenderTests: XCTestCase {
         }
     }
 
+    /// A plot of the most points a plot keeps (20 000), as a line and as a scatter, stops
+    /// at a raised flag in text and SVG.
+    func testAPlotOfTwentyThousandPointsStopsAtARaisedFlag() throws {
+        let xs = (0..<20_000).map(Double.init), ys = xs.map { sin($0 / 100) }
+        let renderer = Renderer(settings: RenderSettings())
+        for kind in [Plot.Kind.line, .scatter] {
+            let plot = Output.plot(Plot(kind: kind, title: "p", xLabel: "x", yLabel: "y", series: [Plot.Series(label: "s", x: xs, y: ys)]))
+            XCTAssertThrowsError(try Interruption.watching(raised()) { try renderer.interruptibleBundle(for: plot) }, "\(kind)")
+            XCTAssertThrowsError(try Interruption.watching(raised()) { try PlotSVG().render(Self.plot(plot)) }, "\(kind)")
+            XCTAssertNoThrow(try renderer.interruptibleBundle(for: plot), "\(kind)")
+        }
+    }
+
+    private static func plot(_ output: Output) -> Plot {
+        if case .plot(let p) = output { return p }
+        fatalError("not a plot")
+    }
+
     /// The interrupt raised while the front end renders: the output is dropped, the cell
     /// ends with the interrupt at that statement, the statement itself is kept, and the
     /// next statement of the cell does not run.
