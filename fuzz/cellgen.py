@@ -288,11 +288,12 @@ class Runner:
 
     def count(self, stdout):
         """Counts from nb-run's transcript: each cell is echoed (`In [k]: line`, then
-        `   ...: line`); an error names its line, and the lines before it ran (a syntax
+        `   ...: line`, aligned with the prompt); an error names its line, and the lines before it ran (a syntax
         error stops the whole cell before it runs)."""
         for block in re.split(rb"^(?=In \[\d+\]: )", stdout, flags=re.M)[1:]:
             lines = block.split(b"\n")
-            echoed = [lines[0]] + [line for line in lines[1:] if line.startswith(b"   ...: ")]
+            # The continuation prompt is aligned with `In [k]: `, wider from cell 10 on.
+            echoed = [lines[0]] + [line for line in lines[1:] if re.match(rb" +\.\.\.: ", line)]
             code = [line.split(b": ", 1)[1] if b": " in line else b"" for line in echoed]
             ran = sum(1 for c in code if c.strip() and not c.strip().startswith(b"#"))
             error = re.search(rb"^(\w+)Error: line (\d+)", block, flags=re.M)
