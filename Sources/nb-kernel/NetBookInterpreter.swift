@@ -48,7 +48,9 @@ final class NetBookInterpreter: Interpreter {
             }
             // An output whose rendering an interrupt stopped is not sent; the session then
             // reports the interrupt as the cell's error (Session.runStatements).
-            guard let bundle = try? renderer.interruptibleBundle(for: output) else { return }
+            // Nor is one whose interrupt came as it was finished: the message's JSON (14 MB for
+            // `show x full` of 100 000 values) is written before it can be sent.
+            guard let bundle = try? renderer.interruptibleBundle(for: output), !session.interrupt.isRaised else { return }
             switch output {
             case .stream(let text):
                 context.stream(text.hasSuffix("\n") ? text : text + "\n")
