@@ -50,7 +50,8 @@ final class NetBookInterpreter: Interpreter {
             // reports the interrupt as the cell's error (Session.runStatements).
             // Nor is one whose interrupt came as it was finished: the message's JSON (14 MB for
             // `show x full` of 100 000 values) is written before it can be sent.
-            guard let bundle = try? renderer.interruptibleBundle(for: output), !session.interrupt.isRaised else { return }
+            // (`Interruption.isRequested`: the summary of an interrupted train is shown.)
+            guard let bundle = try? renderer.interruptibleBundle(for: output), !Interruption.isRequested else { return }
             switch output {
             case .stream(let text):
                 context.stream(text.hasSuffix("\n") ? text : text + "\n")

@@ -84,6 +84,35 @@ final class InterruptRenderTests: XCTestCase {
         XCTAssertNotNil(session.run("show after") { _, _ in })
     }
 
+    /// The curve and summary of the steps an interrupted train completed are still shown:
+    /// they are rendered after the interrupt was handled (`Interruption.finishing`).
+    func testAnInterruptedTrainStillShowsItsCurveAndSummary() {
+        let session = Session()
+        XCTAssertNil(session.run("""
+            seed 1
+            dataset s = spiral(n: 300, classes: 3)
+            layer h = dense(2 -> 16, relu)
+            layer o = dense(16 -> 3, softmax)
+            loss cross_entropy
+            optimizer adam(lr: 0.01)
+            """) { _, _ in })
+        let renderer = Renderer(settings: session.settings)
+        var shown: [String] = []
+        let error = session.run("train s.x, s.y, epochs: 1000000, batch: 10") { output, role in
+            switch role {
+            case .liveDisplay: session.interrupt.raise()   // Ctrl-C at the first progress update
+            case .endLiveDisplay: break
+            default:
+                // As the kernel publishes: rendered, and not interrupted meanwhile.
+                if let bundle = try? renderer.interruptibleBundle(for: output), !Interruption.isRequested { shown.append(bundle.plain) }
+            }
+        }
+        XCTAssertEqual(error?.kind, "KeyboardInterrupt")
+        XCTAssertEqual(shown.count, 2, "\(shown)")
+        XCTAssertTrue(shown.first?.contains("training loss") ?? false, "\(shown)")
+        XCTAssertTrue(shown.last?.contains("interrupted at step") ?? false, "\(shown)")
+    }
+
     /// From another thread while `show x full` renders, as the kernel interrupts; the
     /// latency is printed, not asserted (timings are flaky on a shared machine).
     func testShowFullInterruptedFromAnotherThread() throws {

@@ -114,9 +114,12 @@ struct TrainStatement: Statement {
             lossIsEpochMean = true
         }
         context.state.dropNetworkGradients()
-        emit(TrainingViews.lossCurve(steps: report.losses, epochs: report.epochMeans,
-                                     stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
-             .display)
+        // Shown also after an interrupt: the curve of the steps that were completed and kept.
+        Interruption.finishing {
+            emit(TrainingViews.lossCurve(steps: report.losses, epochs: report.epochMeans,
+                                         stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
+                 .display)
+        }
         let learningRate = settings.learningRate ?? context.state.optimizer.kind.learningRate
         let summary = TrainingViews.summary(report, options: settings, samples: x.rows, finalLoss: finalLoss,
                                             finalLossIsEpochMean: lossIsEpochMean, learningRate: learningRate)
