@@ -94,6 +94,11 @@ final class LossHistoryTests: XCTestCase {
             .write(to: dir.appendingPathComponent("bad.json"), atomically: true, encoding: .utf8)
         XCTAssertEqual(restored.fail("restore \"bad.json\"")?.message,
                        "cannot restore 'bad.json': the session file is damaged: history (5 entries), historyStride and historySteps do not fit together")
+        // A number that is not a whole one is named by its field, as every count of the file is.
+        try text.replacingOccurrences(of: "\"historyStride\":4", with: "\"historyStride\":1e300")
+            .write(to: dir.appendingPathComponent("huge.json"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(restored.fail("restore \"huge.json\"")?.message,
+                       "cannot restore 'huge.json': the session file is damaged: historyStride is 1e+300; a whole number is expected here")
     }
 
     /// A file written before the history was bounded (no stride) with more entries than
