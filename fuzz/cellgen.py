@@ -131,6 +131,111 @@ def statement(r):
     return r.choice(forms)()
 
 
+class Scenario:
+    """A coherent session: names defined before use, with shapes that fit, so that the
+    statements after it get past name and shape checks and reach the numeric paths.
+    Random cells stop at their first error (a name never defined, a shape that does not
+    fit) in most cases; a scenario's cells mostly run through, with hostile numbers only
+    where the grammar takes a number (values, rates, ranges, counts)."""
+
+    def __init__(self, r):
+        self.r = r
+        self.n = r.choice([1, 2, 3, 4, 8])
+        self.sizes = [r.randint(1, 4) for _ in range(r.randint(2, 4))]  # inputs, hidden..., outputs
+        self.layers = [f"l{i + 1}" for i in range(len(self.sizes) - 1)]
+        self.tensors = {}  # name -> (rows, cols)
+
+    def value(self):
+        return number(self.r) if self.r.random() < hostility else f"{self.r.uniform(-2, 2):.3g}"
+
+    def rate(self):
+        return number(self.r) if self.r.random() < hostility else self.r.choice(["0.01", "0.1", "0.5", "0"])
+
+    def count(self, *usual):
+        return number(self.r) if self.r.random() < hostility else self.r.choice(usual)
+
+    def values(self, rows, cols):
+        return "[" + ", ".join("[" + ", ".join(self.value() for _ in range(cols)) + "]" for _ in range(rows)) + "]"
+
+    def prefix(self):
+        """The cell that defines everything: data, target, layers, loss and optimizer."""
+        r, ins, outs = self.r, self.sizes[0], self.sizes[-1]
+        self.tensors = {"x": (self.n, ins), "t": (self.n, outs)}
+        lines = [f"seed {r.randint(0, 99)}", f"tensor x = {self.values(self.n, ins)}",
+                 f"tensor t = {self.values(self.n, outs)}"]
+        for i, name in enumerate(self.layers):
+            act = "softmax" if i == len(self.layers) - 1 and r.random() < 0.2 else r.choice(ACTS)
+            extra = r.choice(["", ", bias: false", f", init: {r.choice(['xavier', 'he', 'uniform', 'normal', 'zeros'])}",
+                              f", weights: {self.values(self.sizes[i], self.sizes[i + 1])}"])
+            lines.append(f"layer {name} = dense({self.sizes[i]} -> {self.sizes[i + 1]}, {act}{extra})")
+        lines.append(f"loss {r.choice(['mse', 'sse', 'half_sse'])}")
+        lines.append(r.choice(["optimizer sgd(lr: 0.1)", "optimizer momentum(lr: 0.1, beta: 0.9)", "optimizer adam(lr: 0.01)"]))
+        return "\n".join(lines)
+
+    def tensor_expr(self):
+        """An expression over the defined tensors whose shapes fit, and its shape."""
+        r = self.r
+        name = r.choice(sorted(self.tensors))
+        rows, cols = self.tensors[name]
+        forms = [
+            lambda: (f"{name} {r.choice(['+', '-', '*', '/'])} {self.value()}", (rows, cols)),
+            lambda: (f"{r.choice(FUNCS1[:11])}({name})", (rows, cols)),
+            lambda: (f"{name}.T", (cols, rows)),
+            lambda: (f"{name} @ {name}.T", (rows, rows)),
+            lambda: (f"sum({name}, cols)", (1, cols)),
+            lambda: (f"mean({name}, rows)", (rows, 1)),
+            lambda: (f"{name} ^ {r.choice(['2', '0.5', self.value()])}", (rows, cols)),
+            lambda: (f"{name}[{r.randint(1, rows)}, :]", (1, cols)),
+            lambda: (f"{name} * {self.values(1, cols)}", (rows, cols)),
+            lambda: (f"{r.choice(['zeros', 'ones', 'rand', 'randn'])}({rows}, {cols})", (rows, cols)),
+        ]
+        return r.choice(forms)()
+
+    def statement(self):
+        r = self.r
+        x, t = "x", "t"
+        last = r.choice(self.layers)
+        forms = [
+            lambda: self.define(),
+            lambda: f"forward {x}, {t}",
+            lambda: f"forward {x}",
+            lambda: f"forward {x}, {t}\nbackward",
+            lambda: f"forward {x}, {t}\nbackward\nstep" + r.choice(["", f" lr: {self.rate()}"]),
+            lambda: f"train {x}, {t}, epochs: {self.count('1', '5', '20')}"
+                    + r.choice(["", f", batch: {self.count('1', '2', '3')}", f", lr: {self.rate()}", ", shuffle: true"]),
+            lambda: f"show {r.choice(['network', 'params', 'grads', 'history', x, t, last + '.W'])}",
+            lambda: f"show {r.choice(sorted(self.tensors))} full",
+            lambda: f"plot {r.choice(['loss', last, x])}",
+            lambda: f"plot {r.choice(ACTS)}, {r.choice(ACTS)} from {self.count('-5', '-1', '0')} to {self.count('1', '5', '10')}",
+            lambda: f"forward {x}, {t}\nbackward\nexplain {self.weight()}",
+            lambda: "forward x, t\nbackward\ngradcheck",
+            lambda: f"print {self.tensor_expr()[0]}, \"value\"",
+            lambda: f"precision {self.count('2', '4', '8')}",
+            lambda: f"tensor s = sum({self.tensor_expr()[0]})\nbackward s",
+            lambda: f"show graph {r.choice(sorted(self.tensors))}",
+            lambda: f"save \"s{r.randint(0, 2)}.json\"",
+            lambda: f"save \"s{r.randint(0, 2)}.json\"\nrestore \"s{r.randint(0, 2)}.json\"",
+            lambda: r.choice([f"optimizer adam(lr: {self.rate()})", f"optimizer momentum(lr: {self.rate()}, beta: {self.count('0.9', '0.5')})",
+                              f"loss {r.choice(['mse', 'sse', 'half_sse'])}"]),
+            lambda: f"dataset d = {r.choice(KINDS)}(n: {self.count('8', '50')}, noise: {self.count('0.1', '0')})",
+        ]
+        return r.choice(forms)()
+
+    def weight(self):
+        """`LAYER.W[i, j]` inside the layer's weights."""
+        i = self.r.randrange(len(self.layers))
+        return f"{self.layers[i]}.W[{self.r.randint(1, self.sizes[i])}, {self.r.randint(1, self.sizes[i + 1])}]"
+
+    def define(self):
+        text, shape = self.tensor_expr()
+        name = self.r.choice(["u", "v", "w"])
+        self.tensors[name] = shape
+        return f"tensor {name} = {text}"
+
+    def cell(self):
+        return "\n".join(self.statement() for _ in range(self.r.randint(1, 4)))
+
+
 def lesson_cells():
     """The code cells of the lesson notebooks (percent format)."""
     cells = []
@@ -176,11 +281,31 @@ class Runner:
         self.nb_run, self.workdir = nb_run, workdir
         self.cell_timeout = cell_timeout
         self.failed_cells = 0  # cells that stopped at an error (the rest ran every statement)
+        self.cells = 0  # cells nb-run echoed (an empty cell is not run)
+        self.statements = 0  # statement lines that ran: all of a cell's, or those before its error
         # Swift's crash backtracer takes seconds per death; the exit signal is all we need.
         self.env = dict(os.environ, SWIFT_BACKTRACE="enable=no")
 
-    def death(self, cells):
-        """None if nb-run survived, else a short description of how it died."""
+    def count(self, stdout):
+        """Counts from nb-run's transcript: each cell is echoed (`In [k]: line`, then
+        `   ...: line`, aligned with the prompt); an error names its line, and the lines before it ran (a syntax
+        error stops the whole cell before it runs)."""
+        for block in re.split(rb"^(?=In \[\d+\]: )", stdout, flags=re.M)[1:]:
+            lines = block.split(b"\n")
+            # The continuation prompt is aligned with `In [k]: `, wider from cell 10 on.
+            echoed = [lines[0]] + [line for line in lines[1:] if re.match(rb" +\.\.\.: ", line)]
+            code = [line.split(b": ", 1)[1] if b": " in line else b"" for line in echoed]
+            ran = sum(1 for c in code if c.strip() and not c.strip().startswith(b"#"))
+            error = re.search(rb"^(\w+)Error: line (\d+)", block, flags=re.M)
+            self.cells += 1
+            if error:
+                self.failed_cells += 1
+                ran = 0 if error.group(1) == b"Syntax" else min(ran, int(error.group(2)) - 1)
+            self.statements += ran
+
+    def death(self, cells, count=True):
+        """None if nb-run survived, else a short description of how it died; `count` adds
+        the run to the counts (not the reruns of a minimisation)."""
         text = as_notebook(cells)
         try:
             p = subprocess.run([self.nb_run, "--keep-going", "--color", "never", "--timeout", str(self.cell_timeout), "-"],
@@ -190,7 +315,8 @@ class Runner:
                                timeout=len(cells) * (self.cell_timeout + 6) + 10)
         except subprocess.TimeoutExpired:
             return "timeout"
-        self.failed_cells += len(re.findall(rb"^\w+Error: line \d+", p.stdout, flags=re.M))
+        if count:
+            self.count(p.stdout)
         if p.returncode < 0:
             return signal.Signals(-p.returncode).name
         if p.returncode not in OK_STATUSES:
@@ -225,7 +351,7 @@ def minimise(runner, cells, how, seconds=300):
     """Cells, then lines, then characters, each reduced while the same death happens;
     after `seconds` (a hang costs a timeout per try) the smallest so far is kept."""
     deadline = time.time() + seconds
-    same = lambda cs: time.time() < deadline and runner.death(cs) == how
+    same = lambda cs: time.time() < deadline and runner.death(cs, count=False) == how
     cells = ddmin(cells, same)
     lines = [(i, line) for i, c in enumerate(cells) for line in c.split("\n")]
 
@@ -245,6 +371,45 @@ def death_class(how):
             "SIGKILL": "killed", "timeout": "timeout"}.get(how, "exit")
 
 
+def run_batches(args, r, lessons, runner, out, deaths, start):
+    """Batches until `args.seconds` have passed; returns (batches, cells). The counts so far
+    are kept in `run_batches.counts` for a run stopped by a signal."""
+    global hostility
+    batches = cells_run = 0
+    run_batches.counts = (0, 0)
+    last_report = start
+    while time.time() - start < args.seconds:
+        if time.time() - last_report >= 300:
+            # A running count, so that a long run stopped early still says what it did.
+            last_report = time.time()
+            print(f"cellgen: {last_report - start:.0f} s, {batches} batches, {runner.cells} cells run, "
+                  f"{runner.failed_cells} stopped at an error, {runner.statements} statements ran, {len(deaths)} deaths", flush=True)
+        hostility = r.choice([0.1, 0.3, 0.6])
+        if r.random() < args.well_formed:
+            # A well-formed session first, then its statements, with some random cells
+            # (lesson cells, cut lines, random statements) among them.
+            scenario = Scenario(r)
+            cells = [scenario.prefix()] + [scenario.cell() if r.random() < 0.8 else cell(r, lessons)
+                                           for _ in range(args.cells_per_batch - 1)]
+        else:
+            cells = [cell(r, lessons) for _ in range(args.cells_per_batch)]
+        how = runner.death(cells)
+        batches += 1
+        cells_run += len(cells)
+        run_batches.counts = (batches, cells_run)
+        if how is None:
+            continue
+        small = minimise(runner, cells, how)
+        text = as_notebook(small) if len(small) > 1 else small[0] + "\n"
+        digest = hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+        name = f"cellgen-{death_class(how)}-{digest}.txt"
+        (out / name).write_text(text, encoding="utf-8", errors="surrogateescape")
+        first = small[0].split("\n")[0] if small else ""
+        deaths.append((name, how, first))
+        print(f"DEATH {how}: {name}: {text.strip()[:200]!r}", flush=True)
+    return batches, cells_run
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--nb-run", default=str(ROOT / ".build/debug/nb-run"))
@@ -252,6 +417,8 @@ def main():
     ap.add_argument("--seed", type=int, default=int(time.time()))
     ap.add_argument("--cells-per-batch", type=int, default=30)
     ap.add_argument("--cell-timeout", type=float, default=3)
+    ap.add_argument("--well-formed", type=float, default=0.7,
+                    help="share of batches that start with a well-formed session (Scenario)")
     ap.add_argument("--out", default=str(ROOT / "fuzz/crashes-open/cells"))
     args = ap.parse_args()
 
@@ -267,27 +434,21 @@ def main():
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    start, batches, cells_run, deaths, seen = time.time(), 0, 0, [], set()
-    while time.time() - start < args.seconds:
-        global hostility
-        hostility = r.choice([0.1, 0.3, 0.6])
-        cells = [cell(r, lessons) for _ in range(args.cells_per_batch)]
-        how = runner.death(cells)
-        batches += 1
-        cells_run += len(cells)
-        if how is None:
-            continue
-        small = minimise(runner, cells, how)
-        text = as_notebook(small) if len(small) > 1 else small[0] + "\n"
-        digest = hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:10]
-        name = f"cellgen-{death_class(how)}-{digest}.txt"
-        (out / name).write_text(text, encoding="utf-8", errors="surrogateescape")
-        first = small[0].split("\n")[0] if small else ""
-        deaths.append((name, how, first))
-        print(f"DEATH {how}: {name}: {text.strip()[:200]!r}", flush=True)
+    start, deaths = time.time(), []
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    # SIGTERM (kill) ends the run as Ctrl-C does: with the summary, and the working directory removed.
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        batches, cells_run = run_batches(args, r, lessons, runner, out, deaths, start)
+    except KeyboardInterrupt:
+        batches, cells_run = run_batches.counts
     elapsed = time.time() - start
-    print(f"cellgen: seed {args.seed}, {batches} batches, {cells_run} cells in {elapsed:.0f} s "
-          f"({runner.failed_cells} stopped at an error, the rest ran through), {len(deaths)} deaths", flush=True)
+    stopped = 100 * runner.failed_cells / max(runner.cells, 1)
+    print(f"cellgen: seed {args.seed}, {batches} batches, {cells_run} cells in {elapsed:.0f} s; "
+          f"{runner.cells} run, {runner.failed_cells} ({stopped:.0f}%) stopped at an error, "
+          f"{runner.statements} statements ran; {len(deaths)} deaths", flush=True)
     for name, how, first in deaths:
         print(f"  {how}: {name}")
     shutil.rmtree(workdir, ignore_errors=True)

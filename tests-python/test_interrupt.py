@@ -86,3 +86,52 @@ def test_interrupt_stops_a_big_csv_load(kernel, tmp_path):
     # The data set is still the small one, and the session goes on.
     assert tensor_value(kc, "d.x").tolist() == [[1.0, 2.0], [3.0, 4.0]]
     assert tensor_value(kc, "sum(d.y)").tolist() == [[3.0]]
+
+
+def test_interrupt_stops_a_big_save_and_keeps_the_old_file(kernel, tmp_path):
+    """save of 2 million numbers is seconds of JSON coding: the interrupt stops it, the
+    file saved before is byte for byte as it was, no temporary file is left, and the next
+    cell saves."""
+    km, kc = kernel
+    target = tmp_path / "s.json"
+    reply, _ = run_cell(kc, f'tensor small = [1, 2]\nsave "{target}"')
+    assert reply["content"]["status"] == "ok", reply["content"]
+    before = target.read_bytes()
+    reply, _ = run_cell(kc, "seed 1\ntensor big = randn(2000, 1000);")
+    assert reply["content"]["status"] == "ok"
+    reply, _ = interrupt_while_running(km, kc, f'save "{target}"', km.interrupt_kernel, delay=0.3)
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "KeyboardInterrupt"
+    assert "the session is as it was before this statement" in reply["content"]["evalue"]
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.json"], "no temporary file"
+    # The next cell runs: a small save goes through and reads back.
+    reply, _ = run_cell(kc, f'tensor big = [3]\nsave "{target}"\ntensor big = [4]\nrestore "{target}"')
+    assert reply["content"]["status"] == "ok", reply["content"]
+    assert tensor_value(kc, "big").tolist() == [[3.0]]
+
+
+def test_interrupt_stops_a_big_show_full(kernel):
+    """show x full of 100 000 values renders text, HTML and JSON (seconds in a debug
+    build): the interrupt stops the rendering, nothing of it is published, the reply is a
+    KeyboardInterrupt, and the next cell shows the same tensor's values."""
+    km, kc = kernel
+    reply, _ = run_cell(kc, "seed 2\ntensor x = randn(100000, 1);")
+    assert reply["content"]["status"] == "ok"
+    msg_id = kc.execute("show x full")
+    wait_for_output(kc, msg_id, "status", accept=lambda m: m["content"]["execution_state"] == "busy")
+    time.sleep(0.3)
+    started = time.monotonic()
+    km.interrupt_kernel()
+    reply = shell_reply(kc, msg_id, timeout=5)
+    print(f"\ninterrupt latency (show x full, 100000 values): {(time.monotonic() - started) * 1000:.0f} ms")
+    published = [m["msg_type"] for m in collect_iopub(kc, msg_id)]
+    assert reply["content"]["status"] == "error"
+    assert reply["content"]["ename"] == "KeyboardInterrupt"
+    assert "interrupted while showing this statement's output" in reply["content"]["evalue"]
+    assert "execute_result" not in published and "display_data" not in published, published
+    # The tensor is intact: its first rows as the next cell shows them, against numpy's
+    # reading of the same values' JSON.
+    head = tensor_value(kc, "x[1:3, :]")
+    assert head.shape == (3, 1)
+    assert tensor_value(kc, "sum(x[1:3, :])")[0, 0] == pytest.approx(head.sum(), rel=1e-12)

@@ -48,6 +48,13 @@ public enum Interruption {
         try $flag.withValue(flag, operation: body)
     }
 
+    /// Runs `body` as if no interrupt had been asked for: the little work that must finish
+    /// after an interrupt was handled, such as showing the curve and summary of the steps
+    /// an interrupted `train` completed (their rendering checks the flag too).
+    public static func finishing<T>(_ body: () throws -> T) rethrows -> T {
+        try $flag.withValue(nil, operation: body)
+    }
+
     /// Whether the work running on this thread has been asked to stop.
     public static var isRequested: Bool { flag?.isRaised ?? false }
 

@@ -85,7 +85,10 @@ public final class Session {
             } catch let stop as TrainingInterrupted {
                 // An interrupted train keeps what it finished (TrainStatement.swift), then stops the cell.
                 state = stop.state
-                for output in stop.outputs where !parsed.suppressed || output.isStreamLike { emit(output, .display) }
+                // Shown although the interrupt is raised: the steps it finished are kept.
+                Interruption.finishing {
+                    for output in stop.outputs where !parsed.suppressed || output.isStreamLike { emit(output, .display) }
+                }
                 return stop.error.netError(in: source)
             } catch is Interrupted {
                 return Self.interrupted(at: parsed.location).netError(in: source)

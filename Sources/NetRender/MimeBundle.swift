@@ -56,13 +56,30 @@ public struct Renderer {
     private var unicode: Bool { settings.style == .unicode }
     private var precision: Int { settings.precision }
 
-    /// The text form of an output, as nb-run prints it and text/plain carries it.
+    /// What `text` and `bundle(for:)` give for an output whose rendering was interrupted.
+    public static let interruptedText = "(not shown: interrupted)"
+
+    /// The text form of an output, as nb-run prints it and text/plain carries it
+    /// (`interruptedText` if an interrupt stopped it: see `interruptibleText`).
     public func text(_ output: Output) -> String {
+        (try? interruptibleText(output)) ?? Self.interruptedText
+    }
+
+    /// Every form of an output (only `interruptedText` if an interrupt stopped it).
+    public func bundle(for output: Output) -> MimeBundle {
+        (try? interruptibleBundle(for: output)) ?? MimeBundle(plain: Self.interruptedText)
+    }
+
+    /// `text`, or `Interrupted` thrown when the cell's interrupt flag is raised while it is
+    /// made (Interruption.swift): `show x full` formats up to 100 000 values in each form,
+    /// seconds in a debug build. A front end drops the output and the session reports the
+    /// interrupt (Session.runStatements).
+    public func interruptibleText(_ output: Output) throws -> String {
         switch output {
-        case .tensor(let v): return TensorText(precision: precision).render(name: v.name, v.value, shown: v.shown)
+        case .tensor(let v): return try TensorText(precision: precision).render(name: v.name, v.value, shown: v.shown)
         case .table(let t): return TableText(precision: precision).render(t)
-        case .plot(let p): return PlotText(unicode: unicode).render(p)
-        case .graph(let g): return GraphText(precision: precision, unicode: unicode).render(g)
+        case .plot(let p): return try PlotText(unicode: unicode).render(p)
+        case .graph(let g): return try GraphText(precision: precision, unicode: unicode).render(g)
         case .network(let n): return NetworkText(precision: precision, unicode: unicode).render(n)
         case .derivation(let d): return DerivationText(precision: precision).render(d)
         case .image(let v): return ImageText(unicode: unicode).render(v)
@@ -71,25 +88,25 @@ public struct Renderer {
         case .clearOutput: return ""
         case .note(let n): return n.title.map { "\($0)\n\n\(n.text)" } ?? n.text
         case .progress(let p): return ProgressText(precision: precision, unicode: unicode).render(p)
-        case .group(let parts): return parts.map(text).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        case .group(let parts): return try parts.map(interruptibleText).filter { !$0.isEmpty }.joined(separator: "\n\n")
         }
     }
 
-    /// Every form of an output.
-    public func bundle(for output: Output) -> MimeBundle {
-        let plain = text(output)
+    /// `bundle(for:)`, or `Interrupted` as `interruptibleText` throws it.
+    public func interruptibleBundle(for output: Output) throws -> MimeBundle {
+        let plain = try interruptibleText(output)
         switch output {
         case .tensor(let v):
-            return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(name: v.name, v.value, shown: v.shown),
-                              json: JSONForm.tensor(name: v.name, v.value, shown: v.full ? v.shown : nil))
+            return MimeBundle(plain: plain, html: try TableHTML(precision: precision).render(name: v.name, v.value, shown: v.shown),
+                              json: try JSONForm.tensor(name: v.name, v.value, shown: v.full ? v.shown : nil))
         case .table(let t):
             return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(t), json: JSONForm.table(t))
         case .plot(let p):
-            let svg = PlotSVG().render(p)
+            let svg = try PlotSVG().render(p)
             return MimeBundle(plain: plain, svg: svg, json: JSONForm.plot(p))
         case .graph(let g):
             let svg = GraphSVG(precision: precision).render(g)
-            return MimeBundle(plain: plain, svg: svg, json: JSONForm.graph(g))
+            return MimeBundle(plain: plain, svg: svg, json: try JSONForm.graph(g))
         case .image(let v):
             // SVG and no HTML, as for plots (JupyterLab would prefer the HTML).
             return MimeBundle(plain: plain, svg: ImageSVG().render(v), json: JSONForm.image(v))
@@ -106,7 +123,7 @@ public struct Renderer {
         case .progress(let p):
             return MimeBundle(plain: plain, html: ProgressHTML(precision: precision).render(p, line: plain), json: JSONForm.progress(p))
         case .group(let parts):
-            let bundles = parts.map(bundle(for:))
+            let bundles = try parts.map(interruptibleBundle(for:))
             // One HTML page of the parts; a part without HTML (explain, print) keeps its text look.
             let html = bundles.map { $0.html ?? HTMLText.pre($0.plain) }.joined(separator: "\n")
             let json: [Any] = bundles.map { $0.json ?? ["text": $0.plain] }

@@ -46,7 +46,12 @@ final class NetBookInterpreter: Interpreter {
                 if liveIDs.contains(id) { context.updateDisplay([:], displayID: id) }
                 return
             }
-            let bundle = renderer.bundle(for: output)
+            // An output whose rendering an interrupt stopped is not sent; the session then
+            // reports the interrupt as the cell's error (Session.runStatements).
+            // Nor is one whose interrupt came as it was finished: the message's JSON (14 MB for
+            // `show x full` of 100 000 values) is written before it can be sent.
+            // (`Interruption.isRequested`: the summary of an interrupted train is shown.)
+            guard let bundle = try? renderer.interruptibleBundle(for: output), !Interruption.isRequested else { return }
             switch output {
             case .stream(let text):
                 context.stream(text.hasSuffix("\n") ? text : text + "\n")

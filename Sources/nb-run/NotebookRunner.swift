@@ -68,11 +68,13 @@ final class NotebookRunner {
             case .liveDisplay, .endLiveDisplay: break     // progress is not kept: it clears nothing
             default: clearIfPending()
             }
+            // An output whose rendering an interrupt (or the timeout) stopped is dropped
+            // whole; the session then reports the interrupt as the cell's error.
             switch (output, role) {
             case (_, .liveDisplay):
                 // Progress is for watching, not for keeping: it carries timings, so it
                 // is neither stored nor compared; what stays (train's curve) comes as .display.
-                onProgress?(shown.text(output))
+                if let text = try? shown.interruptibleText(output) { onProgress?(text) }
                 return
             case (_, .endLiveDisplay):
                 onProgressEnd?()
@@ -84,6 +86,7 @@ final class NotebookRunner {
                     return
                 }
                 outputs.append(.stream(text))
+                texts.append(TerminalText(text: text))
             case (.warning(let text), _):
                 let line = text.hasSuffix("\n") ? text : text + "\n"
                 if case .stderr(let before)? = outputs.last {
@@ -95,11 +98,14 @@ final class NotebookRunner {
                 texts.append(TerminalText(text: line, isWarning: true))
                 return
             case (_, .result):
-                outputs.append(.result(data: Self.storable(plain.bundle(for: output).dictionary), executionCount: count))
+                guard let bundle = try? plain.interruptibleBundle(for: output), let text = try? shown.interruptibleText(output) else { return }
+                outputs.append(.result(data: Self.storable(bundle.dictionary), executionCount: count))
+                texts.append(TerminalText(text: text))
             default:
-                outputs.append(.display(data: Self.storable(plain.bundle(for: output).dictionary)))
+                guard let bundle = try? plain.interruptibleBundle(for: output), let text = try? shown.interruptibleText(output) else { return }
+                outputs.append(.display(data: Self.storable(bundle.dictionary)))
+                texts.append(TerminalText(text: text))
             }
-            texts.append(TerminalText(text: shown.text(output)))
         }
         let timedOut = watchdog?.stop() ?? false
         if error != nil { clearIfPending() }

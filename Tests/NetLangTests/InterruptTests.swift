@@ -9,35 +9,6 @@ import NetCore
 /// statement, and the next cell runs. The work runs on one thread and the interrupt
 /// comes from another, as in the kernel.
 final class InterruptTests: XCTestCase {
-    /// Runs `code` on another thread, raises the interrupt after `delay` seconds, and
-    /// returns the cell's error and how long the cell took to stop after the interrupt.
-    func interrupted(_ r: Recorder, _ code: String, after delay: Double = 0.3,
-                     file: StaticString = #filePath, line: UInt = #line) -> (NetError?, Double) {
-        let started = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
-        let outcome = Outcome()
-        Thread.detachNewThread {
-            started.signal()
-            outcome.error = r.session.run(code) { _, _ in }
-            done.signal()
-        }
-        started.wait()
-        Thread.sleep(forTimeInterval: delay)
-        XCTAssertEqual(done.wait(timeout: .now()), .timedOut, "the work finished before the interrupt; make it longer",
-                       file: file, line: line)
-        let raised = Date()
-        r.session.interrupt.raise()
-        // A generous bound that only catches a hang; the latency itself is measured by
-        // `make bench`-style runs, not asserted (timings are flaky on a shared machine).
-        XCTAssertEqual(done.wait(timeout: .now() + 5), .success, "the cell did not stop within 5 s of the interrupt",
-                       file: file, line: line)
-        let latency = Date().timeIntervalSince(raised)
-        print("interrupt latency for \(code.split(separator: "\n").last ?? ""): \(Int(latency * 1000)) ms")
-        return (outcome.error, latency)
-    }
-
-    /// The worker thread's result, read after `done` is signalled.
-    final class Outcome: @unchecked Sendable { var error: NetError? }
-
     func testAChainOfLargeProductsStopsAndKeepsTheOldValue() throws {
         let r = Recorder()
         // a @ a = a for this a (every entry 1/n): the chain is long work with a known result.

@@ -128,4 +128,26 @@ final class NoInputKillsTests: XCTestCase {
         XCTAssertEqual(plots.first?.series.first?.x.count, PlotStatement.maxPoints)
         XCTAssertEqual(plots.first?.series.first?.classes?.count, PlotStatement.maxPoints)
     }
+
+    // MARK: - unchecked indices
+
+    /// Found by cellgen (fuzz/corpus/cells/fixed-explain-hidden-softmax-target.txt): explain
+    /// on a hidden softmax layer of 3 units over a 1-column target read the target at
+    /// column 3 and trapped. It explains, with the gradient `backward` computes.
+    func testExplainOnAHiddenSoftmaxLayerWiderThanTheTarget() throws {
+        let r = Recorder()
+        r.run("""
+            tensor x = [[-1.48, 4, 0.723], [-0.772, 0.249, 0.565]]
+            tensor t = [[4], [0]]
+            layer l1 = dense(3 -> 3, softmax, weights: [[1.18, 1.47, -0.331], [-0.28, -0.805, 2], [-0.871, 0.442, 1]])
+            layer l2 = dense(3 -> 1, sigmoid, bias: false)
+            forward x, t
+            """)
+        let outputs = r.run("explain l1.W[1, 3]")
+        let derivation = try XCTUnwrap(outputs.compactMap { if case .derivation(let d) = $0.0 { return d }; return nil }.first)
+        r.run("backward")
+        XCTAssertEqual(derivation.value, r.scalar("grad(l1.W)[1, 3]"), accuracy: 1e-15)
+        XCTAssertTrue(derivation.factors.contains { $0.formula.contains("softmax: every output depends on") })
+        XCTAssertEqual(r.scalar("6 * 7"), 42)
+    }
 }

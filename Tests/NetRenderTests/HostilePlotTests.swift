@@ -46,13 +46,13 @@ final class HostilePlotTests: XCTestCase {
 
     /// A 3000-node chain (as a restored session file can hold) draws its tree to a
     /// bounded depth instead of one stack frame and four more columns per level.
-    func testAGraphDeeperThanTheTreeLimitStopsAtIt() {
+    func testAGraphDeeperThanTheTreeLimitStopsAtIt() throws {
         let n = 3_000
         let nodes = (0..<n).map { i in
             GraphView.Node(id: i, name: i == n - 1 ? "a" : nil, op: i == 0 ? "input" : "add",
                            value: Tensor(scalar: Double(i)), grad: Tensor(scalar: 1), inputs: i == 0 ? [] : [i - 1])
         }
-        let text = GraphText(precision: 4).render(GraphView(root: "a", nodes: nodes))
+        let text = try GraphText(precision: 4).render(GraphView(root: "a", nodes: nodes))
         let lines = text.split(separator: "\n")
         XCTAssertEqual(lines.filter { $0.contains("(its inputs are deeper than 100 levels") }.count, 1)
         XCTAssertLessThan(lines.count, GraphText.maxDepth + 10)

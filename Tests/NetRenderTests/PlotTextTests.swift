@@ -48,12 +48,12 @@ final class PlotTextTests: XCTestCase {
         if let zero { XCTAssertEqual(Array(rule)[zero], "+", "rule:\n\(rule)\n\(labels)") }
     }
 
-    func testLineGoesThroughItsPoints() {
+    func testLineGoesThroughItsPoints() throws {
         // y = x from 0 to 10 on a 60×15 canvas: the first row's mark is at the right end,
         // the last row's at the left end.
         let plot = Plot(kind: .line, title: "", xLabel: "", yLabel: "",
                         series: [.init(label: "y", x: [0, 10], y: [0, 10])])
-        let rows = PlotText(unicode: false).render(plot).components(separatedBy: "\n").filter { $0.contains("|") || $0.contains(" +") }
+        let rows = try PlotText(unicode: false).render(plot).components(separatedBy: "\n").filter { $0.contains("|") || $0.contains(" +") }
         let top = rows.first { $0.contains("*") }, bottom = rows.last { $0.contains("*") }
         XCTAssertNotNil(top); XCTAssertNotNil(bottom)
         if let top, let bottom {
@@ -87,11 +87,11 @@ final class PlotTextTests: XCTestCase {
         XCTAssertTrue(text.contains("shade: ' ' class 1   '.' class 2"))
     }
 
-    func testDecisionByValueShadesLowToHigh() {
+    func testDecisionByValueShadesLowToHigh() throws {
         let values = [[0.0, 0.3, 0.6, 0.95]]
         let plot = Plot(kind: .decision, title: "p", xLabel: "x1", yLabel: "x2", series: [],
                         grid: Plot.Grid(xRange: 0...1, yRange: 0...1, values: values))
-        let text = PlotText(unicode: false, width: 8, height: 2).render(plot)
+        let text = try PlotText(unicode: false, width: 8, height: 2).render(plot)
         XCTAssertTrue(text.contains("+  ..--=="), text)
         XCTAssertTrue(text.contains("shade: ' ' 0.00"), text)
     }

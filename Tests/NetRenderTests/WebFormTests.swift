@@ -184,24 +184,24 @@ final class LongSeriesTests: XCTestCase {
         let xs = (1...50_000).map(Double.init)
         let ys = xs.map { $0 == 30_000 ? 5.0 : 1 / $0 }
         let plot = Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss", series: [.init(label: "loss", x: xs, y: ys)])
-        let svg = PlotSVG().render(plot)
+        let svg = try PlotSVG().render(plot)
         XCTAssertNotNil(XMLProbe.parse(svg))
         XCTAssertLessThan(svg.utf8.count, 100_000)
         let points = try XCTUnwrap(svg.range(of: "points=\"").map { svg[$0.upperBound...].prefix { $0 != "\"" } })
         let ys2 = points.split(separator: " ").compactMap { Double($0.split(separator: ",").last ?? "") }
         // The spike (5.0 at the top of a 0…5 axis) is the highest point: y = top of the plot area, 40.
         XCTAssertEqual(ys2.min(), 40)
-        let text = PlotText(unicode: false).render(plot)
+        let text = try PlotText(unicode: false).render(plot)
         XCTAssertTrue(text.components(separatedBy: "\n")[2].contains("*"), "the spike reaches the top row:\n\(text)")
     }
 }
 
 final class DecisionSVGTests: XCTestCase {
-    func testShadeOfAClassHasThatClassesColourEvenWhenClassOneIsMissing() {
+    func testShadeOfAClassHasThatClassesColourEvenWhenClassOneIsMissing() throws {
         let plot = Plot(kind: .decision, title: "d", xLabel: "x1", yLabel: "x2",
                         series: [.init(label: "s", x: [0.5], y: [0.5], classes: [2])],
                         grid: Plot.Grid(xRange: 0...1, yRange: 0...1, values: [[2, 3], [3, 2]]))
-        let svg = PlotSVG().render(plot)
+        let svg = try PlotSVG().render(plot)
         XCTAssertTrue(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(1)))\""), "class 2 shaded in its own colour")
         XCTAssertTrue(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(2)))\""))
         XCTAssertFalse(svg.contains("fill=\"\(PlotSVG.pale(SVGWriter.color(0)))\""))

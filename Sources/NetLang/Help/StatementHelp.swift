@@ -109,7 +109,9 @@ extension HelpCatalog {
                   than the number of rows).
 
                   The loss of every step (on its batch, before the update) goes to the
-                  history; each epoch's loss is the mean over its samples. While it runs, a
+                  history; each epoch's loss is the mean over its samples. Past 2^20 steps,
+                  neighbouring entries merge into their mean (show history says how many
+                  steps an entry stands for), so the history stays under 8 MB. While it runs, a
                   live display shows steps, loss and speed; at the end it becomes the loss
                   curve, and train shows the final loss on all of X (forward X, T is then the
                   last forward: `plot decision` and `backward` use it). For very large X

@@ -44,9 +44,15 @@ extension SessionArchive {
         if let f = file.lastForward {
             try restorePass(f, into: &state)
         }
-        state.history = file.history
+        guard let history = LossHistory(entries: file.history, stride: file.historyStride, steps: file.historySteps) else {
+            throw ArchiveError("the session file is damaged: history (\(file.history.count) entries), historyStride and historySteps do not fit together")
+        }
+        state.lossHistory = history
         try checkCount(file.trainingRuns, "trainingRuns")
-        state.training = TrainingRecord(epochLosses: file.epochLosses, runs: file.trainingRuns)
+        guard let epochs = LossHistory(entries: file.epochLosses, stride: file.epochStride, steps: file.epochCount) else {
+            throw ArchiveError("the session file is damaged: epochLosses (\(file.epochLosses.count) entries), epochStride and epochCount do not fit together")
+        }
+        state.training = TrainingRecord(epochHistory: epochs, runs: file.trainingRuns)
         for (name, members) in file.datasets {
             guard isName(name) else { throw ArchiveError("the session file is damaged: '\(name)' is not a data set name") }
             let set = try members.mapValues { try tensor($0, "data set \(name)") }

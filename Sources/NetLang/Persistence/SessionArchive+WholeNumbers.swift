@@ -12,7 +12,8 @@ import FoundationEssentials
 extension SessionArchive {
     /// Keys whose value is a whole number, keys of arrays of whole numbers, and keys of
     /// objects whose values are whole numbers (the `Int` fields of `SessionFile`).
-    private static let wholeNumberKeys: Set<String> = ["version", "trainingRuns", "precision", "node"]
+    private static let wholeNumberKeys: Set<String> = ["version", "trainingRuns", "precision", "node",
+                                                       "historyStride", "historySteps", "epochStride", "epochCount"]
     private static let wholeNumberArrayKeys: Set<String> = ["shape", "inputs", "rows", "cols"]
     private static let wholeNumberObjectKeys: Set<String> = ["steps"]
 

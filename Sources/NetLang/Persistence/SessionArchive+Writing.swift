@@ -38,7 +38,12 @@ extension SessionArchive {
             }, optimizer: optimizerRecord(state.optimizer, net)),
             gradients: .init(root: state.gradientRoot, values: state.gradients.mapValues(SessionFile.TensorRecord.init)),
             lastForward: lastForward(state),
-            history: state.history, epochLosses: state.training.epochLosses, trainingRuns: state.training.runs,
+            history: state.history, epochLosses: state.training.epochLosses,
+            historyStride: state.lossHistory.isExact ? nil : state.lossHistory.stride,
+            historySteps: state.lossHistory.isExact ? nil : state.lossHistory.steps,
+            epochStride: state.training.epochHistory.isExact ? nil : state.training.epochHistory.stride,
+            epochCount: state.training.epochHistory.isExact ? nil : state.training.epochHistory.steps,
+            trainingRuns: state.training.runs,
             datasets: state.datasets.mapValues { $0.mapValues(SessionFile.TensorRecord.init) })
     }
 

@@ -44,6 +44,13 @@ struct SessionFile: Codable {
     var lastForward: ForwardRecordFile?
     var history: [Double]
     var epochLosses: [Double]
+    /// Steps per entry of `history` and the steps it stands for, written only once a long
+    /// run has merged its entries (LossHistory.swift); absent, every entry is one step.
+    var historyStride: Int?
+    var historySteps: Int?
+    /// The same for `epochLosses`.
+    var epochStride: Int?
+    var epochCount: Int?
     var trainingRuns: Int
     var datasets: [String: [String: TensorRecord]]
 

@@ -28,8 +28,10 @@ struct SessionState {
     /// How many `step`s have used the network's gradients since the last backward: from
     /// the second on, a step warns that it reuses them (Warnings.stepReusesGradients).
     var stepsOnNetworkGradients = 0
-    /// Loss after each step (and each train epoch).
-    var history: [Double] = []
+    /// Loss after each step (`step` and every step of `train`), bounded (LossHistory.swift).
+    var lossHistory = LossHistory()
+    /// Its entries: one per step up to `LossHistory.maxEntries` steps, then means of neighbours.
+    var history: [Double] { lossHistory.values }
     var settings = RenderSettings()
     var random = RandomSource(seed: 0)
     /// Per-epoch losses and run count of `train` (Training/TrainingRecord.swift).

@@ -61,7 +61,7 @@ struct ExplainStatement: Statement {
         var factors: [Derivation.Factor] = []
         if let dAdZ = s.dAdZ {
             if c.isOutputLayer {
-                let t = network.lastTarget?[0, j - 1] ?? 0
+                let t = Self.target(network, column: j - 1)
                 factors.append(factor("∂E/∂\(aName)", lossFormula(c.loss, o: aName, t: "t\(j)", ov: f(a), tv: f(t), network: network), s.dLdA))
             } else {
                 // A wide next layer lists its first and last 3 terms (the sum is over all of them).
@@ -73,9 +73,10 @@ struct ExplainStatement: Statement {
             factors.append(factor("∂\(aName)/∂\(zName)", activationFormula(c.activation, a: aName, av: f(a), zv: f(z)), dAdZ))
         } else {
             let fused = c.isOutputLayer && c.loss == .crossEntropy
-            let t = network.lastTarget?[0, j - 1] ?? 0
+            // The target is read only for the output layer: a hidden softmax layer is wider
+            // or narrower than the target (reading it there trapped, fuzz/corpus/cells).
             let formula = fused
-                ? "(\(aName) − t\(j))/N = (\(f(a)) − \(f(t)))/\(x.rows)   (Softmax-with-Loss)"
+                ? "(\(aName) − t\(j))/N = (\(f(a)) − \(f(Self.target(network, column: j - 1))))/\(x.rows)   (Softmax-with-Loss)"
                 : "Σₖ ∂E/∂aₖ · ∂aₖ/∂\(zName)   (softmax: every output depends on \(zName))"
             factors.append(factor("∂E/∂\(zName)", formula, s.dLdZ))
         }
@@ -99,6 +100,12 @@ struct ExplainStatement: Statement {
             d.sampleCount = c.sampleCount
         }
         return d
+    }
+
+    /// Sample 1's target for output unit `column` (0 when the target has no such column).
+    static func target(_ network: Network, column: Int) -> Double {
+        guard let t = network.lastTarget, t.rows > 0, (0..<t.cols).contains(column) else { return 0 }
+        return t[0, column]
     }
 
     private func factor(_ symbol: String, _ formula: String, _ value: Double) -> Derivation.Factor {

@@ -61,25 +61,7 @@ struct ShowStatement: Statement {
                 : state.gradients.keys.sorted()
             return [.group(names.compactMap { n in state.gradients[n].map { .tensor(TensorView(name: NetworkViews.derivative(root, n), value: $0)) } })]
         case .keyword:
-            let history = state.history
-            if history.count > NetworkViews.maxTableCells / 2 {
-                return [.tensor(TensorView(name: "loss history", value: Tensor(rows: history.count, cols: 1, data: history)))]
-            }
-            let rows: [[Cell]] = history.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] }
-            var tables: [Output] = [.table(Table(title: "loss history", columns: ["step", "loss"], rows: rows,
-                                                 footer: history.isEmpty ? ["no steps yet"] : []))]
-            // After `train`: the mean loss of each epoch too (Training/TrainingRecord.swift).
-            let epochs = state.training.epochLosses
-            // One step per epoch (full batch) makes it the same table again: shown once.
-            if !epochs.isEmpty && epochs != history {
-                if epochs.count > NetworkViews.maxTableCells / 2 {
-                    tables.append(.tensor(TensorView(name: "loss per epoch (train)", value: Tensor(rows: epochs.count, cols: 1, data: epochs))))
-                } else {
-                    tables.append(.table(Table(title: "loss per epoch (train)", columns: ["epoch", "mean loss"],
-                                               rows: epochs.enumerated().map { [.number(Double($0.offset + 1)), .number($0.element)] })))
-                }
-            }
-            return tables.count == 1 ? tables : [.group(tables)]
+            return HistoryView.outputs(steps: state.lossHistory, epochs: state.training.epochHistory)
         case .graph(let name, let at):
             return [try GraphViewBuilder.view(of: name, in: state, at: at)]
         case .expression(let e):

@@ -109,7 +109,7 @@ struct StepStatement: Statement {
         do { updates = try optimizer.step(&network, learningRate: rate) } catch let error as NetCoreError {
             throw LangError(error, at: location, hint: "run forward X, T and backward first")
         }
-        if let loss = network.lastLoss { context.state.history.append(loss) }
+        if let loss = network.lastLoss { context.state.lossHistory.append(loss) }
         context.state.network = network
         context.state.optimizer = optimizer
         let reused = context.state.stepsOnNetworkGradients

@@ -42,6 +42,8 @@ struct SaveStatement: Statement {
         let data: Data
         do {
             data = try SessionArchive.encode(context.state)
+        } catch let stop as Interrupted {
+            throw stop   // nothing was written yet
         } catch {
             throw LangError(.value, "could not encode the session: \(error)", at: path.location)
         }

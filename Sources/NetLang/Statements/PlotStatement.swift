@@ -124,11 +124,13 @@ struct PlotStatement: Statement {
     }
 
     private func lossPlot(_ state: SessionState) -> Output {
-        let h = state.history
+        let history = state.lossHistory, h = history.values
         // Empty axes with a made-up 0…1 range would only puzzle: say why there is no curve.
         if h.isEmpty { return .note(Note(title: "loss", text: "no steps yet: step and train add the loss of each step to the history")) }
-        return .plot(Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss",
-                          series: [Self.thinned(label: "loss", count: h.count, x: { Double($0 + 1) }, y: { h[$0] })]))
+        // An entry of a long history stands for several steps: drawn at its last step.
+        let title = history.isExact ? "loss" : "loss (each point the mean of \(history.stride) steps)"
+        return .plot(Plot(kind: .line, title: title, xLabel: "step", yLabel: "loss",
+                          series: [Self.thinned(label: "loss", count: h.count, x: { Double(history.lastStep(of: $0)) }, y: { h[$0] })]))
     }
 
     /// The network's output over the plane spanned by the last forward's 2-feature input.

@@ -69,8 +69,8 @@ struct ResetStatement: Statement {
             context.state.optimizer = Optimizer()
             context.state.layerOrigins = [:]
             context.state.lastInput = nil
-            context.state.history = []
-            context.state.training.epochLosses = []
+            context.state.lossHistory = LossHistory()
+            context.state.training.epochHistory = LossHistory()
             // Gradients of the network go with it; those of tensor graphs stay.
             context.state.dropNetworkGradients()
         } else {

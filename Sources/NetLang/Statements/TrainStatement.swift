@@ -69,7 +69,6 @@ struct TrainStatement: Statement {
         let display = "train-\(context.state.training.runs)"
         let emit = context.emit
         let loop = TrainingLoop(options: settings, x: x, t: t)
-        let startHistory = context.state.history.count
         var lastProgress: Progress?
         func endLiveDisplay() {
             if let lastProgress { emit(.progress(lastProgress), .endLiveDisplay(id: display)) }
@@ -115,15 +114,17 @@ struct TrainStatement: Statement {
             lossIsEpochMean = true
         }
         context.state.dropNetworkGradients()
-        let steps = Array(context.state.history[startHistory...])
-        emit(TrainingViews.lossCurve(steps: steps, epochs: Array(context.state.training.epochLosses.suffix(report.epochsCompleted)),
-                                     stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
-             .display)
+        // Shown also after an interrupt: the curve of the steps that were completed and kept.
+        Interruption.finishing {
+            emit(TrainingViews.lossCurve(steps: report.losses, epochs: report.epochMeans,
+                                         stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
+                 .display)
+        }
         let learningRate = settings.learningRate ?? context.state.optimizer.kind.learningRate
         let summary = TrainingViews.summary(report, options: settings, samples: x.rows, finalLoss: finalLoss,
                                             finalLossIsEpochMean: lossIsEpochMean, learningRate: learningRate)
         // A run that blew up says so on stderr, after the summary that shows the loss.
-        let warning = TrainingViews.divergence(steps, finalLoss: finalLoss, learningRate: learningRate).map(Warnings.diverged)
+        let warning = TrainingViews.divergence(report.losses, finalLoss: finalLoss, learningRate: learningRate).map(Warnings.diverged)
         let outputs = [summary] + (warning.map { [$0] } ?? [])
         if report.interrupted {
             throw TrainingInterrupted(state: context.state, outputs: outputs,
@@ -145,8 +146,10 @@ struct TrainStatement: Statement {
         let units = network.layers.reduce(x.cols) { $0 + $1.outputs }
         let finalPass = x.rows.multipliedReportingOverflow(by: units)
         let passRows = !finalPass.overflow && finalPass.partialValue <= Self.finalPassLimit ? max(batch, x.rows) : batch
+        // The loss history: this run's and the session's, each bounded (LossHistory.maxEntries).
+        let histories = 2 * (min(steps, LossHistory.maxEntries) + min(settings.epochs, LossHistory.maxEntries))
         let parts = [parameters, context.state.optimizer.stateElements(forParameters: parameters),
-                     network.passElements(rows: passRows), batch * (x.cols + t.cols), steps + settings.epochs]
+                     network.passElements(rows: passRows), batch * (x.cols + t.cols), histories]
         let total = parts.reduce(0) { sum, n in sum.addingReportingOverflow(n).overflow ? Int.max : sum + n }
         try Limits.reserve(elements: total, for: "train on \(x.rows) samples (\(steps) steps)", in: context.memory, at: location)
     }

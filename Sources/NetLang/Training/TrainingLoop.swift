@@ -25,6 +25,10 @@ struct TrainingLoop {
         var lastLoss: Double?
         var interrupted: Bool
         var seconds: Double
+        /// This run's step losses and epoch means (the session's history holds them too,
+        /// after those of earlier runs).
+        var losses = LossHistory()
+        var epochMeans = LossHistory()
     }
 
     /// Seconds between live progress updates (at most 10 a second), and before the first:
@@ -67,7 +71,7 @@ struct TrainingLoop {
         var nextProgress = Self.progressInterval
         var clockStride = 1, sinceClockRead = 0, lastClockRead = 0.0
         var sketch = LossSketch()
-        var epochLosses = state.training.epochLosses
+        var epochLosses = state.training.epochHistory
         func elapsed() -> Double {
             let t = (clock.now - start).components
             return Double(t.seconds) + Double(t.attoseconds) * 1e-18
@@ -99,7 +103,8 @@ struct TrainingLoop {
                     // parameters are those of the last completed step.
                     report.interrupted = true; break epochs
                 }
-                state.history.append(loss)
+                state.lossHistory.append(loss)
+                report.losses.append(loss)
                 if report.firstLoss == nil { report.firstLoss = loss }
                 report.lastLoss = loss
                 report.steps += 1
@@ -126,9 +131,10 @@ struct TrainingLoop {
             let mean = epochTotal / Double(samples)
             report.epochsCompleted = epoch + 1
             epochLosses.append(mean)
+            report.epochMeans.append(mean)
         }
         commit()
-        state.training.epochLosses = epochLosses
+        state.training.epochHistory = epochLosses
         report.seconds = elapsed()
         return report
     }

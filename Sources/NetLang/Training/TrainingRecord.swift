@@ -3,8 +3,10 @@
 ///
 ///     train X, T, epochs: 3        // history gets 3·steps values, epochLosses 3
 struct TrainingRecord: Equatable {
-    /// Mean loss of each epoch (over its samples), across every `train` so far.
-    var epochLosses: [Double] = []
+    /// Mean loss of each epoch (over its samples), across every `train` so far; bounded as
+    /// the step history is (a full-batch run has one epoch per step).
+    var epochHistory = LossHistory()
+    var epochLosses: [Double] { epochHistory.values }
     /// How many `train` statements have run (names their live display: "train-1", …).
     var runs = 0
 }

@@ -5,11 +5,13 @@ enum TrainingViews {
     /// Loss per step, and (when epochs have several steps) the epoch means at the step
     /// that ends each epoch. A run of more than `PlotStatement.maxPoints` steps keeps each
     /// stretch's lowest and highest loss, as the live curve does, so a spike stays visible.
-    static func lossCurve(steps: [Double], epochs: [Double], stepsPerEpoch: Int) -> Output {
-        let kept = LossSketch.downsampled(steps, maxPoints: PlotStatement.maxPoints)
-        var series = [Plot.Series(label: "loss per step", x: kept.map { Double($0.step) }, y: kept.map(\.loss))]
+    static func lossCurve(steps: LossHistory, epochs: LossHistory, stepsPerEpoch: Int) -> Output {
+        // An entry of a long run stands for several steps: drawn at its last step.
+        let kept = LossSketch.downsampled(steps.values, maxPoints: PlotStatement.maxPoints)
+        var series = [Plot.Series(label: "loss per step", x: kept.map { Double(steps.lastStep(of: $0.step - 1)) }, y: kept.map(\.loss))]
         if stepsPerEpoch > 1 && !epochs.isEmpty {
-            series.append(Plot.Series(label: "epoch mean", x: epochs.indices.map { Double(($0 + 1) * stepsPerEpoch) }, y: epochs))
+            series.append(Plot.Series(label: "epoch mean", x: epochs.values.indices.map { Double(epochs.lastStep(of: $0) * stepsPerEpoch) },
+                                      y: epochs.values))
         }
         return .plot(Plot(kind: .line, title: "training loss", xLabel: "step", yLabel: "loss",
                           series: series.map { PlotStatement.thinned($0) }))
@@ -39,11 +41,16 @@ enum TrainingViews {
     ///     divergence([0.9, 3e8, .nan], finalLoss: .nan, learningRate: 100)
     ///     // "the loss became nan at step 3: lr 100 takes steps too large — try a smaller lr, e.g. lr: 10"
     static func divergence(_ steps: [Double], finalLoss: Double, learningRate: Double) -> String? {
+        divergence(LossHistory(steps), finalLoss: finalLoss, learningRate: learningRate)
+    }
+
+    /// The same over a run's bounded history, whose first loss and first non-finite step
+    /// are kept exactly.
+    static func divergence(_ steps: LossHistory, finalLoss: Double, learningRate: Double) -> String? {
         let smaller = learningRate > 0
             ? ": lr \(Self.short(learningRate)) takes steps too large — try a smaller lr, e.g. lr: \(Self.tenth(learningRate))" : ""
-        if let k = steps.firstIndex(where: { !$0.isFinite }) {
-            let what = steps[k].isNaN ? "nan" : "infinite"
-            return "the loss became \(what) at step \(k + 1)\(smaller)"
+        if let (step, value) = steps.firstNonFinite {
+            return "the loss became \(value.isNaN ? "nan" : "infinite") at step \(step)\(smaller)"
         }
         if !finalLoss.isFinite {
             return "the final loss is \(finalLoss.isNaN ? "nan" : "infinite")\(smaller)"

@@ -22,7 +22,8 @@ struct GraphText {
     /// The deepest level of the tree that is drawn.
     static let maxDepth = 100
 
-    func render(_ graph: GraphView) -> String {
+    /// Throws `Interrupted` when the work is interrupted (its matrices are tensors' text).
+    func render(_ graph: GraphView) throws -> String {
         guard let root = Self.rootNode(graph) else { return "graph of \(graph.root): (empty)" }
         let byID = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let hasGrads = graph.nodes.contains { $0.grad != nil }
@@ -66,8 +67,8 @@ struct GraphText {
         // Matrices do not fit a cell: list them after the tree.
         for node in bigOnes.prefix(8) {
             let tensors = TensorText(precision: precision)
-            lines.append(tensors.render(name: Self.label(node), node.value))
-            if let g = node.grad { lines.append(tensors.render(name: "grad \(Self.label(node))", g)) }
+            lines.append(try tensors.render(name: Self.label(node), node.value))
+            if let g = node.grad { lines.append(try tensors.render(name: "grad \(Self.label(node))", g)) }
         }
         return lines.joined(separator: "\n")
     }

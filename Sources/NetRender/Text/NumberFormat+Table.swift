@@ -40,16 +40,29 @@ struct DecimalColumn {
     private static func isSpecial(_ s: String) -> Bool { s == "nan" || s == "inf" || s == "-inf" }
 
     /// The cells padded to one width with their points in one column.
-    var aligned: [String] {
-        let parts = cells.map(Self.split)
+    var aligned: [String] { aligned(checking: { _ in }) }
+
+    /// `aligned`, calling `check` with each cell's index first (the interrupt check of
+    /// `show x full`, whose one column can hold 100 000 cells).
+    func aligned(checking check: (Int) throws -> Void) rethrows -> [String] {
+        var parts: [(String, String)] = []
+        parts.reserveCapacity(cells.count)
+        for (i, cell) in cells.enumerated() {
+            try check(i)
+            parts.append(Self.split(cell))
+        }
         let numeric = zip(cells, parts).filter { !Self.isSpecial($0.0) }.map(\.1)
         let intWidth = numeric.map { TextWidth.of($0.0) }.max() ?? 0
         let fracWidth = numeric.map { TextWidth.of($0.1) }.max() ?? 0
         let specialWidth = cells.filter(Self.isSpecial).map(TextWidth.of).max() ?? 0
         let width = max(intWidth + fracWidth, specialWidth)
-        return zip(cells, parts).map { cell, part in
-            if Self.isSpecial(cell) { return TextWidth.padLeft(cell, to: width) }
-            return TextWidth.padLeft(part.0, to: width - fracWidth) + TextWidth.padRight(part.1, to: fracWidth)
+        var out: [String] = []
+        out.reserveCapacity(cells.count)
+        for (i, (cell, part)) in zip(cells, parts).enumerated() {
+            try check(i)
+            out.append(Self.isSpecial(cell) ? TextWidth.padLeft(cell, to: width)
+                                            : TextWidth.padLeft(part.0, to: width - fracWidth) + TextWidth.padRight(part.1, to: fracWidth))
         }
+        return out
     }
 }

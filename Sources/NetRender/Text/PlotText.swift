@@ -25,11 +25,15 @@ struct PlotText {
     /// Background shades of a decision map, lightest first (light, so points stay visible).
     var shades: [String] { unicode ? [" ", "░", "▒", "▓"] : [" ", ".", ":", "-", "="] }
 
-    func render(_ plot: Plot) -> String {
+    /// Points drawn between two interrupt checks (a plot holds up to 20 000).
+    static let pointsPerCheck = 1 << 10
+
+    /// Throws `Interrupted` when the work is interrupted (Interruption.swift).
+    func render(_ plot: Plot) throws -> String {
         let geometry = PlotGeometry(plot, xTicks: 6, yTicks: 5)
         var canvas = PlotCanvas(width: width, height: height, fine: unicode && plot.kind == .line)
         if let grid = plot.grid, let shading = geometry.shading { shade(&canvas, grid, shading) }
-        draw(plot, on: &canvas, geometry)
+        try draw(plot, on: &canvas, geometry)
         return frame(plot, canvas, geometry).map(Self.trimmed).joined(separator: "\n")
     }
 
@@ -59,18 +63,21 @@ struct PlotText {
         }
     }
 
-    private func draw(_ plot: Plot, on canvas: inout PlotCanvas, _ g: PlotGeometry) {
+    private func draw(_ plot: Plot, on canvas: inout PlotCanvas, _ g: PlotGeometry) throws {
+        let check = { (i: Int) in try Interruption.check(item: i, every: Self.pointsPerCheck) }
         for (si, s) in plot.series.enumerated() {
+            try Interruption.check()
             let points = zip(s.x, s.y).map { (g.x.fraction($0), g.y.fraction($1)) }
             switch plot.kind {
             case .line:
                 // Braille for the first series in unicode; the others keep a marker to tell them apart.
                 let mark: String? = canvas.dotsX > 1 && si == 0 ? nil : lineMarks[si % lineMarks.count]
                 // Each point on its own too, so one finite value between NaNs still shows.
-                for p in points { canvas.line(from: p, to: p, mark: mark) }
-                for (a, b) in zip(points, points.dropFirst()) { canvas.line(from: a, to: b, mark: mark) }
+                for (i, p) in points.enumerated() { try check(i); canvas.line(from: p, to: p, mark: mark) }
+                for (i, (a, b)) in zip(points, points.dropFirst()).enumerated() { try check(i); canvas.line(from: a, to: b, mark: mark) }
             case .scatter, .decision:
                 for (i, p) in points.enumerated() {
+                    try check(i)
                     let k = PlotGeometry.pointClass(s, i).map { $0 - 1 } ?? si
                     canvas.mark(p.0, p.1, pointMarks[((k % pointMarks.count) + pointMarks.count) % pointMarks.count])
                 }

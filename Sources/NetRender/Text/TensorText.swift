@@ -11,13 +11,17 @@ import NetLang
 struct TensorText {
     var precision: Int
 
+    /// Values formatted between two interrupt checks: well under a millisecond.
+    static let valuesPerCheck = 1 << 10
+
     /// `shown` picks the rows and columns (default: the compact view of a displayed tensor).
-    func render(name: String?, _ t: Tensor, shown: TensorSummary? = nil) -> String {
+    /// Throws `Interrupted` when the work is interrupted (`show x full` formats 100 000 values).
+    func render(name: String?, _ t: Tensor, shown: TensorSummary? = nil) throws -> String {
         let head = Self.heading(name: name, t)
         if t.isScalar { return "\(head) = \(NumberFormat.shown(t.scalar, precision: precision))" }
         if t.count == 0 { return "\(head) (empty)" }
         let shown = shown ?? .compact(rows: t.rows, cols: t.cols)
-        return ([head] + grid(t, shown: shown).map { "  " + $0 }).joined(separator: "\n")
+        return ([head] + (try grid(t, shown: shown)).map { "  " + $0 }).joined(separator: "\n")
     }
 
     /// "x (2×3)", or "(2×3)" for an anonymous value.
@@ -27,26 +31,39 @@ struct TensorText {
     }
 
     /// The value lines, without indentation.
-    func grid(_ t: Tensor, shown: TensorSummary) -> [String] {
+    func grid(_ t: Tensor, shown: TensorSummary) throws -> [String] {
         let rowIdx = shown.rows, colIdx = shown.cols
-        let scale = NumberFormat.magnitude(t.data)
+        let scale = try NumberFormat.interruptibleMagnitude(t.data)
+        let check = { (i: Int) in try Interruption.check(item: i, every: Self.valuesPerCheck) }
         var columns: [[String]] = []
         for c in colIdx {
+            try Interruption.check()
             guard let c else {
                 columns.append(rowIdx.map { $0 == nil ? "" : "..." })
                 continue
             }
-            let numbers = rowIdx.compactMap { $0 }.map { NumberFormat.shown(t[$0, c], precision: precision, scale: scale) }
-            var aligned = DecimalColumn(numbers).aligned[...]
+            var numbers: [String] = []
+            for (i, r) in rowIdx.compactMap({ $0 }).enumerated() {
+                try check(i)
+                numbers.append(NumberFormat.shown(t[r, c], precision: precision, scale: scale))
+            }
+            var aligned = try DecimalColumn(numbers).aligned(checking: check)[...]
             let width = aligned.map(TextWidth.of).max() ?? 0
             columns.append(rowIdx.map { r in
                 r == nil ? TextWidth.padLeft("...", to: width) : aligned.popFirst() ?? ""
             })
         }
-        let widths = columns.map { $0.map(TextWidth.of).max() ?? 0 }
-        return rowIdx.indices.map { i in
+        let widths = try columns.map { column in
+            try column.enumerated().reduce(0) { widest, cell in try check(cell.offset); return max(widest, TextWidth.of(cell.element)) }
+        }
+        var padded = 0   // cells padded so far, counted across rows (a row of 1×100 000 is long)
+        return try rowIdx.indices.map { i in
+            let cells = try zip(columns, widths).map { column, width in
+                try check(padded); padded += 1
+                return TextWidth.padLeft(column[i], to: width)
+            }
             // Trailing blanks (after a short last column) are trimmed: stored outputs compare cleanly.
-            PlotText.trimmed(zip(columns, widths).map { TextWidth.padLeft($0[i], to: $1) }.joined(separator: "  "))
+            return PlotText.trimmed(cells.joined(separator: "  "))
         }
     }
 }

@@ -50,11 +50,19 @@ enum JSONForm {
     ///     {"name": "a", "shape": [2000, 2000], "summarized": true,
     ///      "rowIndex": [1, 2, 3, 1998, 1999, 2000], "colIndex": [1, 2, 3, 1998, 1999, 2000],
     ///      "data": [[…6 values…], …6 rows…]}
-    static func tensor(name: String?, _ t: Tensor, shown: TensorSummary? = nil) -> [String: Any] {
+    /// Throws `Interrupted` when the work is interrupted (`show x full` has 100 000 values).
+    static func tensor(name: String?, _ t: Tensor, shown: TensorSummary? = nil) throws -> [String: Any] {
         let shown = shown ?? .numpy(rows: t.rows, cols: t.cols)
         let rows = shown.shownRows, cols = shown.shownCols
-        var d: [String: Any] = ["name": name.map { $0 as Any } ?? null, "shape": [t.rows, t.cols],
-                                "data": rows.map { r in cols.map { number(t[r, $0]) } }]
+        var values = 0
+        let data = try rows.map { r in
+            try cols.map { c in
+                try Interruption.check(item: values, every: TensorText.valuesPerCheck)
+                values += 1
+                return number(t[r, c])
+            }
+        }
+        var d: [String: Any] = ["name": name.map { $0 as Any } ?? null, "shape": [t.rows, t.cols], "data": data]
         if shown.isSummarized {
             d["summarized"] = true
             d["rowIndex"] = rows.map { $0 + 1 }
@@ -80,11 +88,11 @@ enum JSONForm {
         return d
     }
 
-    static func graph(_ g: GraphView) -> [String: Any] {
-        ["root": g.root, "nodes": g.nodes.map { n -> [String: Any] in
+    static func graph(_ g: GraphView) throws -> [String: Any] {
+        ["root": g.root, "nodes": try g.nodes.map { n -> [String: Any] in
             var d: [String: Any] = ["id": n.id, "name": n.name.map { $0 as Any } ?? null, "op": n.op,
-                                    "inputs": n.inputs, "value": tensor(name: n.name, n.value)]
-            d["grad"] = n.grad.map { tensor(name: nil, $0) as Any } ?? null
+                                    "inputs": n.inputs, "value": try tensor(name: n.name, n.value)]
+            d["grad"] = try n.grad.map { try tensor(name: nil, $0) as Any } ?? null
             return d
         }]
     }

@@ -10,7 +10,8 @@ struct PlotSVG {
     var height = 420.0
     let left = 72.0, right = 24.0, top = 40.0, bottomSpace = 80.0
 
-    func render(_ plot: Plot) -> String {
+    /// Throws `Interrupted` when the work is interrupted (Interruption.swift).
+    func render(_ plot: Plot) throws -> String {
         let g = PlotGeometry(plot, xTicks: 8, yTicks: 6)
         var svg = SVGWriter(width: width, height: height)
         svg.title = "\(plot.kind) plot: \(plot.title)"
@@ -37,12 +38,15 @@ struct PlotSVG {
         svg.text(plot.yLabel, x: 18, y: top + plotH / 2, anchor: "middle", size: 12,
                  extra: " transform=\"rotate(-90 18 \(SVGWriter.n(top + plotH / 2)))\"")
 
+        let check = { (i: Int) in try Interruption.check(item: i, every: PlotText.pointsPerCheck) }
         for (si, s) in plot.series.enumerated() {
+            try Interruption.check()
             switch plot.kind {
             case .line:
                 // A non-finite value breaks the line rather than the picture.
                 var run: [(Double, Double)] = []
-                for (x, y) in zip(s.x, s.y) {
+                for (i, (x, y)) in zip(s.x, s.y).enumerated() {
+                    try check(i)
                     if x.isFinite && y.isFinite { run.append((px(x), py(y))); continue }
                     if run.count > 1 { svg.polyline(Self.thinned(run), stroke: SVGWriter.color(si)) }
                     run = []
@@ -51,6 +55,7 @@ struct PlotSVG {
                 if run.count == 1 { marker(&svg, run[0].0, run[0].1, kind: 0, color: SVGWriter.color(si)) }
             case .scatter, .decision:
                 for (i, (x, y)) in zip(s.x, s.y).enumerated() where x.isFinite && y.isFinite {
+                    try check(i)
                     let k = PlotGeometry.pointClass(s, i).map { $0 - 1 } ?? si
                     marker(&svg, px(x), py(y), kind: k, color: SVGWriter.color(k))
                 }

@@ -54,17 +54,21 @@ struct TableHTML {
     }
 
     /// A tensor: 1-based row and column numbers as headers; large ones summarized with "…".
-    func render(name: String?, _ t: Tensor, shown: TensorSummary? = nil) -> String {
+    /// Throws `Interrupted` when the work is interrupted (`show x full` has 100 000 cells).
+    func render(name: String?, _ t: Tensor, shown: TensorSummary? = nil) throws -> String {
         let shown = shown ?? .compact(rows: t.rows, cols: t.cols)
         let rows = shown.rows, cols = shown.cols
         var html = "<table class=\"netbook-tensor\" style=\"\(Self.tableStyle)\">"
         html += "<caption style=\"\(Self.captionStyle)\">\(HTMLText.escape(TensorText.heading(name: name, t)))</caption><thead><tr><th></th>"
         html += cols.map { "<th style=\"\(Self.numberStyle)\">\($0.map { String($0 + 1) } ?? "…")</th>" }.joined()
         html += "</tr></thead><tbody>"
-        let scale = NumberFormat.magnitude(t.data)
+        let scale = try NumberFormat.interruptibleMagnitude(t.data)
+        var cells = 0
         for r in rows {
             html += "<tr><th style=\"\(Self.numberStyle)\">\(r.map { String($0 + 1) } ?? "…")</th>"
             for c in cols {
+                try Interruption.check(item: cells, every: TensorText.valuesPerCheck)
+                cells += 1
                 if let r, let c {
                     html += cell(.number(t[r, c]), shown: NumberFormat.shown(t[r, c], precision: precision, scale: scale))
                 } else { html += "<td style=\"\(Self.numberStyle)\">…</td>" }
