@@ -127,6 +127,18 @@ def statement(r):
         lambda: f"restore \"s{r.randint(0, 2)}.json\"",
         lambda: f"restore \"fuzz/corpus/archive/{r.choice(ARCHIVES)}\"",
         lambda: r.choice(["reset", "reset network", "help", f"help {r.choice(['train', 'tensor', 'plot'])}"]),
+        # The classroom and picture statements (check, todo, clear_output, show image/mistakes/
+        # confusion/weights as images): hostile numbers in tolerances, shapes and ranges.
+        lambda: f"check {expression(r)} " + r.choice([f"{r.choice(['≈', '~='])} {expression(r)}" + r.choice(["", f" (tol: {number(r)})"]),
+                                                      f"{r.choice(['==', '!=', '<', '<=', '>', '>='])} {expression(r)}"])
+                + r.choice(["", ", \"hint\"", f", \"{chr(27)}[2J\""]),
+        lambda: r.choice(["todo", "clear_output", "clear_output wait: true", f"clear_output wait: {number(r)}"]),
+        lambda: f"show image {expression(r)}" + r.choice(["", f", shape: [{number(r)}, {number(r)}]",
+                                                          f", range: [{number(r)}, {number(r)}]"]),
+        lambda: f"show mistakes {expression(r)}, {expression(r)}"
+                + r.choice(["", f", first: {number(r)}", f", max: {number(r)}"]),
+        lambda: f"show confusion {expression(r)}, {expression(r)}" + r.choice(["", f", first: {number(r)}"]),
+        lambda: f"show weights {r.choice(['hidden', 'output', 'h', 'o', 'x'])} as images",
     ]
     return r.choice(forms)()
 
@@ -218,6 +230,14 @@ class Scenario:
             lambda: r.choice([f"optimizer adam(lr: {self.rate()})", f"optimizer momentum(lr: {self.rate()}, beta: {self.count('0.9', '0.5')})",
                               f"loss {r.choice(['mse', 'sse', 'half_sse'])}"]),
             lambda: f"dataset d = {r.choice(KINDS)}(n: {self.count('8', '50')}, noise: {self.count('0.1', '0')})",
+            lambda: f"forward {x}, {t}\ncheck sum({last}.a) "
+                    + (f"{r.choice(['≈', '~=', '<=', '>'])} {self.value()} (tol: {self.rate()})" if r.random() < hostility
+                       else r.choice(["≈ 0 (tol: 1e9)", "~= 0 (tol: 1e9)", "<= 1e9", "> -1e9"])) + ", \"hint\"",
+            lambda: f"show image {x}[{r.randint(1, self.n)}, :], shape: [1, {self.sizes[0]}]"
+                    + r.choice(["", ", range: [-3, 3]", f", range: [{self.value()}, {self.count('3', '1e300')}]"]),
+            lambda: f"show weights {r.choice(self.layers)} as images",
+            lambda: f"forward {x}, {t}\nshow network\nbackward\nshow network",
+            lambda: r.choice(["clear_output", "clear_output wait: true"]),
         ]
         return r.choice(forms)()
 
