@@ -83,21 +83,38 @@ struct ShowStatement: Statement {
     }
 }
 
-/// `show graph NAME`: nodes in evaluation order with values and d(NAME)/d(node).
+/// `show graph NAME`: nodes in evaluation order with values and, once `backward NAME` has
+/// run, d(NAME)/d(node) and the gradient along each edge. Before that only the values: the
+/// lesson draws the forward pass first, then the backward one.
 enum GraphViewBuilder {
     static func view(of name: String, in state: SessionState, at location: SourceLocation) throws -> Output {
         guard let root = state.tensors[name] else {
             throw LangError(.name, "unknown tensor '\(name)'", at: location, hint: Suggest.hint(for: name, in: state.tensorNames))
         }
+        let backwardDone = state.gradientRoot == name && root.value.isScalar
         let grads: Gradients
         do { grads = try gradients(of: root) } catch let error as NetCoreError { throw LangError(error, at: location) }
         let order = grads.order
         var ids: [ObjectIdentifier: Int] = [:]
-        for (i, node) in order.enumerated() { ids[ObjectIdentifier(node)] = i }
-        let nodes = order.enumerated().map { i, node in
-            GraphView.Node(id: i, name: node.name, op: node.op.graphLabel, value: node.value,
-                           grad: root.value.isScalar ? grads[node] : nil,
-                           inputs: node.inputs.compactMap { ids[ObjectIdentifier($0)] })
+        var uses: [ObjectIdentifier: Int] = [:]
+        for (i, node) in order.enumerated() {
+            ids[ObjectIdentifier(node)] = i
+            for input in node.inputs { uses[ObjectIdentifier(input), default: 0] += 1 }
+        }
+        let nodes = try order.enumerated().map { i, node in
+            var inputGrads: [Tensor]? = nil
+            if backwardDone, let g = grads[node], !node.inputs.isEmpty {
+                // An edge carries its input's whole gradient unless the input is used again
+                // elsewhere: only then is the one step of the chain rule worth computing.
+                if node.inputs.contains(where: { uses[ObjectIdentifier($0), default: 0] > 1 }) {
+                    do { inputGrads = try edgeGradients(of: node, given: g) } catch let error as NetCoreError { throw LangError(error, at: location) }
+                } else {
+                    inputGrads = node.inputs.compactMap { grads[$0] }
+                }
+            }
+            return GraphView.Node(id: i, name: node.name, op: node.op.graphLabel, value: node.value,
+                                  grad: backwardDone ? grads[node] : nil,
+                                  inputs: node.inputs.compactMap { ids[ObjectIdentifier($0)] }, inputGrads: inputGrads)
         }
         return .graph(GraphView(root: name, nodes: nodes))
     }
