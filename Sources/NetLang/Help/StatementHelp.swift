@@ -134,6 +134,7 @@ extension HelpCatalog {
                   body: """
                     show NAME          a tensor, a layer or an expression
                     show network       the network drawn: units with z | a, connections with weights
+                    show network hidden.W[1, 1]   the same, with that weight's chain rule path marked
                     show params        every weight and bias
                     show grads         the gradients of the last backward
                     show history       the loss per step or epoch
@@ -163,6 +164,14 @@ extension HelpCatalog {
                   its first 4 and last 2 ("… 58 more"), and a layer of more than 32
                   connections lists none in text (`show NAME.W` has them); the first 10
                   layers are drawn. Then the table of layers, shapes and activations.
+
+                  `show network LAYER.W[i, j]` (or `LAYER.b[1, j]`) marks the path that
+                  `explain LAYER.W[i, j]` multiplies along: the weight's connection, the
+                  unit it feeds, and everything from that unit to the loss (in gold in
+                  Jupyter, with * in text). Put it after an explain, to see its factors:
+
+                    explain hidden.W[1, 1]
+                    show network hidden.W[1, 1]    # x1 → h1, then W5 and W7 to o1 and o2
 
                   `show graph NAME` draws the graph as the lessons do: inputs on the left, a
                   circle per operation, each arrow with the value it carries above it and,

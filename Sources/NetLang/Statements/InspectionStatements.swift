@@ -11,6 +11,11 @@ enum InspectionStatements {
                 parser.advance()
                 return ShowStatement(subject: .keyword(word), location: keyword.location)
             }
+            // show network hidden.W[1, 1]: the network with that parameter's chain rule marked.
+            if parser.current.identifier == "network", parser.peek().identifier != nil {
+                parser.advance()
+                return ShowStatement(subject: .networkPath(try parser.parseExpression()), location: keyword.location)
+            }
             if parser.current.identifier == "graph", parser.peek().isEnd {
                 throw LangError(.syntax, "show graph needs the name of a tensor", at: parser.current.location,
                                 hint: "show graph L, after tensor L = …")
@@ -32,6 +37,7 @@ struct ShowStatement: Statement {
     enum Subject {
         case keyword(String)
         case graph(String, SourceLocation)
+        case networkPath(Expr)
         case expression(Expr)
     }
     var subject: Subject
@@ -47,6 +53,11 @@ struct ShowStatement: Statement {
             guard !state.layers.isEmpty else { return [NetworkViews.network(state)] }
             // Two outputs, not a group: a group's bundle is HTML, which would lose the SVG.
             return [.network(NetworkDiagramBuilder.diagram(of: state.layers)), NetworkViews.network(state)]
+        case .networkPath(let target):
+            let parameter = try ParameterReference(target, for: "show network", in: context)
+            var diagram = NetworkDiagramBuilder.diagram(of: state.layers)
+            NetworkPath.mark(parameter, in: &diagram, layers: state.layers)
+            return [.network(diagram), NetworkViews.network(state)]
         case .keyword("memory"):
             return [MemoryStatement.view(state)]
         case .keyword("params"):

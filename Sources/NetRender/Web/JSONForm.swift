@@ -100,7 +100,19 @@ enum JSONForm {
     /// `show network`: the drawn units and connections, with the layers' full sizes.
     static func network(_ d: NetworkDiagram) -> [String: Any] {
         let optional: (Double?) -> Any = { $0.map { number($0) } ?? null }
-        return ["samples": d.samples, "hasGradients": d.hasGradients, "layersLeftOut": d.layersLeftOut,
+        var form = networkBody(d, optional)
+        // Only with a path, so a plain `show network` keeps the form it always had.
+        if let path = d.path {
+            form["path"] = ["parameter": path.parameter, "symbol": path.symbol,
+                            "units": d.columns.enumerated().flatMap { c, column in
+                                column.units.enumerated().filter { $0.element.onPath }.map { [c, $0.offset] } },
+                            "edges": d.edges.indices.filter { d.edges[$0].onPath }] as [String: Any]
+        }
+        return form
+    }
+
+    private static func networkBody(_ d: NetworkDiagram, _ optional: (Double?) -> Any) -> [String: Any] {
+        ["samples": d.samples, "hasGradients": d.hasGradients, "layersLeftOut": d.layersLeftOut,
                 "columns": d.columns.map { c -> [String: Any] in
                     ["title": c.title, "activation": c.activation, "count": c.count, "leftOut": c.leftOut,
                      "units": c.units.map { u -> [String: Any] in
