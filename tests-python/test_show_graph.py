@@ -76,3 +76,15 @@ def test_after_backward_each_arrow_carries_the_lessons_gradient_below_it(kernel)
         pairs.add((value, below[0]))
     assert pairs == {(f"{v:.1f}", f"{g:.1f}") for v, g in lesson_003()}
     assert "apple_num ---" in drawing["text/plain"] and "<- 110.0" in drawing["text/plain"]
+
+
+def test_the_json_form_carries_what_each_arrow_carries_back(kernel):
+    _, kc = kernel
+    drawing, _ = graph_drawing(kc, APPLES + "\ntensor twice = price * price\nbackward twice;\nshow graph twice")
+    nodes = drawing["application/vnd.netbook+json"]["nodes"]
+    twice = next(n for n in nodes if n["name"] == "twice")
+    price = (100 * 2 + 150 * 3) * 1.1  # 715.0000000000001 in binary floating point, as the kernel has it
+    # d(twice)/d(price) along each of the two arrows is the other factor; their sum is 2·price.
+    assert [g["data"][0][0] for g in twice["inputGrads"]] == [price, price]
+    assert next(n for n in nodes if n["name"] == "price")["grad"]["data"][0][0] == 2 * price
+    assert next(n for n in nodes if n["name"] == "apple")["inputGrads"] is None

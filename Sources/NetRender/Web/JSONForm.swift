@@ -93,6 +93,8 @@ enum JSONForm {
             var d: [String: Any] = ["id": n.id, "name": n.name.map { $0 as Any } ?? null, "op": n.op,
                                     "inputs": n.inputs, "value": try tensor(name: n.name, n.value)]
             d["grad"] = try n.grad.map { try tensor(name: nil, $0) as Any } ?? null
+            // What each input's arrow carries back (the numbers under the drawing's arrows).
+            d["inputGrads"] = try n.inputGrads.map { try $0.map { try tensor(name: nil, $0) } as Any } ?? null
             return d
         }]
     }
