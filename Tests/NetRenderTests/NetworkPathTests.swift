@@ -92,6 +92,13 @@ final class NetworkPathTests: XCTestCase {
         XCTAssertEqual(marked(d).weights, ["W8"], "h2 → o1: o.W[2, 1], numbered after h's six weights")
     }
 
+    func testCompletionOffersTheLayersAfterShowNetwork() {
+        let s = Session()
+        _ = s.run(NetworkDrawingTests.lesson03) { _, _ in }
+        XCTAssertEqual(s.complete("show network h", cursor: 14).matches, ["hidden"])
+        XCTAssertTrue(s.complete("show network hidden.", cursor: 20).matches.contains("W"))
+    }
+
     func testAWrongParameterIsALocatedError() throws {
         let cases: [(String, String)] = [
             ("show network hiden.W[1, 1]", "unknown layer 'hiden'"),
