@@ -23,16 +23,20 @@ struct GraphSVG {
         let x0 = margin + leafWidth
         let rootName = GraphText.label(places[0].node)
         let width = x0 + Double(layout.levels - 1) * column + column * 0.75 + Double(rootName.count) * charWidth + margin * 2
-        let height = top + Double(layout.rows) * rowHeight + margin
+        let height = top + Double(layout.rows) * rowHeight + margin + (layout.hasRepeats ? 18 : 0)
 
-        var svg = SVGWriter(width: max(width, 320), height: height)
+        let hasGrads = places[0].node.grad != nil
+        let subtitle = hasGrads ? "above each arrow the value it carries; below it, in red, ∂\(graph.root)/∂(that value)"
+                                : "above each arrow the value it carries (backward \(graph.root) adds the gradients)"
+        let repeatNote = "(again): a value used more than once, drawn in full above; its gradient is the sum of its arrows'"
+        // Wide enough for the lines of small text (about 6 px a character at 11 px).
+        let notes = [subtitle] + (layout.hasRepeats ? [repeatNote] : [])
+        let textWidth = margin * 2 + Double(notes.map(\.count).max() ?? 0) * 6.2
+        var svg = SVGWriter(width: max(width, textWidth, 320), height: height)
         svg.title = "computational graph of \(graph.root)"
         svg.defs.append("<marker id=\"\(SVGWriter.idToken)arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker>")
         svg.text("graph of \(graph.root)", x: margin, y: 20, size: 15, weight: "bold")
-        let hasGrads = places[0].node.grad != nil
-        svg.text(hasGrads ? "above each arrow the value it carries; below it, in red, ∂\(graph.root)/∂(that value)"
-                          : "above each arrow the value it carries (backward \(graph.root) adds the gradients)",
-                 x: margin, y: 38, size: 11, extra: " fill=\"#555\"")
+        svg.text(subtitle, x: margin, y: 38, size: 11, extra: " fill=\"#555\"")
 
         func y(_ p: Int) -> Double { top + (Double(places[p].row) + 0.5) * rowHeight }
         func x(_ p: Int) -> Double { places[p].level == 0 ? x0 : x0 + Double(places[p].level) * column }
@@ -90,6 +94,9 @@ struct GraphSVG {
             svg.raw("</g>")
         }
         svg.text(rootName, x: x(0) + column * 0.75 + 6, y: y(0) + 4, size: 13, weight: "bold")
+        if layout.hasRepeats {
+            svg.text(repeatNote, x: margin, y: height - 12, size: 11, extra: " fill=\"#555\"")
+        }
         return svg.document
     }
 
