@@ -5,14 +5,12 @@ import NetCore
 ///
 ///     sigmoid(x)   sum(a, rows)   onehot([2, 1], 3)   mse(y, t)   grad(hidden.W)
 enum FunctionTable {
-    static let elementwise = ["sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu",
-                              "exp", "log", "sqrt", "abs"]
-    static let reductions = ["sum", "mean", "max", "min"]
-    static let constructors = ["zeros", "ones", "eye", "rand", "randn", "linspace", "onehot"]
-    static let losses = ["mse", "sse", "half_sse", "cross_entropy", "bce"]
-    static let others = ["argmax", "accuracy", "grad", "reshape", "find"]
+    // The names come from NetCore's operation tables; this file says how each group is called.
+    static let elementwise = Activation.allCases.map(\.name) + OperationTable.names(of: .function(.elementwise))
+    static let reductions = OperationTable.names(of: .function(.reduction))
+    static let losses = OperationTable.names(of: .loss)
 
-    static var names: [String] { elementwise + reductions + constructors + losses + others }
+    static let names: [String] = OperationTable.functionNames
 
     static func call(_ name: String, _ args: [Argument], at location: SourceLocation,
                      evaluator: inout Evaluator) throws -> Node {
