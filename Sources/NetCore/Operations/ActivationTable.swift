@@ -76,5 +76,27 @@ enum ActivationTable {
                      forward: { $0 < 0 ? $0 * Activation.leakySlope : $0 },
                      derivative: { z, _ in z > 0 ? 1 : Activation.leakySlope },
                      explain: { _, _, zv in "1 if z > 0, else 0.01 (z = \(zv))" }),
+
+        // GELU by the tanh approximation, as PyTorch's gelu(approximate='tanh'):
+        // ½z(1 + t) with t = tanh(√(2/π)(z + 0.044715z³)). Far out t is exactly ±1, so the
+        // terms that would be ∞·0 (z = −∞, or z³ overflowing) are taken as their limit 0.
+        .elementwise("gelu", summary: "x·Φ(x), a smooth relu (tanh approximation, as PyTorch's approximate='tanh')",
+                     help: """
+                     gelu(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))  — the tanh approximation of x·Φ(x),
+                     Φ the standard normal CDF; within 0.0005 of the exact erf form.
+                     Derivative ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²), t the tanh above.
+
+                       plot gelu, relu from -4 to 4
+                     """,
+                     forward: { z in
+                         let t = CMath.tanh(0.7978845608028654 * (z + 0.044715 * z * z * z))
+                         return 1 + t == 0 ? 0 : 0.5 * z * (1 + t)
+                     },
+                     derivative: { z, _ in
+                         let t = CMath.tanh(0.7978845608028654 * (z + 0.044715 * z * z * z))
+                         let sech2 = 1 - t * t
+                         return 0.5 * (1 + t) + (sech2 == 0 ? 0 : 0.5 * z * sech2 * 0.7978845608028654 * (1 + 3 * 0.044715 * z * z))
+                     },
+                     explain: { _, _, zv in "gelu′(z) at z = \(zv) (the formula: help gelu)" }),
     ]
 }
