@@ -57,6 +57,18 @@ final class OperationTableUseTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(r.fail("print sigmod([1])")).hint, "did you mean 'sigmoid'?")
     }
 
+    func testAWrongArgumentCountShowsTheTablesArguments() throws {
+        let r = Recorder()
+        for name in OperationTable.functionNames where OperationTable.names(of: .function(.reduction)).contains(name) == false {
+            let entry = try XCTUnwrap(OperationTable.callable(name), name)
+            let given = entry.arguments.count + 1
+            let call = "\(name)(" + Array(repeating: "1", count: given).joined(separator: ", ") + ")"
+            let error = try XCTUnwrap(r.fail("print \(call)"), call)
+            XCTAssertEqual(error.message, "\(name) takes \(given - 1) argument\(given == 2 ? "" : "s"), got \(given)")
+            XCTAssertEqual(error.hint, "write \(name)(" + entry.arguments.map(\.name).joined(separator: ", ") + ")")
+        }
+    }
+
     func testOptimizerDefaultsComeFromTheTable() throws {
         for entry in OperationTable.entries(of: .optimizer) {
             let settings = OptimizerSettings.settings(OptimizerSettings.make(entry.name, [:]))

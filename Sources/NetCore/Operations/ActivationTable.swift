@@ -80,10 +80,11 @@ enum ActivationTable {
         // GELU by the tanh approximation, as PyTorch's gelu(approximate='tanh'):
         // ½z(1 + t) with t = tanh(√(2/π)(z + 0.044715z³)). Far out t is exactly ±1, so the
         // terms that would be ∞·0 (z = −∞, or z³ overflowing) are taken as their limit 0.
-        .elementwise("gelu", summary: "x·Φ(x), a smooth relu (tanh approximation, as PyTorch's approximate='tanh')",
+        .elementwise("gelu", summary: "x·Φ(x), a smooth relu (tanh approximation)",
                      help: """
                      gelu(x) = ½x(1 + tanh(√(2/π)(x + 0.044715x³)))  — the tanh approximation of x·Φ(x),
-                     Φ the standard normal CDF; within 0.0005 of the exact erf form.
+                     Φ the standard normal CDF, as PyTorch's gelu(approximate='tanh'); within 0.0005
+                     of the exact erf form.
                      Derivative ½(1 + t) + ½x(1 − t²)·√(2/π)(1 + 3·0.044715x²), t the tanh above.
 
                        plot gelu, relu from -4 to 4

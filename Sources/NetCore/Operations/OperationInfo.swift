@@ -73,6 +73,18 @@ public enum OperationTable {
         all.first { $0.name == name && $0.kind == kind }
     }
 
+    /// What `NAME(…)` in an expression calls: an activation, loss or function (not the
+    /// initializer `zeros`, which is only a word after `init:`).
+    public static func callable(_ name: String) -> OperationInfo? {
+        all.first { entry in
+            guard entry.name == name else { return false }
+            switch entry.kind {
+            case .activation, .loss, .function: return true
+            case .optimizer, .initializer: return false
+            }
+        }
+    }
+
     /// Every name an expression can call, grouped as the evaluator dispatches them:
     /// elementwise (activations first), reductions, constructors, losses, the rest.
     public static var functionNames: [String] {
