@@ -37,7 +37,8 @@ public struct Activation: Hashable, Sendable, CaseIterable, CustomStringConverti
     /// The slope of `leaky_relu` for negative inputs.
     public static let leakySlope = 0.01
 
-    /// The entry of the table: forward, derivative, help.
+    /// The entry of the table: forward, derivative, help. (The hot paths below read the
+    /// one closure they need from the table in place rather than copying the whole entry.)
     public var rule: ActivationRule { ActivationTable.rules[index] }
     /// The name, arguments and help text.
     public var info: OperationInfo { rule.info }
@@ -59,13 +60,13 @@ public struct Activation: Hashable, Sendable, CaseIterable, CustomStringConverti
 
     /// Writes the activation of z into a (both rows×cols) in one pass.
     public func apply(rows: Int, cols: Int, from z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>) {
-        rule.forward(rows, cols, z, a)
+        ActivationTable.rules[index].forward(rows, cols, z, a)
     }
 
     /// Replaces each value z in `v` (rows×cols, row-major) by its activation (no allocation).
     public func applyInPlace(rows: Int, cols: Int, _ v: UnsafeMutableBufferPointer<Double>) {
         guard let base = v.baseAddress, rows * cols > 0 else { return }
-        rule.forward(rows, cols, UnsafePointer(base), base)
+        ActivationTable.rules[index].forward(rows, cols, UnsafePointer(base), base)
     }
 
     /// Numerically safe logistic function: never computes exp of a large positive number.
@@ -99,12 +100,12 @@ public struct Activation: Hashable, Sendable, CaseIterable, CustomStringConverti
     /// dL/dz from dL/da on raw pointers; `g` may not alias `gradA` for softmax.
     public func backwardInPlace(rows: Int, cols: Int, z: UnsafeBufferPointer<Double>, a: UnsafeBufferPointer<Double>,
                                 gradA: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
-        rule.backward(rows, cols, z, a, gradA, g)
+        ActivationTable.rules[index].backward(rows, cols, z, a, gradA, g)
     }
 
     /// ∂a/∂z elementwise at one element, for functions whose Jacobian is diagonal;
     /// nil for softmax, whose outputs depend on the whole row.
     public func derivative(z: Double, a: Double) -> Double? {
-        rule.derivative?(z, a)
+        ActivationTable.rules[index].derivative?(z, a)
     }
 }
