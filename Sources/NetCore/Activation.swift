@@ -1,24 +1,51 @@
-/// The activation functions of dense layers (and of the language's elementwise functions).
+/// An activation function of dense layers (and of the language's elementwise functions):
+/// a handle on one entry of ActivationTable, which holds its forward and derivative.
 ///
-/// - `sigmoid` 1/(1+e⁻ᶻ); its derivative is taken from its own output, a(1−a).
-/// - `relu` max(0, z); derivative 1 for z > 0, else 0 (0 at z = 0, as PyTorch).
-/// - `tanh`; derivative 1 − a².
-/// - `softmax` per row, computed stably by subtracting the row's maximum first;
-///   backward uses the per-row Jacobian: dz = a ⊙ (da − Σⱼ da·a).
-/// - `identity`; `step` (1 for z > 0, else 0; derivative 0 everywhere);
-/// - `leaky_relu` z for z > 0, else 0.01·z (PyTorch's default negative slope 0.01).
+/// Kept a small value (an index) so layers, graph nodes and saved sessions carry it
+/// cheaply; `Activation(rawValue: "relu")` finds it by its language name. The common
+/// ones have static names (`.sigmoid`, `.softmax`) for code that builds networks.
 ///
 ///     let a = Activation.sigmoid.apply(Tensor([[0]]))            // [[0.5]]
 ///     let dz = Activation.sigmoid.backward(z: z, a: a, gradA: g)  // g ⊙ a(1−a)
-public enum Activation: String, CaseIterable, Sendable {
-    case sigmoid, relu, tanh, softmax, identity, step
-    case leakyReLU = "leaky_relu"
+public struct Activation: Hashable, Sendable, CaseIterable, CustomStringConvertible {
+    private let index: Int
+
+    /// Every activation, in table order.
+    public static var allCases: [Activation] { ActivationTable.rules.indices.map { Activation(index: $0) } }
+
+    private init(index: Int) { self.index = index }
+
+    /// The activation with this language name, or nil.
+    public init?(rawValue name: String) {
+        guard let i = ActivationTable.rules.firstIndex(where: { $0.info.name == name }) else { return nil }
+        index = i
+    }
+
+    public static let sigmoid = named("sigmoid")
+    public static let relu = named("relu")
+    public static let tanh = named("tanh")
+    public static let softmax = named("softmax")
+    public static let identity = named("identity")
+    public static let step = named("step")
+    public static let leakyReLU = named("leaky_relu")
+
+    private static func named(_ name: String) -> Activation {
+        guard let a = Activation(rawValue: name) else { preconditionFailure("no activation '\(name)' in ActivationTable") }
+        return a
+    }
 
     /// The slope of `leaky_relu` for negative inputs.
     public static let leakySlope = 0.01
 
+    /// The entry of the table: forward, derivative, help. (The hot paths below read the
+    /// one closure they need from the table in place rather than copying the whole entry.)
+    public var rule: ActivationRule { ActivationTable.rules[index] }
+    /// The name, arguments and help text.
+    public var info: OperationInfo { rule.info }
     /// The language's name (`leaky_relu`).
-    public var name: String { rawValue }
+    public var name: String { rule.info.name }
+    public var rawValue: String { name }
+    public var description: String { name }
 
     public func apply(_ z: Tensor) -> Tensor {
         var a = z
@@ -31,38 +58,15 @@ public enum Activation: String, CaseIterable, Sendable {
         values.withUnsafeMutableBufferPointer { applyInPlace(rows: rows, cols: cols, $0) }
     }
 
-    /// Writes the activation of z into a (both rows×cols): one pass for ReLU, whose
-    /// forward otherwise costs a copy and a second pass over the layer's outputs.
+    /// Writes the activation of z into a (both rows×cols) in one pass.
     public func apply(rows: Int, cols: Int, from z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>) {
-        let n = rows * cols
-        if self == .relu {
-            for k in 0..<n { let v = z[k]; a[k] = v <= 0 ? 0 : v }
-            return
-        }
-        a.update(from: z, count: n)
-        applyInPlace(rows: rows, cols: cols, UnsafeMutableBufferPointer(start: a, count: n))
+        ActivationTable.rules[index].forward(rows, cols, z, a)
     }
 
     /// Replaces each value z in `v` (rows×cols, row-major) by its activation (no allocation).
     public func applyInPlace(rows: Int, cols: Int, _ v: UnsafeMutableBufferPointer<Double>) {
-            switch self {
-            case .sigmoid: for k in v.indices { v[k] = Activation.sigmoidValue(v[k]) }
-            // A select, not a branch, so the loop vectorizes (NaN stays NaN: NaN <= 0 is false).
-            case .relu: for k in v.indices { v[k] = v[k] <= 0 ? 0 : v[k] }
-            case .tanh: for k in v.indices { v[k] = CMath.tanh(v[k]) }
-            case .identity: break
-            case .step: for k in v.indices { v[k] = v[k] > 0 ? 1 : 0 }
-            case .leakyReLU: for k in v.indices where v[k] < 0 { v[k] *= Activation.leakySlope }
-            case .softmax:
-                for i in 0..<rows {
-                    let row = i * cols
-                    var m = -Double.infinity
-                    for j in 0..<cols { m = Swift.max(m, v[row + j]) }
-                    var total = 0.0
-                    for j in 0..<cols { v[row + j] = CMath.exp(v[row + j] - m); total += v[row + j] }
-                    for j in 0..<cols { v[row + j] /= total }
-                }
-            }
+        guard let base = v.baseAddress, rows * cols > 0 else { return }
+        ActivationTable.rules[index].forward(rows, cols, UnsafePointer(base), base)
     }
 
     /// Numerically safe logistic function: never computes exp of a large positive number.
@@ -96,36 +100,12 @@ public enum Activation: String, CaseIterable, Sendable {
     /// dL/dz from dL/da on raw pointers; `g` may not alias `gradA` for softmax.
     public func backwardInPlace(rows: Int, cols: Int, z: UnsafeBufferPointer<Double>, a: UnsafeBufferPointer<Double>,
                                 gradA: UnsafeBufferPointer<Double>, into g: UnsafeMutableBufferPointer<Double>) {
-            switch self {
-            case .sigmoid: for k in g.indices { g[k] = gradA[k] * a[k] * (1 - a[k]) }
-            // Both values loaded first, then a select: the loop vectorizes (a load under
-            // the condition kept it scalar and branchy, ~5% of a 784-512-512-10 step).
-            case .relu: for k in g.indices { let d = gradA[k], on = z[k] > 0; g[k] = on ? d : 0 }
-            case .tanh: for k in g.indices { g[k] = gradA[k] * (1 - a[k] * a[k]) }
-            case .identity: for k in g.indices { g[k] = gradA[k] }
-            case .step: for k in g.indices { g[k] = 0 }
-            case .leakyReLU: for k in g.indices { g[k] = z[k] > 0 ? gradA[k] : Activation.leakySlope * gradA[k] }
-            case .softmax:
-                for i in 0..<rows {
-                    let row = i * cols
-                    var dot = 0.0
-                    for j in 0..<cols { dot += gradA[row + j] * a[row + j] }
-                    for j in 0..<cols { g[row + j] = a[row + j] * (gradA[row + j] - dot) }
-                }
-            }
+        ActivationTable.rules[index].backward(rows, cols, z, a, gradA, g)
     }
 
     /// ∂a/∂z elementwise at one element, for functions whose Jacobian is diagonal;
     /// nil for softmax, whose outputs depend on the whole row.
     public func derivative(z: Double, a: Double) -> Double? {
-        switch self {
-        case .sigmoid: return a * (1 - a)
-        case .relu: return z > 0 ? 1 : 0
-        case .tanh: return 1 - a * a
-        case .identity: return 1
-        case .step: return 0
-        case .leakyReLU: return z > 0 ? 1 : Activation.leakySlope
-        case .softmax: return nil
-        }
+        ActivationTable.rules[index].derivative?(z, a)
     }
 }

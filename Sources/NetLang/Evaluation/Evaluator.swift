@@ -5,6 +5,10 @@ import NetCore
 ///
 ///     var evaluator = Evaluator(context: context)
 ///     let node = try evaluator.evaluate(expr)     // node.value is the tensor
+///
+/// Split by concern: the expression walk, names and literals here; operators with their
+/// shape errors in Evaluator+Operators.swift; members (hidden.W, xor.x), indexing and
+/// whole-number arguments in Evaluator+Members.swift; calls in FunctionTable.swift.
 struct Evaluator {
     /// A copy of the session's state; `rand` advances its generator, so callers copy
     /// `state.random` back when they keep the result.
@@ -67,7 +71,7 @@ struct Evaluator {
     /// Evaluates to a plain tensor (no graph needed).
     mutating func value(_ e: Expr) throws -> Tensor { try evaluate(e).value }
 
-    private func lookup(_ name: String, at location: SourceLocation) throws -> Node {
+    func lookup(_ name: String, at location: SourceLocation) throws -> Node {
         if let node = state.tensors[name] { return node }
         if state.layerIndex(named: name) != nil {
             throw LangError(.value, "'\(name)' is a layer, not a tensor", at: location,
@@ -131,194 +135,6 @@ struct Evaluator {
         let t = try value(e)
         guard t.isScalar else {
             throw LangError(.shape, "a literal's elements must be numbers (1×1), but this is \(t.shapeDescription)", at: e.location)
-        }
-        return t.scalar
-    }
-
-    private static let binaryOps: [String: NodeOp] = {
-        var ops: [String: NodeOp] = ["@": .matmul]
-        for op in BinaryOp.allCases { ops[op.symbol] = .binary(op) }
-        return ops
-    }()
-
-    func binary(_ symbol: String, _ a: Node, _ b: Node, at e: Expr) throws -> Node {
-        guard let op = Self.binaryOps[symbol] else {
-            throw LangError(.syntax, "unknown operator '\(symbol)'", at: e.location)
-        }
-        let (x, y) = (a.value, b.value)
-        let fits: Bool
-        let rows: Int, cols: Int
-        if symbol == "@" {
-            fits = x.cols == y.rows
-            rows = x.rows; cols = y.cols
-        } else {
-            let r = Self.broadcast(x.rows, y.rows), c = Self.broadcast(x.cols, y.cols)
-            fits = r != nil && c != nil
-            rows = r ?? 0; cols = c ?? 0
-        }
-        guard fits else {
-            var hint: String? = nil
-            if symbol == "@" {
-                // The products a transpose would make work, written out with their shapes.
-                let l = symbolText(e, side: 0), r = symbolText(e, side: 1)
-                var fixes: [String] = []
-                if x.rows == y.rows { fixes.append("\(Self.transposed(l)) @ \(r) (\(x.cols)×\(y.cols))") }
-                if x.cols == y.cols { fixes.append("\(l) @ \(Self.transposed(r)) (\(x.rows)×\(y.rows))") }
-                hint = "the columns of the left (\(x.cols)) must equal the rows of the right (\(y.rows))"
-                    + (fixes.isEmpty ? "" : "; did you mean " + fixes.joined(separator: " or ") + "?")
-            } else if symbol == "*" && x.cols == y.rows {
-                hint = "for a matrix product use @"
-            }
-            throw LangError(.shape, "shape mismatch in \(text(of: e.location)): \(x.shapeDescription) \(symbol) \(y.shapeDescription)",
-                            at: e.location, hint: hint)
-        }
-        try Limits.check(rows: rows, cols: cols, at: e.location)
-        return try apply(op, [a, b], at: e.location)
-    }
-
-    /// "x.T", or "(a + b).T" for an expression that needs brackets.
-    private static func transposed(_ text: String) -> String {
-        let simple = text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
-        return simple || isBracketed(text) ? "\(text).T" : "(\(text)).T"
-    }
-
-    /// "(v + 1)" is one bracketed group as written; "(a) + (b)" is not.
-    private static func isBracketed(_ text: String) -> Bool {
-        guard text.hasPrefix("("), text.hasSuffix(")") else { return false }
-        var depth = 0
-        for (i, ch) in text.enumerated() {
-            if ch == "(" { depth += 1 } else if ch == ")" { depth -= 1 }
-            if depth == 0 && i < text.count - 1 { return false }
-        }
-        return depth == 0
-    }
-
-    private func symbolText(_ e: Expr, side: Int) -> String {
-        if case .binary(_, let l, let r) = e.kind { return text(of: (side == 0 ? l : r).location) }
-        return "a"
-    }
-
-    private static func broadcast(_ x: Int, _ y: Int) -> Int? {
-        if x == y { return x }
-        if x == 1 { return y }
-        if y == 1 { return x }
-        return nil
-    }
-
-    // MARK: - Members
-
-    private mutating func member(_ base: Expr, _ member: String, _ memberLocation: SourceLocation,
-                                 at location: SourceLocation) throws -> Node {
-        guard let baseName = base.simpleName else {
-            throw LangError(.syntax, "'.\(member)' needs a layer or data set name before it", at: memberLocation,
-                            hint: ".T transposes any expression")
-        }
-        if let index = state.layerIndex(named: baseName) {
-            return try layerMember(index, member, memberLocation)
-        }
-        if let set = state.datasets[baseName] {
-            guard let t = set[member] else {
-                throw LangError(.name, "data set '\(baseName)' has no '\(member)'", at: memberLocation,
-                                hint: Suggest.hint(for: member, in: set.keys.sorted()))
-            }
-            return Graph.named(t, "\(baseName).\(member)")
-        }
-        if state.tensors[baseName] != nil {
-            throw LangError(.name, "a tensor has no member '\(member)'", at: memberLocation,
-                            hint: "only .T (transpose) applies to a tensor")
-        }
-        _ = try lookup(baseName, at: base.location)
-        throw LangError(.name, "unknown name '\(baseName)'", at: base.location)
-    }
-
-    static let layerMembers = ["W", "b", "z", "a"]
-
-    private func layerMember(_ index: Int, _ member: String, _ at: SourceLocation) throws -> Node {
-        let layer = state.network.layers[index]
-        let full = "\(layer.name).\(member)"
-        switch member {
-        case "W": return Graph.named(layer.W, full)
-        case "b":
-            guard layer.hasBias else {
-                throw LangError(.value, "layer '\(layer.name)' has no bias (bias: false)", at: at)
-            }
-            return Graph.named(layer.b, full)
-        case "z", "a":
-            guard state.lastInput != nil, let value = member == "z" ? layer.z : layer.a else {
-                throw LangError(.value, "\(full) is known after `forward`", at: at, hint: "run forward X first")
-            }
-            return Graph.named(value, full)
-        default:
-            throw LangError(.name, "a layer has no member '\(member)'", at: at,
-                            hint: Suggest.hint(for: member, in: Self.layerMembers) ?? "members: W, b, z, a")
-        }
-    }
-
-    // MARK: - Indexing
-
-    /// 0-based inclusive ranges (nil: all) from 1-based subscripts.
-    private mutating func indexRanges(_ subs: [Subscript], of x: Tensor, at location: SourceLocation)
-        throws -> (ClosedRange<Int>?, ClosedRange<Int>?) {
-        if subs.count == 1 {
-            // One subscript: element i of a vector, or row i of a matrix (as numpy does).
-            if x.rows == 1 && x.cols != 1 {
-                return (nil, try range(subs[0], size: x.cols, axis: "column", shape: x))
-            }
-            return (try range(subs[0], size: x.rows, axis: "row", shape: x), nil)
-        }
-        return (try range(subs[0], size: x.rows, axis: "row", shape: x),
-                try range(subs[1], size: x.cols, axis: "column", shape: x))
-    }
-
-    private mutating func range(_ sub: Subscript, size: Int, axis: String, shape: Tensor) throws -> ClosedRange<Int>? {
-        switch sub {
-        case .all:
-            return nil
-        case .at(let e):
-            let i = try position(e, size: size, axis: axis, shape: shape)
-            return (i - 1)...(i - 1)
-        case .range(let from, let to):
-            let i = try position(from, size: size, axis: axis, shape: shape)
-            let k = try position(to, size: size, axis: axis, shape: shape)
-            guard i <= k else {
-                throw LangError(.value, "the range \(i):\(k) is empty (ranges include both ends and go up)",
-                                at: from.location.through(to.location))
-            }
-            return (i - 1)...(k - 1)
-        }
-    }
-
-    private mutating func position(_ e: Expr, size: Int, axis: String, shape: Tensor) throws -> Int {
-        let i = try integer(e, what: "an index")
-        guard i >= 1 && i <= size else {
-            let hint = i == 0 ? "indices start at 1" : nil
-            throw LangError(.value, "\(axis) \(i) is out of range for a \(shape.shapeDescription) tensor (\(axis)s 1…\(size))",
-                            at: e.location, hint: hint)
-        }
-        return i
-    }
-
-    /// A 1×1 whole number (sizes, indices, seeds), within `range` when one is given.
-    /// nan, inf, 1e308 and 2^63 are errors that name the argument, the value and the
-    /// allowed range (`Int(v)` would trap on them).
-    mutating func integer(_ e: Expr, what: String, in range: ClosedRange<Int>? = nil) throws -> Int {
-        let t = try value(e)
-        guard t.isScalar else {
-            throw LangError(.shape, "\(what) must be a number (1×1), not \(t.shapeDescription)", at: e.location)
-        }
-        do {
-            if let range { return try WholeNumber.exact(t.scalar, what, in: range) }
-            return try WholeNumber.exact(t.scalar, what)
-        } catch let error as NetCoreError {
-            throw LangError(error, at: e.location)
-        }
-    }
-
-    /// A 1×1 number.
-    mutating func number(_ e: Expr, what: String) throws -> Double {
-        let t = try value(e)
-        guard t.isScalar else {
-            throw LangError(.shape, "\(what) must be a number (1×1), not \(t.shapeDescription)", at: e.location)
         }
         return t.scalar
     }

@@ -5,14 +5,12 @@ import NetCore
 ///
 ///     sigmoid(x)   sum(a, rows)   onehot([2, 1], 3)   mse(y, t)   grad(hidden.W)
 enum FunctionTable {
-    static let elementwise = ["sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu",
-                              "exp", "log", "sqrt", "abs"]
-    static let reductions = ["sum", "mean", "max", "min"]
-    static let constructors = ["zeros", "ones", "eye", "rand", "randn", "linspace", "onehot"]
-    static let losses = ["mse", "sse", "half_sse", "cross_entropy", "bce"]
-    static let others = ["argmax", "accuracy", "grad", "reshape", "find"]
+    // The names come from NetCore's operation tables; this file says how each group is called.
+    static let elementwise = Activation.allCases.map(\.name) + OperationTable.names(of: .function(.elementwise))
+    static let reductions = OperationTable.names(of: .function(.reduction))
+    static let losses = OperationTable.names(of: .loss)
 
-    static var names: [String] { elementwise + reductions + constructors + losses + others }
+    static let names: [String] = OperationTable.functionNames
 
     static func call(_ name: String, _ args: [Argument], at location: SourceLocation,
                      evaluator: inout Evaluator) throws -> Node {
@@ -20,21 +18,21 @@ enum FunctionTable {
             throw LangError(.syntax, "\(name)() takes no option '\(labelText):'", at: label.labelLocation ?? location)
         }
         if elementwise.contains(name) {
-            try arity(name, args, 1, at: location, usage: "\(name)(x)")
+            try arity(name, args, at: location)
             let x = try evaluator.evaluate(args[0].value)
             let op: NodeOp = Activation(rawValue: name).map { .activation($0) } ?? .math(MathFunction(rawValue: name) ?? .abs)
             return try evaluator.apply(op, [x], at: location)
         }
         if reductions.contains(name) { return try reduce(name, args, at: location, evaluator: &evaluator) }
         if losses.contains(name) {
-            try arity(name, args, 2, at: location, usage: "\(name)(y, t)")
+            try arity(name, args, at: location)
             let y = try evaluator.evaluate(args[0].value)
             let t = try evaluator.evaluate(args[1].value)
             return try evaluator.apply(.loss(LossKind(rawValue: name) ?? .mse), [y, t], at: location)
         }
         switch name {
         case "zeros", "ones", "rand", "randn":
-            try arity(name, args, 2, at: location, usage: "\(name)(rows, cols)")
+            try arity(name, args, at: location)
             let r = try evaluator.integer(args[0].value, what: "the number of rows", in: 1...WholeNumber.exactLimit)
             let c = try evaluator.integer(args[1].value, what: "the number of columns", in: 1...WholeNumber.exactLimit)
             try Limits.check(rows: r, cols: c, at: location)
@@ -46,13 +44,13 @@ enum FunctionTable {
             default: return Graph.constant(try evaluator.state.random.normal(rows: r, cols: c))
             }
         case "eye":
-            try arity(name, args, 1, at: location, usage: "eye(n)")
+            try arity(name, args, at: location)
             let n = try evaluator.integer(args[0].value, what: "the size", in: 1...WholeNumber.exactLimit)
             try Limits.check(rows: n, cols: n, at: location)
             try Limits.reserve(rows: n, cols: n, for: evaluator.text(of: location), in: evaluator.memory, at: location)
             return Graph.constant(Tensor.eye(n))
         case "linspace":
-            try arity(name, args, 3, at: location, usage: "linspace(from, to, n)")
+            try arity(name, args, at: location)
             let a = try evaluator.number(args[0].value, what: "the start")
             let b = try evaluator.number(args[1].value, what: "the end")
             let n = try evaluator.integer(args[2].value, what: "the count", in: 1...WholeNumber.exactLimit)
@@ -60,7 +58,7 @@ enum FunctionTable {
             try Limits.reserve(rows: n, cols: 1, for: evaluator.text(of: location), in: evaluator.memory, at: location)
             return Graph.constant(Tensor.linspace(a, b, n))
         case "onehot":
-            try arity(name, args, 2, at: location, usage: "onehot(labels, classes)")
+            try arity(name, args, at: location)
             let labels = try evaluator.value(args[0].value)
             let classes = try evaluator.integer(args[1].value, what: "the number of classes", in: 1...WholeNumber.exactLimit)
             guard labels.rows == 1 || labels.cols == 1 else {
@@ -73,17 +71,17 @@ enum FunctionTable {
                 throw LangError(error, at: args[0].value.location, hint: "labels are 1-based")
             }
         case "argmax":
-            try arity(name, args, 1, at: location, usage: "argmax(a)")
+            try arity(name, args, at: location)
             let a = try evaluator.evaluate(args[0].value)
             return try evaluator.apply(.argmax, [a], at: location)
         case "accuracy":
-            try arity(name, args, 2, at: location, usage: "accuracy(y, t)")
+            try arity(name, args, at: location)
             let y = try evaluator.evaluate(args[0].value)
             let t = try evaluator.evaluate(args[1].value)
             return try evaluator.apply(.accuracy, [y, t], at: location)
         case "reshape":
             // Row-major, as numpy: reshape(digit_row, 8, 8) shows a 1×64 image as 8×8.
-            try arity(name, args, 3, at: location, usage: "reshape(a, rows, cols)")
+            try arity(name, args, at: location)
             let a = try evaluator.value(args[0].value)
             let r = try evaluator.integer(args[1].value, what: "the number of rows", in: 1...WholeNumber.exactLimit)
             let c = try evaluator.integer(args[2].value, what: "the number of columns", in: 1...WholeNumber.exactLimit)
@@ -93,12 +91,12 @@ enum FunctionTable {
             return Graph.constant(Tensor(rows: r, cols: c, data: a.data))
         case "find":
             // 1-based positions (row-major) of the nonzero values, as a column: find(pred != t).
-            try arity(name, args, 1, at: location, usage: "find(a)")
+            try arity(name, args, at: location)
             let a = try evaluator.value(args[0].value)
             let positions = a.data.indices.filter { a.data[$0] != 0 }.map { Double($0 + 1) }
             return Graph.constant(Tensor(rows: positions.count, cols: positions.isEmpty ? 0 : 1, data: positions))
         case "grad":
-            try arity(name, args, 1, at: location, usage: "grad(NAME)")
+            try arity(name, args, at: location)
             return Graph.constant(try gradient(args[0].value, evaluator: evaluator))
         default:
             let hint = Suggest.hint(for: name, in: names)
@@ -110,10 +108,13 @@ enum FunctionTable {
         }
     }
 
-    private static func arity(_ name: String, _ args: [Argument], _ n: Int, at location: SourceLocation, usage: String) throws {
+    /// The count of positional arguments the table gives for `name`, or "write NAME(ARGS)".
+    private static func arity(_ name: String, _ args: [Argument], at location: SourceLocation) throws {
+        let parameters = OperationTable.callable(name)?.arguments.map(\.name) ?? []
+        let n = parameters.count
         guard args.count == n else {
             throw LangError(.syntax, "\(name) takes \(n) argument\(n == 1 ? "" : "s"), got \(args.count)",
-                            at: location, hint: "write \(usage)")
+                            at: location, hint: "write \(name)(\(parameters.joined(separator: ", ")))")
         }
     }
 

@@ -1,3 +1,5 @@
+import NetCore
+
 /// Every help text of the language, and how `help WORD` finds one.
 ///
 ///     HelpCatalog.topic(named: "backward")?.text
@@ -71,7 +73,7 @@ enum HelpCatalog {
     static let usage: [String: String] = [
         "tensor": "tensor NAME = EXPR",
         "layer": "layer NAME = dense(IN -> OUT, ACT, bias: B, init: I, weights: EXPR, biases: EXPR)",
-        "loss": "loss mse | sse | half_sse | cross_entropy | bce",
+        "loss": "loss " + OperationTable.names(of: .loss).joined(separator: " | "),
         "optimizer": "optimizer sgd(lr: 0.1) | momentum(lr: 0.1, beta: 0.9) | adam(lr: 0.001)",
         "forward": "forward X  or  forward X, T",
         "backward": "backward  or  backward NAME",

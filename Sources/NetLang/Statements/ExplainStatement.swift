@@ -118,14 +118,6 @@ struct ExplainStatement: Statement {
     }
 
     private func activationFormula(_ act: Activation, a: String, av: String, zv: String) -> String {
-        switch act {
-        case .sigmoid: return "\(a)(1 − \(a)) = \(av)(1 − \(av))"
-        case .tanh: return "1 − \(a)² = 1 − \(av)²"
-        case .relu: return "1 if z > 0, else 0 (z = \(zv))"
-        case .leakyReLU: return "1 if z > 0, else 0.01 (z = \(zv))"
-        case .identity: return "1"
-        case .step: return "0 (step is flat)"
-        case .softmax: return "softmax Jacobian"
-        }
+        act.rule.derivativeText(a, av, zv)   // worded next to the derivative, in ActivationTable
     }
 }

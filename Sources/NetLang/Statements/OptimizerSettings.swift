@@ -1,24 +1,22 @@
 import NetCore
 
-/// The language's side of NetCore's optimizers: names, options, defaults.
+/// The language's side of NetCore's optimizers: names, options and defaults come from
+/// OperationTable (OptimizerTable.swift); this file builds the OptimizerKind.
 enum OptimizerSettings {
-    static let kinds = ["sgd", "momentum", "adam"]
+    static let kinds = OperationTable.names(of: .optimizer)
 
     static func options(for kind: String) -> [String] {
-        switch kind {
-        case "momentum": return ["lr", "beta"]
-        case "adam": return ["lr", "beta1", "beta2", "eps"]
-        default: return ["lr"]
-        }
+        (OperationTable.entry(kind, .optimizer) ?? OperationTable.entry("sgd", .optimizer))?.arguments.map(\.name) ?? ["lr"]
     }
 
-    /// The kind with defaults (sgd lr 0.1, momentum beta 0.9, adam lr 0.001…) and `values` applied.
+    /// The kind with the table's defaults (sgd lr 0.1, momentum beta 0.9, adam lr 0.001…) and `values` applied.
     static func make(_ kind: String, _ values: [String: Double]) -> OptimizerKind {
+        let entry = OperationTable.entry(kind, .optimizer)
+        func value(_ name: String) -> Double { values[name] ?? entry?.defaultValue(of: name) ?? fallback(name) }
         switch kind {
-        case "momentum": return .momentum(lr: values["lr"] ?? 0.1, beta: values["beta"] ?? 0.9)
-        case "adam": return .adam(lr: values["lr"] ?? 0.001, beta1: values["beta1"] ?? 0.9,
-                                  beta2: values["beta2"] ?? 0.999, eps: values["eps"] ?? 1e-8)
-        default: return .sgd(lr: values["lr"] ?? 0.1)
+        case "momentum": return .momentum(lr: value("lr"), beta: value("beta"))
+        case "adam": return .adam(lr: value("lr"), beta1: value("beta1"), beta2: value("beta2"), eps: value("eps"))
+        default: return .sgd(lr: values["lr"] ?? OperationTable.entry("sgd", .optimizer)?.defaultValue(of: "lr") ?? 0.1)
         }
     }
 

@@ -8,10 +8,16 @@ import NetCore
 struct CompletionEngine {
     let state: SessionState
 
-    static let activationNames = ["sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu"]
-    static let lossNames = ["mse", "sse", "half_sse", "cross_entropy", "bce"]
-    static let optimizerNames = ["sgd", "momentum", "adam"]
-    static let initNames = ["xavier", "he", "uniform", "normal", "zeros"]
+    // Operation names come from NetCore's tables, as the parser and `help` read them.
+    static let activationNames = OperationTable.names(of: .activation)
+    static let lossNames = OperationTable.names(of: .loss)
+    static let optimizerNames = OperationTable.names(of: .optimizer)
+    static let initNames = OperationTable.names(of: .initializer)
+    /// `lr:`, `beta:`… every option of any optimizer, once.
+    static let optimizerOptions: [String] = {
+        var seen = Set<String>()
+        return OperationTable.entries(of: .optimizer).flatMap(\.arguments).map { $0.name + ":" }.filter { seen.insert($0).inserted }
+    }()
     static let showSubjects = ["network", "params", "grads", "history", "graph"] + ImageStatements.subjects
     static let plotSubjects = ["loss", "decision"]
 
@@ -68,7 +74,7 @@ struct CompletionEngine {
         switch first {
         case "loss" where count == 1: return Self.lossNames
         case "optimizer" where count == 1: return Self.optimizerNames
-        case "optimizer": return insideCall(tokens) ? ["lr:", "beta:", "beta1:", "beta2:", "eps:"] + expressionWords : []
+        case "optimizer": return insideCall(tokens) ? Self.optimizerOptions + expressionWords : []
         case "style" where count == 1: return ["ascii", "unicode"]
         case "reset" where count == 1: return ["network"]
         case "help" where count == 1: return HelpCatalog.words + StatementTable.keywords

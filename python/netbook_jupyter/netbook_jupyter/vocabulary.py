@@ -12,9 +12,9 @@ STATEMENTS = (
     "restore", "save", "seed", "show", "step", "style", "tensor", "todo", "train",
 )
 
-# FunctionTable (Sources/NetLang/Evaluation/FunctionTable.swift): what expressions can call.
+# OperationTable (Sources/NetCore/Operations/): what expressions can call.
 FUNCTIONS = (
-    "sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu",
+    "sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu", "gelu",
     "exp", "log", "sqrt", "abs",
     "sum", "mean", "max", "min",
     "zeros", "ones", "eye", "rand", "randn", "linspace", "onehot",
