@@ -36,7 +36,7 @@ let package = Package(
         // The language: lexer, parser, evaluator over a Session; produces Outputs (data).
         .target(name: "NetLang", dependencies: ["NetCore", "NetSupport"]),
         // Outputs -> text, HTML, SVG, Markdown+LaTeX, JSON (one MIME bundle per output).
-        .target(name: "NetRender", dependencies: ["NetLang", "NetCore"]),
+        .target(name: "NetRender", dependencies: ["NetLang", "NetCore", "NetSupport"]),
         // The Jupyter messaging protocol, language-independent.
         .target(name: "JupyterKernel", dependencies: [
             "CZeroMQ", "NetSupport",
@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nb-kernel", dependencies: [
-            "JupyterKernel", "NetLang", "NetRender", "NetCore",
+            "JupyterKernel", "NetLang", "NetRender", "NetCore", "NetSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: [
             // Only what a file imports: swift-crypto imports the full Foundation, whose
@@ -67,14 +67,14 @@ let package = Package(
         // (the corpus `make test` checks); built by fuzz/libfuzzer.sh with -sanitize=fuzzer,address
         // libFuzzer drives the same code.
         .executableTarget(name: "nb-fuzz", dependencies: [
-            "JupyterKernel", "NetLang", "NetRender", "NetCore",
+            "JupyterKernel", "NetLang", "NetRender", "NetCore", "NetSupport",
         ], path: "Sources/nb-fuzz"),
 
         .testTarget(name: "NetSupportTests", dependencies: ["NetSupport"]),
         .testTarget(name: "NetCoreTests", dependencies: ["NetCore"], exclude: ["reference"]),
         .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"], exclude: ["Reference"]),
         .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore"], exclude: ["reference"]),
-        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NetSupport"]),
         .testTarget(name: "NbRunTests", dependencies: []),
     ]
 )

@@ -1,3 +1,5 @@
+import NetSupport
+
 /// One JSON value: what every module reads and writes (kernel messages, session files,
 /// notebooks, MIME bundles), instead of `[String: Any]` trees and Foundation's coders.
 ///
@@ -45,6 +47,12 @@ public enum JSONValue: Equatable, Sendable {
     /// A member of an object (nil for a missing key or a value that is not an object).
     public subscript(key: String) -> JSONValue? {
         object?[key]
+    }
+
+    /// An element of an array (nil out of range or for a value that is not an array).
+    public subscript(index: Int) -> JSONValue? {
+        guard case .array(let items) = self, items.indices.contains(index) else { return nil }
+        return items[index]
     }
 
     /// What kind of value this is, for messages ("expected a string, found an array").
