@@ -1,3 +1,4 @@
+import NetSupport
 import FoundationEssentials
 
 /// The connection file a front end writes before starting a kernel.
@@ -31,24 +32,24 @@ public struct ConnectionInfo: Equatable {
     }
 
     public init(json data: Data, source: String = "connection file") throws {
-        guard let d = JSONReader.object(data) else {
+        guard let d = WireFormat.object(data) else {
             throw KernelError.connectionFile("\(source) is not a JSON object")
         }
         func port(_ name: String) throws -> Int {
-            guard let value = d[name] as? Int, (0...65535).contains(value) else {
+            guard let value = d[name]?.int, (0...65535).contains(value) else {
                 throw KernelError.connectionFile("\(source): '\(name)' must be a port number")
             }
             return value
         }
-        transport = d["transport"] as? String ?? "tcp"
-        ip = d["ip"] as? String ?? "127.0.0.1"
+        transport = d["transport"]?.string ?? "tcp"
+        ip = d["ip"]?.string ?? "127.0.0.1"
         shellPort = try port("shell_port")
         controlPort = try port("control_port")
         iopubPort = try port("iopub_port")
         stdinPort = try port("stdin_port")
         heartbeatPort = try port("hb_port")
-        key = d["key"] as? String ?? ""
-        signatureScheme = d["signature_scheme"] as? String ?? "hmac-sha256"
+        key = d["key"]?.string ?? ""
+        signatureScheme = d["signature_scheme"]?.string ?? "hmac-sha256"
         guard signatureScheme == "hmac-sha256" || key.isEmpty else {
             throw KernelError.connectionFile("\(source): unsupported signature_scheme '\(signatureScheme)' (only hmac-sha256)")
         }

@@ -1,3 +1,5 @@
+import NetSupport
+
 /// What a running cell may publish: streams, displays, the result, pager payloads.
 /// Every message it sends has the execute_request as parent, as front ends require.
 ///
@@ -10,59 +12,59 @@ public final class ExecutionContext {
     public let executionCount: Int
     /// A silent request publishes no execute_result (spec: "silent").
     public let silent: Bool
-    private let publish: (_ msgType: String, _ content: [String: Any]) -> Void
+    private let publish: (_ msgType: String, _ content: JSONObject) -> Void
     /// Payloads for execute_reply (the pager).
-    private(set) var payloads: [[String: Any]] = []
+    private(set) var payloads: [JSONValue] = []
     /// text/plain of the published result, kept for history requests with output.
     private(set) var resultText: String?
 
-    init(executionCount: Int, silent: Bool, publish: @escaping (String, [String: Any]) -> Void) {
+    init(executionCount: Int, silent: Bool, publish: @escaping (String, JSONObject) -> Void) {
         self.executionCount = executionCount; self.silent = silent; self.publish = publish
     }
 
     /// Text written to standard output (or "stderr").
     public func stream(_ text: String, name: String = "stdout") {
-        publish("stream", ["name": name, "text": text])
+        publish("stream", ["name": .string(name), "text": .string(text)])
     }
 
     /// Clears the cell's output area (clear_output); with `wait`, the front end clears it
     /// only when the next output arrives, so a redrawn output does not flicker.
     public func clearOutput(wait: Bool = false) {
-        publish("clear_output", ["wait": wait])
+        publish("clear_output", ["wait": .bool(wait)])
     }
 
     /// A display_data; with a display id, later `updateDisplay` calls replace it.
-    public func display(_ data: MimeData, metadata: [String: Any] = [:], displayID: String? = nil) {
-        publish("display_data", ["data": data, "metadata": metadata,
-                                 "transient": transient(displayID)])
+    public func display(_ data: MimeData, metadata: JSONObject = [:], displayID: String? = nil) {
+        publish("display_data", ["data": .object(data), "metadata": .object(metadata),
+                                 "transient": .object(transient(displayID))])
     }
 
     /// Replaces every display shown with `displayID` (update_display_data).
-    public func updateDisplay(_ data: MimeData, metadata: [String: Any] = [:], displayID: String) {
-        publish("update_display_data", ["data": data, "metadata": metadata,
-                                        "transient": transient(displayID)])
+    public func updateDisplay(_ data: MimeData, metadata: JSONObject = [:], displayID: String) {
+        publish("update_display_data", ["data": .object(data), "metadata": .object(metadata),
+                                        "transient": .object(transient(displayID))])
     }
 
     /// The cell's value (execute_result, `Out[n]`); nothing is published for a silent request.
-    public func publishResult(_ data: MimeData, metadata: [String: Any] = [:]) {
-        resultText = data["text/plain"] as? String
+    public func publishResult(_ data: MimeData, metadata: JSONObject = [:]) {
+        resultText = data["text/plain"]?.string
         if silent { return }
-        publish("execute_result", ["data": data, "metadata": metadata,
-                                   "execution_count": executionCount])
+        publish("execute_result", ["data": .object(data), "metadata": .object(metadata),
+                                   "execution_count": .integer(executionCount)])
     }
 
     /// Sends a bundle to the front end's pager (help text), as execute_reply's payload.
     public func page(_ data: MimeData, start: Int = 0) {
-        payloads.append(["source": "page", "data": data, "start": start])
+        payloads.append(["source": "page", "data": .object(data), "start": .integer(start)])
     }
 
     /// Asks the front end to close, as IPython's `exit` does: `jupyter console` quits (and,
     /// with `keepKernel` false, shuts the kernel down); notebook front ends ignore it.
     public func askExit(keepKernel: Bool = false) {
-        payloads.append(["source": "ask_exit", "keepkernel": keepKernel])
+        payloads.append(["source": "ask_exit", "keepkernel": .bool(keepKernel)])
     }
 
-    private func transient(_ displayID: String?) -> [String: Any] {
-        displayID.map { ["display_id": $0] } ?? [:]
+    private func transient(_ displayID: String?) -> JSONObject {
+        displayID.map { ["display_id": .string($0)] } ?? [:]
     }
 }

@@ -1,3 +1,4 @@
+import NetSupport
 import Glibc
 
 /// The cells run with store_history, numbered by execution count, answering
@@ -63,13 +64,13 @@ public struct History {
     }
 
     /// The last `n` cells.
-    public func tail(_ n: Int, output: Bool) -> [[Any]] {
+    public func tail(_ n: Int, output: Bool) -> [JSONValue] {
         entries.suffix(max(0, n)).map { row($0, session: Self.currentSession, output: output) }
     }
 
     /// Lines start..<stop of `session` (0 or negative: relative to the current one; stop 0 or
     /// missing: to the end). The session is echoed as asked.
-    public func range(session: Int, start: Int, stop: Int?, output: Bool) -> [[Any]] {
+    public func range(session: Int, start: Int, stop: Int?, output: Bool) -> [JSONValue] {
         // Earlier sessions (negative numbers, other ids) are not kept by this kernel.
         guard session == 0 || session == Self.currentSession else { return [] }
         let end = stop.flatMap { $0 > 0 ? $0 : nil } ?? Int.max
@@ -79,7 +80,7 @@ public struct History {
 
     /// Cells whose input matches a glob (`*`, `?`, `[…]`, whole input); the last `n`;
     /// with `unique`, each input once (its latest run).
-    public func search(pattern: String, n: Int?, unique: Bool, output: Bool) -> [[Any]] {
+    public func search(pattern: String, n: Int?, unique: Bool, output: Bool) -> [JSONValue] {
         var found = entries.filter { fnmatch(pattern, $0.input, 0) == 0 }
         if unique {
             var seen = Set<String>()
@@ -89,7 +90,9 @@ public struct History {
         return found.map { row($0, session: Self.currentSession, output: output) }
     }
 
-    private func row(_ e: Entry, session: Int, output: Bool) -> [Any] {
-        output ? [session, e.line, [e.input, e.output.map { $0 as Any } ?? JSONNull.value]] : [session, e.line, e.input]
+    /// [session, line, input], or with output [session, line, [input, output or null]].
+    private func row(_ e: Entry, session: Int, output: Bool) -> JSONValue {
+        output ? [.integer(session), .integer(e.line), [.string(e.input), JSONValue(e.output)]]
+            : [.integer(session), .integer(e.line), .string(e.input)]
     }
 }

@@ -1,3 +1,5 @@
+import NetSupport
+
 /// A language served by the kernel: the one protocol between the Jupyter messaging core
 /// and any interpreter (as xeus's `xinterpreter`). The kernel calls these methods on one
 /// worker thread, one request at a time; only `interrupt()` comes from another thread.
@@ -48,7 +50,7 @@ extension Interpreter {
 }
 
 /// A MIME-type keyed bundle ("text/plain" → text, "application/json" → a JSON value).
-public typealias MimeData = [String: Any]
+public typealias MimeData = JSONObject
 
 /// One execute_request, as the interpreter needs it.
 public struct ExecuteRequest {
@@ -76,7 +78,7 @@ public struct ExecutionError: Error {
     public init(ename: String, evalue: String, traceback: [String]) {
         self.ename = ename; self.evalue = evalue; self.traceback = traceback
     }
-    var content: [String: Any] { ["ename": ename, "evalue": evalue, "traceback": traceback] }
+    var content: JSONObject { ["ename": .string(ename), "evalue": .string(evalue), "traceback": JSONValue(traceback)] }
 }
 
 /// complete_reply's matches and the span (code-point offsets) they replace.
@@ -124,10 +126,11 @@ public struct LanguageInfo {
         self.name = name; self.version = version; self.mimetype = mimetype
         self.fileExtension = fileExtension; self.pygmentsLexer = pygmentsLexer; self.codemirrorMode = codemirrorMode
     }
-    var dictionary: [String: Any] {
-        var d: [String: Any] = ["name": name, "version": version, "mimetype": mimetype, "file_extension": fileExtension]
-        if let pygmentsLexer { d["pygments_lexer"] = pygmentsLexer }
-        if let codemirrorMode { d["codemirror_mode"] = codemirrorMode }
+    var dictionary: JSONObject {
+        var d: JSONObject = ["name": .string(name), "version": .string(version), "mimetype": .string(mimetype),
+                             "file_extension": .string(fileExtension)]
+        if let pygmentsLexer { d["pygments_lexer"] = .string(pygmentsLexer) }
+        if let codemirrorMode { d["codemirror_mode"] = .string(codemirrorMode) }
         return d
     }
 }

@@ -1,3 +1,4 @@
+import NetSupport
 import FoundationEssentials
 import Dispatch
 import Glibc
@@ -77,13 +78,13 @@ public final class Kernel: @unchecked Sendable {
 
     // MARK: sending
 
-    func publish(_ type: String, _ content: [String: Any], parent: Message?) {
+    func publish(_ type: String, _ content: JSONObject, parent: Message?) {
         var message = Message(type: type, content: content, parent: parent, session: session, identities: [])
         message.identities = [Data("kernel.\(session.session).\(type)".utf8)]
         sink.send(message, on: .iopub)
     }
 
-    func reply(_ request: Message, type: String? = nil, _ content: [String: Any], on channel: Channel) {
+    func reply(_ request: Message, type: String? = nil, _ content: JSONObject, on channel: Channel) {
         let replyType = type ?? Self.replyType(of: request.msgType)
         sink.send(Message(type: replyType, content: content, parent: request, session: session), on: channel)
     }
@@ -107,8 +108,8 @@ public final class Kernel: @unchecked Sendable {
             interrupt()
             reply(request, ["status": "ok"], on: channel)
         case "shutdown_request":
-            let restart = request.content["restart"] as? Bool ?? false
-            let content: [String: Any] = ["status": "ok", "restart": restart]
+            let restart = request.content["restart"]?.bool ?? false
+            let content: JSONObject = ["status": "ok", "restart": .bool(restart)]
             reply(request, content, on: channel)
             publish("shutdown_reply", content, parent: request)
             beginShutdown(restart: restart)
@@ -131,11 +132,11 @@ public final class Kernel: @unchecked Sendable {
         onShutdown?(restart)
     }
 
-    var kernelInfoContent: [String: Any] {
+    var kernelInfoContent: JSONObject {
         let info = interpreter.kernelInfo
-        return ["status": "ok", "protocol_version": MessageHeader.protocolVersion,
-                "implementation": info.implementation, "implementation_version": info.implementationVersion,
-                "language_info": info.language.dictionary, "banner": info.banner,
-                "help_links": info.helpLinks.map { ["text": $0.text, "url": $0.url] }, "debugger": false]
+        return ["status": "ok", "protocol_version": .string(MessageHeader.protocolVersion),
+                "implementation": .string(info.implementation), "implementation_version": .string(info.implementationVersion),
+                "language_info": .object(info.language.dictionary), "banner": .string(info.banner),
+                "help_links": .array(info.helpLinks.map { ["text": .string($0.text), "url": .string($0.url)] }), "debugger": false]
     }
 }

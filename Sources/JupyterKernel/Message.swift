@@ -1,3 +1,4 @@
+import NetSupport
 import FoundationEssentials
 import Glibc
 import Synchronization
@@ -9,33 +10,33 @@ import Synchronization
 public struct Message: @unchecked Sendable {
     /// ZeroMQ routing identities (ROUTER sockets) or the iopub topic.
     public var identities: [Data]
-    public var header: [String: Any]
-    public var parentHeader: [String: Any]
-    public var metadata: [String: Any]
-    public var content: [String: Any]
+    public var header: JSONObject
+    public var parentHeader: JSONObject
+    public var metadata: JSONObject
+    public var content: JSONObject
     public var buffers: [Data]
 
-    public init(identities: [Data] = [], header: [String: Any], parentHeader: [String: Any] = [:],
-                metadata: [String: Any] = [:], content: [String: Any] = [:], buffers: [Data] = []) {
+    public init(identities: [Data] = [], header: JSONObject, parentHeader: JSONObject = [:],
+                metadata: JSONObject = [:], content: JSONObject = [:], buffers: [Data] = []) {
         self.identities = identities; self.header = header; self.parentHeader = parentHeader
         self.metadata = metadata; self.content = content; self.buffers = buffers
     }
 
     /// A new message of `type` in `session`, answering `parent` (nil: no parent).
-    public init(type: String, content: [String: Any], parent: Message?, session: KernelSessionID,
-                identities: [Data]? = nil, metadata: [String: Any] = [:]) {
+    public init(type: String, content: JSONObject, parent: Message?, session: KernelSessionID,
+                identities: [Data]? = nil, metadata: JSONObject = [:]) {
         self.init(identities: identities ?? parent?.identities ?? [],
                   header: MessageHeader.make(type: type, session: session),
                   parentHeader: parent?.header ?? [:], metadata: metadata, content: content)
     }
 
-    public var msgType: String { header["msg_type"] as? String ?? "" }
-    public var msgID: String { header["msg_id"] as? String ?? "" }
+    public var msgType: String { header["msg_type"]?.string ?? "" }
+    public var msgID: String { header["msg_id"]?.string ?? "" }
 
     /// The message as one JSON object (the stdio transport's line; also handy in logs).
-    public var jsonObject: [String: Any] {
-        ["header": header, "parent_header": parentHeader, "metadata": metadata, "content": content,
-         "buffers": buffers.map { $0.base64EncodedString() }]
+    public var jsonObject: JSONObject {
+        ["header": .object(header), "parent_header": .object(parentHeader), "metadata": .object(metadata),
+         "content": .object(content), "buffers": JSONValue(buffers.map { $0.base64EncodedString() })]
     }
 }
 
@@ -52,9 +53,9 @@ public struct KernelSessionID: Sendable {
 enum MessageHeader {
     static let protocolVersion = "5.3"
 
-    static func make(type: String, session: KernelSessionID) -> [String: Any] {
-        ["msg_id": messageID(session: session.session), "msg_type": type, "session": session.session,
-         "username": session.username, "date": isoDate(), "version": protocolVersion]
+    static func make(type: String, session: KernelSessionID) -> JSONObject {
+        ["msg_id": .string(messageID(session: session.session)), "msg_type": .string(type), "session": .string(session.session),
+         "username": .string(session.username), "date": .string(isoDate()), "version": .string(protocolVersion)]
     }
 
     /// "SESSION_N" with N counting up, as jupyter_client names its messages: unique for

@@ -1,3 +1,5 @@
+import NetSupport
+
 /// Shell requests, answered one at a time on the worker thread.
 extension Kernel {
     func handleShell(_ request: Message) {
@@ -9,28 +11,28 @@ extension Kernel {
             case "kernel_info_request":
                 reply(request, kernelInfoContent, on: .shell)
             case "complete_request":
-                let code = content["code"] as? String ?? ""
+                let code = content["code"]?.string ?? ""
                 let cursor = clampedCursor(content["cursor_pos"], in: code)
                 let result = interpreter.complete(code, cursor: cursor)
-                reply(request, ["status": "ok", "matches": result.matches, "cursor_start": result.cursorStart,
-                                "cursor_end": result.cursorEnd, "metadata": [String: Any]()], on: .shell)
+                reply(request, ["status": "ok", "matches": JSONValue(result.matches), "cursor_start": .integer(result.cursorStart),
+                                "cursor_end": .integer(result.cursorEnd), "metadata": [:]], on: .shell)
             case "inspect_request":
-                let code = content["code"] as? String ?? ""
+                let code = content["code"]?.string ?? ""
                 let cursor = clampedCursor(content["cursor_pos"], in: code)
-                let found = interpreter.inspect(code, cursor: cursor, detailLevel: content["detail_level"] as? Int ?? 0)
-                reply(request, ["status": "ok", "found": found != nil, "data": found ?? [:],
-                                "metadata": [String: Any]()], on: .shell)
+                let found = interpreter.inspect(code, cursor: cursor, detailLevel: content["detail_level"]?.int ?? 0)
+                reply(request, ["status": "ok", "found": .bool(found != nil), "data": .object(found ?? [:]),
+                                "metadata": [:]], on: .shell)
             case "is_complete_request":
-                reply(request, isCompleteContent(interpreter.isComplete(content["code"] as? String ?? "")), on: .shell)
+                reply(request, isCompleteContent(interpreter.isComplete(content["code"]?.string ?? "")), on: .shell)
             case "history_request":
-                reply(request, ["status": "ok", "history": historyRows(content)], on: .shell)
+                reply(request, ["status": "ok", "history": .array(historyRows(content))], on: .shell)
             case "comm_info_request":
-                reply(request, ["status": "ok", "comms": [String: Any]()], on: .shell)
+                reply(request, ["status": "ok", "comms": [:]], on: .shell)
             case "comm_open":
                 // No comm targets: logged and closed again, as ipykernel does for an unknown target.
-                log("no such comm target: '\(content["target_name"] as? String ?? "")'")
-                if let id = content["comm_id"] as? String {
-                    publish("comm_close", ["comm_id": id, "data": [String: Any]()], parent: request)
+                log("no such comm target: '\(content["target_name"]?.string ?? "")'")
+                if let id = content["comm_id"]?.string {
+                    publish("comm_close", ["comm_id": .string(id), "data": [:]], parent: request)
                 }
             case "comm_msg", "comm_close":
                 break
@@ -42,32 +44,32 @@ extension Kernel {
     }
 
     /// cursor_pos counts Unicode code points; a missing one means the end of the code.
-    func clampedCursor(_ value: Any?, in code: String) -> Int {
+    func clampedCursor(_ value: JSONValue?, in code: String) -> Int {
         let length = code.unicodeScalars.count
-        guard let cursor = value as? Int else { return length }
+        guard let cursor = value?.int else { return length }
         return min(max(0, cursor), length)
     }
 
-    func isCompleteContent(_ result: CompletenessResult) -> [String: Any] {
+    func isCompleteContent(_ result: CompletenessResult) -> JSONObject {
         switch result {
         case .complete: return ["status": "complete"]
-        case .incomplete(let indent): return ["status": "incomplete", "indent": indent]
+        case .incomplete(let indent): return ["status": "incomplete", "indent": .string(indent)]
         case .invalid: return ["status": "invalid"]
         case .unknown: return ["status": "unknown"]
         }
     }
 
-    func historyRows(_ content: [String: Any]) -> [[Any]] {
-        let output = content["output"] as? Bool ?? false
-        switch content["hist_access_type"] as? String ?? "tail" {
+    func historyRows(_ content: JSONObject) -> [JSONValue] {
+        let output = content["output"]?.bool ?? false
+        switch content["hist_access_type"]?.string ?? "tail" {
         case "range":
-            return history.range(session: content["session"] as? Int ?? 0, start: content["start"] as? Int ?? 1,
-                                 stop: content["stop"] as? Int, output: output)
+            return history.range(session: content["session"]?.int ?? 0, start: content["start"]?.int ?? 1,
+                                 stop: content["stop"]?.int, output: output)
         case "search":
-            return history.search(pattern: content["pattern"] as? String ?? "*", n: content["n"] as? Int,
-                                  unique: content["unique"] as? Bool ?? false, output: output)
+            return history.search(pattern: content["pattern"]?.string ?? "*", n: content["n"]?.int,
+                                  unique: content["unique"]?.bool ?? false, output: output)
         default:
-            return history.tail(content["n"] as? Int ?? 10, output: output)
+            return history.tail(content["n"]?.int ?? 10, output: output)
         }
     }
 }

@@ -1,3 +1,4 @@
+import NetSupport
 import FoundationEssentials
 import Glibc
 
@@ -24,8 +25,8 @@ public final class StdioKernelServer: MessageSink, @unchecked Sendable {
 
     public func send(_ message: Message, on channel: Channel) {
         var object = message.jsonObject
-        object["channel"] = channel.rawValue
-        let line = JSONCoding.encodeLine(object)
+        object["channel"] = .string(channel.rawValue)
+        let line = Data(JSONWriter.bytes(.object(object)) + [UInt8(ascii: "\n")])
         outputLock.withLock { writeAll(line, to: output) }
     }
 
@@ -68,14 +69,14 @@ public final class StdioKernelServer: MessageSink, @unchecked Sendable {
     }
 
     static func parse(_ line: String) throws -> (Message, Channel) {
-        guard let object = JSONCoding.decodeObject(Data(line.utf8)) else { throw LineError.notJSON }
-        let name = object["channel"] as? String ?? "shell"
+        guard let object = WireFormat.object(Data(line.utf8)) else { throw LineError.notJSON }
+        let name = object["channel"]?.string ?? "shell"
         guard let channel = Channel(rawValue: name), channel != .iopub else { throw LineError.unknownChannel(name) }
-        guard let header = object["header"] as? [String: Any] else { throw LineError.wire(.badJSON("header")) }
+        guard let header = object["header"]?.object else { throw LineError.wire(.badJSON("header")) }
         do { try WireFormat.checkHeader(header) } catch let f as WireFormat.Failure { throw LineError.wire(f) }
-        let message = Message(header: header, parentHeader: object["parent_header"] as? [String: Any] ?? [:],
-                              metadata: object["metadata"] as? [String: Any] ?? [:],
-                              content: object["content"] as? [String: Any] ?? [:])
+        let message = Message(header: header, parentHeader: object["parent_header"]?.object ?? [:],
+                              metadata: object["metadata"]?.object ?? [:],
+                              content: object["content"]?.object ?? [:])
         return (message, channel)
     }
 }

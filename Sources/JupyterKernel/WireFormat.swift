@@ -1,3 +1,4 @@
+import NetSupport
 import FoundationEssentials
 
 /// Jupyter's wire format over ZeroMQ:
@@ -30,7 +31,7 @@ public struct WireFormat {
     }
 
     public func frames(for message: Message) -> [Data] {
-        let parts = [message.header, message.parentHeader, message.metadata, message.content].map(JSONCoding.encode)
+        let parts = [message.header, message.parentHeader, message.metadata, message.content].map { Data(JSONWriter.bytes(.object($0))) }
         return message.identities + [Self.delimiter, Data(signer.signature(for: parts).utf8)] + parts + message.buffers
     }
 
@@ -43,9 +44,9 @@ public struct WireFormat {
             throw Failure.signature(f)
         }
         let names = ["header", "parent_header", "metadata", "content"]
-        var objects: [[String: Any]] = []
+        var objects: [JSONObject] = []
         for (name, part) in zip(names, parts) {
-            guard let object = JSONCoding.decodeObject(part) else { throw Failure.badJSON(name) }
+            guard let object = Self.object(part) else { throw Failure.badJSON(name) }
             objects.append(object)
         }
         try Self.checkHeader(objects[0])
@@ -53,8 +54,13 @@ public struct WireFormat {
                        metadata: objects[2], content: objects[3], buffers: Array(frames[(d + 6)...]))
     }
 
-    static func checkHeader(_ header: [String: Any]) throws {
-        for field in MessageHeader.requiredFields where (header[field] as? String).map({ !$0.isEmpty }) != true {
+    /// A JSON object, or nil when the bytes are not one (bad JSON, an array, a string…).
+    static func object(_ bytes: Data) -> JSONObject? {
+        (try? bytes.withUnsafeBytes { try JSONReader.read($0) })?.object
+    }
+
+    static func checkHeader(_ header: JSONObject) throws {
+        for field in MessageHeader.requiredFields where header[field]?.string.map({ !$0.isEmpty }) != true {
             throw Failure.missingHeaderField(field)
         }
     }

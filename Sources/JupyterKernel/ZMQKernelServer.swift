@@ -1,3 +1,4 @@
+import NetSupport
 import CZeroMQ
 import FoundationEssentials
 import Glibc
@@ -157,7 +158,7 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
             for frame in frames where frame.first == 1 {
                 gate.subscribed()
                 let topic = frame.dropFirst()
-                var welcome = Message(type: "iopub_welcome", content: ["subscription": String(decoding: topic, as: UTF8.self)],
+                var welcome = Message(type: "iopub_welcome", content: ["subscription": .string(String(decoding: topic, as: UTF8.self))],
                                       parent: nil, session: kernel.session)
                 welcome.identities = topic.isEmpty ? [] : [Data(topic)]
                 send(welcome, on: .iopub)

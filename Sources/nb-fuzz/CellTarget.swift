@@ -2,6 +2,7 @@ import Foundation
 import JupyterKernel
 import NetLang
 import NetRender
+import NetSupport
 
 /// Cell text as a student types it: run in a fresh session, every output rendered to every
 /// MIME type and encoded as the kernel's display_data frames, the error rendered as nb-run
@@ -42,7 +43,7 @@ enum Rendering {
         for color in [false, true] {
             let bundle = Renderer(settings: settings, color: color).bundle(for: output)
             _ = bundle.plain.utf8.count
-            if !color { _ = wire.frames(for: Message(header: ["msg_type": "display_data"], content: ["data": bundle.dictionary])) }
+            if !color { _ = wire.frames(for: Message(header: ["msg_type": "display_data"], content: ["data": .object(bundle.jsonObject)])) }
         }
     }
 

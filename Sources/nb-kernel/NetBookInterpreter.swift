@@ -3,6 +3,7 @@ import JupyterKernel
 import NetCore
 import NetLang
 import NetRender
+import NetSupport
 
 /// NetBook as a Jupyter `Interpreter`: one `Session` per kernel, each output rendered
 /// to one MIME bundle by NetRender.
@@ -65,17 +66,17 @@ final class NetBookInterpreter: Interpreter {
             default: break
             }
             if case .note(let note) = output, note.isHelp {
-                context.page(bundle.dictionary)
+                context.page(bundle.jsonObject)
                 return
             }
             switch role {
             case .display:
-                context.display(bundle.dictionary)
+                context.display(bundle.jsonObject)
             case .result:
-                context.publishResult(bundle.dictionary)
+                context.publishResult(bundle.jsonObject)
             case .liveDisplay(let id):
                 if liveIDs.insert(id).inserted { context.display([:], displayID: id) }
-                context.updateDisplay(bundle.dictionary, displayID: id)
+                context.updateDisplay(bundle.jsonObject, displayID: id)
             case .endLiveDisplay:
                 break   // handled above, before rendering
             }
@@ -97,7 +98,7 @@ final class NetBookInterpreter: Interpreter {
     }
 
     func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeData? {
-        session.inspect(code, cursor: cursor).map { renderer.bundle(for: $0).dictionary }
+        session.inspect(code, cursor: cursor).map { renderer.bundle(for: $0).jsonObject }
     }
 
     func isComplete(_ code: String) -> CompletenessResult {
@@ -113,7 +114,7 @@ final class NetBookInterpreter: Interpreter {
     func evaluate(expression: String) -> Result<MimeData, ExecutionError> {
         var last: MimeData?
         if let error = session.run(expression, emit: { output, _ in
-            if !output.isStreamLike || last == nil { last = renderer.bundle(for: output).dictionary }
+            if !output.isStreamLike || last == nil { last = renderer.bundle(for: output).jsonObject }
         }) {
             return .failure(executionError(error))
         }

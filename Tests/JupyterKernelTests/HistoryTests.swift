@@ -1,4 +1,5 @@
 import XCTest
+import NetSupport
 @testable import JupyterKernel
 
 final class HistoryTests: XCTestCase {
@@ -11,28 +12,28 @@ final class HistoryTests: XCTestCase {
     }()
 
     func testTail() {
-        XCTAssertEqual(history.tail(2, output: false).map { $0[2] as? String }, ["tensor a = 1", "tensor c = 3"])
-        let withOutput = history.tail(1, output: true)[0][2] as? [Any]
-        XCTAssertEqual(withOutput?[1] as? String, "out 5")
+        XCTAssertEqual(history.tail(2, output: false).map { $0[2]?.string }, ["tensor a = 1", "tensor c = 3"])
+        let withOutput = history.tail(1, output: true)[0][2]
+        XCTAssertEqual(withOutput?[1]?.string, "out 5")
         // A cell without a result: its output is JSON null.
-        let printed = history.search(pattern: "print*", n: 1, unique: false, output: true).first?[2] as? [Any]
-        XCTAssertEqual(printed?.count, 2)
-        XCTAssertTrue(printed.map { JSONNull.isNull($0[1]) } ?? false)
-        XCTAssertTrue(String(decoding: JSONWriter.data(["h": printed as Any]), as: UTF8.self).hasSuffix(",null]}"))
+        let printed = history.search(pattern: "print*", n: 1, unique: false, output: true).first?[2]
+        XCTAssertEqual(printed?.array?.count, 2)
+        XCTAssertEqual(printed?[1], .null)
+        XCTAssertTrue(JSONWriter.text(["h": printed ?? .null]).hasSuffix(",null]}"))
     }
 
     func testRangeEchoesSessionAndLines() {
         let rows = history.range(session: 1, start: 2, stop: 4, output: false)
-        XCTAssertEqual(rows.map { $0[0] as? Int }, [1, 1])
-        XCTAssertEqual(rows.map { $0[1] as? Int }, [2, 3])
-        XCTAssertEqual(history.range(session: 0, start: 5, stop: nil, output: false).map { $0[0] as? Int }, [0])
+        XCTAssertEqual(rows.map { $0[0]?.int }, [1, 1])
+        XCTAssertEqual(rows.map { $0[1]?.int }, [2, 3])
+        XCTAssertEqual(history.range(session: 0, start: 5, stop: nil, output: false).map { $0[0]?.int }, [0])
         XCTAssertTrue(history.range(session: -1, start: 1, stop: nil, output: false).isEmpty)
     }
 
     func testSearchGlobUniqueAndN() {
         XCTAssertEqual(history.search(pattern: "tensor a*", n: nil, unique: false, output: false).count, 2)
-        XCTAssertEqual(history.search(pattern: "tensor a*", n: nil, unique: true, output: false).map { $0[1] as? Int }, [4])
-        XCTAssertEqual(history.search(pattern: "tensor ? = *", n: 2, unique: false, output: false).map { $0[1] as? Int }, [4, 5])
+        XCTAssertEqual(history.search(pattern: "tensor a*", n: nil, unique: true, output: false).map { $0[1]?.int }, [4])
+        XCTAssertEqual(history.search(pattern: "tensor ? = *", n: 2, unique: false, output: false).map { $0[1]?.int }, [4, 5])
         XCTAssertTrue(history.search(pattern: "tensor", n: nil, unique: false, output: false).isEmpty)  // whole input
     }
 
@@ -42,7 +43,7 @@ final class HistoryTests: XCTestCase {
         for line in 1...500 { h.record(line: line, input: "tensor a\(line) = \(line)", output: nil) }
         XCTAssertEqual(h.entries.count, 100)
         XCTAssertEqual(h.entries.first?.line, 401)
-        XCTAssertEqual(h.tail(1, output: false).first?[2] as? String, "tensor a500 = 500")
+        XCTAssertEqual(h.tail(1, output: false).first?[2]?.string, "tensor a500 = 500")
 
         for line in 501...600 { h.record(line: line, input: String(repeating: "x", count: 900), output: "é") }
         XCTAssertLessThanOrEqual(h.storedBytes, 10_000)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import NetSupport
 @testable import JupyterKernel
 
 /// The kernel core with the test interpreter: message order, counting, errors,
@@ -17,7 +18,7 @@ final class KernelTests: XCTestCase {
         kernel.start()
     }
 
-    func send(_ type: String, _ content: [String: Any] = [:], on channel: Channel = .shell)
+    func send(_ type: String, _ content: JSONObject = [:], on channel: Channel = .shell)
         -> [(type: String, channel: Channel, message: Message)] {
         let message = request(type, content)
         kernel.receive(message, on: channel)
@@ -29,7 +30,7 @@ final class KernelTests: XCTestCase {
 
     func testStartingIsPublishedOnce() {
         _ = send("kernel_info_request")
-        let starting = sink.messages.filter { ($0.0.content["execution_state"] as? String) == "starting" }
+        let starting = sink.messages.filter { ($0.0.content["execution_state"]?.string) == "starting" }
         XCTAssertEqual(starting.count, 1)
     }
 
@@ -37,9 +38,9 @@ final class KernelTests: XCTestCase {
         let sent = send("kernel_info_request")
         XCTAssertEqual(sent.map(\.type), ["status", "kernel_info_reply", "status"])
         let content = sent[1].message.content
-        XCTAssertEqual(content["protocol_version"] as? String, "5.3")
-        XCTAssertEqual((content["language_info"] as? [String: Any])?["file_extension"] as? String, ".test")
-        XCTAssertEqual((content["help_links"] as? [[String: String]])?.first?["url"], "https://example.org")
+        XCTAssertEqual(content["protocol_version"]?.string, "5.3")
+        XCTAssertEqual(content["language_info"]?["file_extension"]?.string, ".test")
+        XCTAssertEqual(content["help_links"]?[0]?["url"]?.string, "https://example.org")
     }
 
     func testExecuteOrderAndRoles() {
@@ -47,23 +48,23 @@ final class KernelTests: XCTestCase {
         XCTAssertEqual(sent.map(\.type), ["status", "execute_input", "stream", "display_data", "execute_result",
                                           "execute_reply", "status"])
         XCTAssertEqual(sent.map(\.channel), [.iopub, .iopub, .iopub, .iopub, .iopub, .shell, .iopub])
-        XCTAssertEqual(sent[0].message.content["execution_state"] as? String, "busy")
-        XCTAssertEqual(sent[4].message.content["execution_count"] as? Int, 1)
-        XCTAssertEqual(sent[5].message.content["status"] as? String, "ok")
+        XCTAssertEqual(sent[0].message.content["execution_state"]?.string, "busy")
+        XCTAssertEqual(sent[4].message.content["execution_count"]?.int, 1)
+        XCTAssertEqual(sent[5].message.content["status"]?.string, "ok")
     }
 
     func testExecutionCountCountsStoredExecutionsOnly() {
-        func count(_ content: [String: Any]) -> Int? {
-            send("execute_request", content).first { $0.type == "execute_reply" }?.message.content["execution_count"] as? Int
+        func count(_ content: JSONObject) -> Int? {
+            send("execute_request", content).first { $0.type == "execute_reply" }?.message.content["execution_count"]?.int
         }
         XCTAssertEqual(count(["code": "value 1"]), 1)
         _ = count(["code": "value 2", "silent": true])
         _ = count(["code": "value 3", "store_history": false])
         XCTAssertEqual(count(["code": "value 4"]), 2)
         let history = send("history_request", ["hist_access_type": "tail", "n": 10, "output": true])
-            .first { $0.type == "history_reply" }?.message.content["history"] as? [[Any]]
-        XCTAssertEqual(history?.map { ($0[2] as? [Any])?.first as? String }, ["value 1", "value 4"])
-        XCTAssertEqual(history?.map { ($0[2] as? [Any])?.last as? String }, ["1", "4"])
+            .first { $0.type == "history_reply" }?.message.content["history"]?.array
+        XCTAssertEqual(history?.map { $0[2]?[0]?.string }, ["value 1", "value 4"])
+        XCTAssertEqual(history?.map { $0[2]?[1]?.string }, ["1", "4"])
     }
 
     func testSilentPublishesNoInputAndNoResult() {
@@ -75,9 +76,9 @@ final class KernelTests: XCTestCase {
         let sent = send("execute_request", ["code": "fail"])
         XCTAssertEqual(sent.map(\.type), ["status", "execute_input", "error", "execute_reply", "status"])
         let reply = sent[3].message.content
-        XCTAssertEqual(reply["status"] as? String, "error")
-        XCTAssertEqual(reply["ename"] as? String, "TestError")
-        XCTAssertEqual(reply["traceback"] as? [String], ["fail", "^^^^"])
+        XCTAssertEqual(reply["status"]?.string, "error")
+        XCTAssertEqual(reply["ename"]?.string, "TestError")
+        XCTAssertEqual(reply["traceback"], ["fail", "^^^^"])
     }
 
     func testANaNInABundleGoesOutAsNull() {
@@ -85,15 +86,14 @@ final class KernelTests: XCTestCase {
         guard let display = sent.first(where: { $0.type == "display_data" }) else { return XCTFail("no display") }
         let wire = WireFormat(signer: MessageSigner(key: "k"))
         let back = try? WireFormat(signer: MessageSigner(key: "k")).message(from: wire.frames(for: display.message))
-        let json = (back?.content["data"] as? [String: Any])?["application/json"] as? [String: Any]
-        XCTAssertTrue((json?["x"] as? [Any])?.first.map(JSONNull.isNull) ?? false)
+        XCTAssertEqual(back?.content["data"]?["application/json"]?["x"], [.null, 1])
     }
 
     func testHelpGoesToThePager() {
         let reply = send("execute_request", ["code": "help topic"]).first { $0.type == "execute_reply" }?.message
-        let payload = reply?.content["payload"] as? [[String: Any]]
+        let payload = reply?.content["payload"]?.array
         XCTAssertEqual(payload?.count, 1)
-        XCTAssertEqual(payload?.first?["source"] as? String, "page")
+        XCTAssertEqual(payload?.first?["source"]?.string, "page")
     }
 
     func testLiveDisplayIsUpdatedUnderOneID() {
@@ -101,7 +101,7 @@ final class KernelTests: XCTestCase {
         XCTAssertEqual(sent.filter { $0.type == "display_data" }.count, 1)
         let updates = sent.filter { $0.type == "update_display_data" }
         XCTAssertEqual(updates.count, 3)
-        XCTAssertTrue(updates.allSatisfy { ($0.message.content["transient"] as? [String: String])?["display_id"] == "p" })
+        XCTAssertTrue(updates.allSatisfy { $0.message.content["transient"]?["display_id"] == "p" })
     }
 
     func testInterruptOnControlStopsARunningCellAndAbortsWhatWasQueued() {
@@ -114,13 +114,13 @@ final class KernelTests: XCTestCase {
         let interrupt = send("interrupt_request", on: .control)
         XCTAssertEqual(interrupt.first { $0.type == "interrupt_reply" }?.channel, .control)
         let stopped = sink.waitForIdle(of: running.msgID)?.first { $0.type == "execute_reply" }?.message.content
-        XCTAssertEqual(stopped?["ename"] as? String, "KeyboardInterrupt")
+        XCTAssertEqual(stopped?["ename"]?.string, "KeyboardInterrupt")
         let aborted = sink.waitForIdle(of: queued.msgID)?.first { $0.type == "execute_reply" }?.message.content
-        XCTAssertEqual(aborted?["status"] as? String, "error")
-        XCTAssertEqual(aborted?["ename"] as? String, "Aborted")
+        XCTAssertEqual(aborted?["status"]?.string, "error")
+        XCTAssertEqual(aborted?["ename"]?.string, "Aborted")
         // The session goes on: the next cell runs, and the interrupted one left no trace.
         XCTAssertEqual(send("execute_request", ["code": "value after"]).first { $0.type == "execute_reply" }?
-            .message.content["status"] as? String, "ok")
+            .message.content["status"]?.string, "ok")
         XCTAssertEqual(interpreter.completed, ["value after"])
     }
 
@@ -144,15 +144,15 @@ final class KernelTests: XCTestCase {
 
     func testCompleteInspectIsCompleteCommInfoAndUnknownTypes() {
         let code = "x = ü pr"
-        let complete = send("complete_request", ["code": code, "cursor_pos": code.unicodeScalars.count])[1].message.content
-        XCTAssertEqual(complete["matches"] as? [String], ["print", "progress"])
-        XCTAssertEqual(complete["cursor_start"] as? Int, 6)
-        XCTAssertEqual(complete["cursor_end"] as? Int, 8)
-        XCTAssertEqual(send("inspect_request", ["code": "x", "cursor_pos": 1])[1].message.content["found"] as? Bool, false)
+        let complete = send("complete_request", ["code": .string(code), "cursor_pos": .integer(code.unicodeScalars.count)])[1].message.content
+        XCTAssertEqual(complete["matches"], ["print", "progress"])
+        XCTAssertEqual(complete["cursor_start"]?.int, 6)
+        XCTAssertEqual(complete["cursor_end"]?.int, 8)
+        XCTAssertEqual(send("inspect_request", ["code": "x", "cursor_pos": 1])[1].message.content["found"]?.bool, false)
         let incomplete = send("is_complete_request", ["code": "f("])[1].message.content
-        XCTAssertEqual(incomplete["status"] as? String, "incomplete")
-        XCTAssertEqual(incomplete["indent"] as? String, "    ")
-        XCTAssertEqual(send("comm_info_request")[1].message.content["comms"] as? [String: String], [:])
+        XCTAssertEqual(incomplete["status"]?.string, "incomplete")
+        XCTAssertEqual(incomplete["indent"]?.string, "    ")
+        XCTAssertEqual(send("comm_info_request")[1].message.content["comms"], [:])
         XCTAssertEqual(send("no_such_request").map(\.type), ["status", "status"])
     }
 }

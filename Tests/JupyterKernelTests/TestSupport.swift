@@ -1,4 +1,5 @@
 import Foundation
+import NetSupport
 @testable import JupyterKernel
 
 /// A tiny language for testing the kernel core: `print TEXT` streams, `show TEXT` displays,
@@ -22,13 +23,13 @@ final class TestInterpreter: Interpreter {
                                 line.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? "")
             switch word {
             case "print": context.stream(rest + "\n")
-            case "show": context.display(["text/plain": rest])
-            case "value": context.publishResult(["text/plain": rest])
-            case "nan": context.display(["text/plain": "nan", "application/json": ["x": [Double.nan, 1.0]]])
-            case "help": context.page(["text/plain": "help for \(rest)"])
+            case "show": context.display(["text/plain": .string(rest)])
+            case "value": context.publishResult(["text/plain": .string(rest)])
+            case "nan": context.display(["text/plain": "nan", "application/json": ["x": [.number(.nan), 1.0]]])
+            case "help": context.page(["text/plain": .string("help for \(rest)")])
             case "progress":
                 for i in 0...(Int(rest) ?? 1) {
-                    let data: MimeData = ["text/plain": "step \(i)"]
+                    let data: MimeData = ["text/plain": .string("step \(i)")]
                     if i == 0 { context.display(data, displayID: "p") } else { context.updateDisplay(data, displayID: "p") }
                 }
             case "spin":
@@ -75,8 +76,8 @@ final class RecordingSink: MessageSink, @unchecked Sendable {
         let deadline = Date().addingTimeInterval(timeout)
         return condition.withLock {
             while true {
-                let mine = sent.filter { ($0.0.parentHeader["msg_id"] as? String) == parentID }
-                if mine.contains(where: { $0.0.msgType == "status" && ($0.0.content["execution_state"] as? String) == "idle" }) {
+                let mine = sent.filter { ($0.0.parentHeader["msg_id"]?.string) == parentID }
+                if mine.contains(where: { $0.0.msgType == "status" && ($0.0.content["execution_state"]?.string) == "idle" }) {
                     return mine.map { (type: $0.0.msgType, channel: $0.1, message: $0.0) }
                 }
                 if !condition.wait(until: deadline) { return nil }
@@ -85,7 +86,7 @@ final class RecordingSink: MessageSink, @unchecked Sendable {
     }
 }
 
-func request(_ type: String, _ content: [String: Any] = [:], id: String = UUID().uuidString) -> Message {
-    Message(header: ["msg_id": id, "msg_type": type, "session": "client", "username": "test",
+func request(_ type: String, _ content: JSONObject = [:], id: String = UUID().uuidString) -> Message {
+    Message(header: ["msg_id": .string(id), "msg_type": .string(type), "session": "client", "username": "test",
                      "date": "2026-01-01T00:00:00Z", "version": "5.3"], content: content)
 }

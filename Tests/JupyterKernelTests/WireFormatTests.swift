@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import NetSupport
 @testable import JupyterKernel
 
 final class WireFormatTests: XCTestCase {
@@ -17,15 +18,15 @@ final class WireFormatTests: XCTestCase {
         let back = try receiver.message(from: frames)
         XCTAssertEqual(back.identities, [Data("client-1".utf8)])
         XCTAssertEqual(back.msgType, "execute_request")
-        XCTAssertEqual(back.content["code"] as? String, "print 1")
+        XCTAssertEqual(back.content["code"]?.string, "print 1")
         XCTAssertEqual(back.buffers, [Data([0, 1, 2])])
     }
 
     func testHeaderHasFreshIDAndISODateWithZone() {
         let a = MessageHeader.make(type: "status", session: session), b = MessageHeader.make(type: "status", session: session)
-        XCTAssertNotEqual(a["msg_id"] as? String, b["msg_id"] as? String)
-        XCTAssertEqual(a["version"] as? String, "5.3")
-        let date = a["date"] as? String ?? ""
+        XCTAssertNotEqual(a["msg_id"]?.string, b["msg_id"]?.string)
+        XCTAssertEqual(a["version"]?.string, "5.3")
+        let date = a["date"]?.string ?? ""
         XCTAssertNotNil(date.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$"#, options: .regularExpression), date)
     }
 
@@ -48,21 +49,36 @@ final class WireFormatTests: XCTestCase {
     }
 
     func testNonFiniteNumbersBecomeNullInsteadOfStoppingTheKernel() {
-        let data = JSONCoding.encode(["x": Double.nan, "y": [1.0, Double.infinity], "z": Float.nan])
-        XCTAssertEqual(String(decoding: data, as: UTF8.self).count, #"{"x":null,"y":[1,null],"z":null}"#.count)
-        let back = JSONCoding.decodeObject(data)
-        XCTAssertTrue(back?["x"].map(JSONNull.isNull) ?? false)
-        XCTAssertTrue((back?["y"] as? [Any])?.last.map(JSONNull.isNull) ?? false)
+        let data = Data(JSONWriter.bytes(["x": .number(.nan), "y": [1.0, .number(.infinity)], "z": .number(-.infinity)]))
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), #"{"x":null,"y":[1,null],"z":null}"#)
+        let back = WireFormat.object(data)
+        XCTAssertEqual(back?["x"], .null)
+        XCTAssertEqual(back?["y"]?[1], .null)
     }
 
     func testParsedValuesKeepTheirTypesWhenSentBack() {
         // A client's header echoed as parent_header: booleans stay booleans, 1 stays 1.
-        let parsed = JSONCoding.decodeObject(Data(#"{"flag":true,"off":false,"one":1,"half":0.5,"s":"a/b","n":null}"#.utf8)) ?? [:]
-        let text = String(decoding: JSONCoding.encode(["h": parsed, "swift": [true, 1, 2.5] as [Any]]), as: UTF8.self)
+        let parsed = WireFormat.object(Data(#"{"flag":true,"off":false,"one":1,"half":0.5,"s":"a/b","n":null}"#.utf8)) ?? [:]
+        let text = JSONWriter.text(["h": .object(parsed), "swift": [true, 1, 2.5]])
         for piece in [#""flag":true"#, #""off":false"#, #""one":1"#, #""half":0.5"#, #""s":"a/b""#, #""n":null"#,
                       #""swift":[true,1,2.5]"#] {
             XCTAssertTrue(text.contains(piece), "\(piece) missing in \(text)")
         }
+    }
+
+    func testMessageIDsAreDistinctWithinASession() {
+        let session = KernelSessionID()
+        let ids = (0..<1000).map { _ in MessageHeader.make(type: "status", session: session)["msg_id"]?.string ?? "" }
+        XCTAssertEqual(Set(ids).count, 1000)
+        XCTAssertTrue(ids.allSatisfy { $0.hasPrefix(session.session + "_") })
+    }
+
+    /// A line of the stdio transport that is not a message is refused with a reason.
+    func testAStdioLineThatIsNotJSONIsRefusedWithAReason() {
+        for line in ["{nope", "[1,2]", #"{"channel":"shell","header":{"msg_id":"1"}}"#] {
+            XCTAssertThrowsError(try StdioKernelServer.parse(line)) { XCTAssertFalse("\($0)".isEmpty) }
+        }
+        XCTAssertThrowsError(try StdioKernelServer.parse("{nope")) { XCTAssertEqual("\($0)", "not a JSON object") }
     }
 
     func testConnectionFile() throws {

@@ -1,9 +1,10 @@
 import FoundationEssentials
 import NetCore
+import NetSupport
 
 /// Turns a session's state into a `SessionFile` and back, checking everything it reads.
 ///
-///     let data = try SessionArchive.encode(state)
+///     let data = try SessionArchive.encode(state)        // save streams value(of:) with write(_:to:)
 ///     let restored = try SessionArchive.decode(data)     // throws ArchiveError, never crashes
 ///
 /// Decoding builds a complete new state before anything is replaced, so a refused file
@@ -14,61 +15,60 @@ enum SessionArchive {
         init(_ message: String) { self.message = message }
     }
 
-    static func encode(_ state: SessionState) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(file(from: state))
+    /// "inf", "-inf", "nan": the numbers JSON lacks, as strings.
+    static let nonFiniteNames = JSONValueDecoder.NonConformingFloats(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+
+    /// The session as a JSON value, keys sorted as Foundation's JSONEncoder sorted them (the
+    /// files written before read the same and compare equal byte for byte). The tensors'
+    /// numbers are converted with interrupt checks (SessionFile+Interruptible.swift).
+    static func value(of state: SessionState) throws -> JSONValue {
+        try JSONValueEncoder(sortedKeys: true, nonConformingFloats: nonFiniteNames).encode(file(from: state))
     }
 
+    /// Streams `value`'s text to `sink` in chunks, checking the interrupt every few
+    /// thousand values; returns the number of bytes.
+    static func write(_ value: JSONValue, to sink: @escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        var writer = JSONWriter(escapesSlashes: true, check: { try Interruption.check() }, sink: sink)
+        try writer.write(value)
+        try writer.finish()
+        return writer.count
+    }
+
+    /// The file's text in memory (tests; `save` streams it to the file instead).
+    static func encode(_ state: SessionState) throws -> Data {
+        var data = Data()
+        _ = try write(value(of: state)) { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// The session a file's text holds. The text is read with interrupt checks (JSONReader),
+    /// then the header is checked before the rest is decoded.
     static func decode(_ data: Data) throws -> SessionState {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let tree: JSONValue
+        do {
+            tree = try data.withUnsafeBytes { try JSONReader.read($0, check: { try Interruption.check() }) }
+        } catch let failure as JSONReader.Failure {
+            throw ArchiveError("not a NetBook session file: it is not valid JSON (is it truncated?); at \(failure)")
+        }
+        guard tree.object != nil else {
+            throw ArchiveError("not a NetBook session file: it holds \(tree.kindName), not an object")
+        }
+        let decoder = JSONValueDecoder(nonConformingFloats: nonFiniteNames)
         let file: SessionFile
         do {
-            file = try decoder.decode(CheckedFile.self, from: data).file
+            try check(try decoder.decode(SessionFile.Header.self, from: tree))
+            file = try decoder.decode(SessionFile.self, from: tree)
         } catch let error as ArchiveError {
             throw error
         } catch let stop as Interrupted {
             throw stop   // reading the numbers checks the interrupt (SessionFile+Interruptible.swift)
-        } catch let error as CheckedFile.BodyError {
-            // A number that does not fit an Int field is reported without its field (see
-            // SessionArchive+WholeNumbers.swift), so those fields are checked by name first.
-            if let problem = wholeNumberProblem(in: data) { throw ArchiveError(problem) }
-            throw damaged(error.underlying)
         } catch {
-            // Not JSON at all (thrown before any field is read), or a header that is not one.
-            if let problem = wholeNumberProblem(in: data) { throw ArchiveError(problem) }
-            throw ArchiveError("not a NetBook session file: it is not valid JSON (is it truncated?)")
+            // A number that is not whole where a count goes is named with the rule it breaks.
+            if let problem = wholeNumberProblem(in: tree) { throw ArchiveError(problem) }
+            throw damaged(error)
         }
         return try state(from: file)
     }
-
-    /// The format and version, checked before the rest of the file is decoded, in the same
-    /// pass over its text: JSONDecoder scans the whole text before it decodes anything (a
-    /// third of a second for a 40 MB file, without an interrupt check), so a separate
-    /// header pass would scan it twice.
-    private struct CheckedFile: Decodable {
-        var file: SessionFile
-
-        /// An error from the fields after the header.
-        struct BodyError: Error { var underlying: Error }
-
-        init(from decoder: Decoder) throws {
-            let header: SessionFile.Header
-            do { header = try SessionFile.Header(from: decoder) } catch { throw HeaderUnreadable() }
-            try SessionArchive.check(header)
-            do {
-                file = try SessionFile(from: decoder)
-            } catch let stop as Interrupted {
-                throw stop
-            } catch {
-                throw BodyError(underlying: error)
-            }
-        }
-    }
-
-    private struct HeaderUnreadable: Error {}
 
     /// Refuses a file of another format or of a newer version.
     private static func check(_ header: SessionFile.Header) throws {

@@ -1,8 +1,8 @@
 import NetCore
 import NetLang
 
-/// Outputs as JSON values (`[String: Any]` trees that nb-kernel's JSONWriter and nb-run's
-/// `JSONSerialization` write) with full-precision numbers:
+/// Outputs as JSON values (`[String: Any]` trees that nb-run's `JSONSerialization` writes
+/// and MimeBundle+JSON.swift turns into kernel messages' JSONValue) with full-precision numbers:
 ///
 ///     {"columns": ["tensor", "value"], "rows": [["x", 0.1]]}           // a table
 ///     {"name": "x", "shape": [1, 2], "data": [[0.1, 0.2]]}              // a tensor
@@ -10,8 +10,8 @@ import NetLang
 /// JSON has no NaN or infinity: those become null.
 enum JSONForm {
     /// JSON null: a boxed nil. NSNull is only in the full Foundation (2.7 MB of a kernel's
-    /// idle memory); a nil needs no shared type, JupyterKernel's writer (`JSONNull`) and
-    /// corelibs' JSONSerialization both write it as null, so neither converts the tree.
+    /// idle memory); corelibs' JSONSerialization writes a nil as null, and
+    /// `MimeBundle.jsonValue` turns it into `.null`.
     static var null: Any { Optional<Any>.none as Any }
 
     static func number(_ v: Double) -> Any { v.isFinite ? v : null }
