@@ -1,6 +1,8 @@
 // swift-tools-version:5.10
 // NetBook: a Jupyter kernel for teaching how neural networks learn.
-// Dependencies point one way: executables -> JupyterKernel / NetRender -> NetLang -> NetCore.
+// Dependencies point one way:
+//   executables -> JupyterKernel (language-independent) / CellRunner -> NetRender -> NetLang -> NetCore.
+// nb-kernel joins the two: its KernelOutputs.swift turns CellRunner's events into messages.
 import PackageDescription
 
 let package = Package(
@@ -30,18 +32,22 @@ let package = Package(
         .target(name: "NetLang", dependencies: ["NetCore"]),
         // Outputs -> text, HTML, SVG, Markdown+LaTeX, JSON (one MIME bundle per output).
         .target(name: "NetRender", dependencies: ["NetLang", "NetCore"]),
-        // The Jupyter messaging protocol, language-independent.
+        // Runs one cell against a session and yields its outputs as data (results, displays
+        // and their updates, streams, clear_output, errors), with interrupts and the timeout:
+        // the one path from a cell to its outputs that nb-kernel and nb-run share.
+        .target(name: "CellRunner", dependencies: ["NetRender", "NetLang", "NetCore"]),
+        // The Jupyter messaging protocol, language-independent (knows nothing of CellRunner).
         .target(name: "JupyterKernel", dependencies: [
             "CZeroMQ",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),   // as nb-kernel
 
         .executableTarget(name: "nb-run", dependencies: [
-            "NetLang", "NetRender", "NetCore",
+            "CellRunner", "NetLang", "NetRender", "NetCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nb-kernel", dependencies: [
-            "JupyterKernel", "NetLang", "NetRender", "NetCore",
+            "JupyterKernel", "CellRunner", "NetLang", "NetRender", "NetCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: [
             // Only what a file imports: swift-crypto imports the full Foundation, whose
