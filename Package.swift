@@ -72,6 +72,7 @@ let package = Package(
         .testTarget(name: "NetCoreTests", dependencies: ["NetCore"], exclude: ["reference"]),
         .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"], exclude: ["Reference"]),
         .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore"], exclude: ["reference"]),
+        .testTarget(name: "CellRunnerTests", dependencies: ["CellRunner", "NetRender", "NetLang"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel"]),
         .testTarget(name: "NbRunTests", dependencies: []),
     ]

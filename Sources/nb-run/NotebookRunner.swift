@@ -60,13 +60,15 @@ final class NotebookRunner {
             switch event {
             case .clearOutput(let wait):
                 kept.clear(wait: wait)
-            case .display(_, displayID: .some), .updateDisplay(nil, _):
-                // Progress is for watching, not for keeping: it carries timings, so it is
-                // neither stored nor compared, and clears nothing; what stays (train's
-                // curve) comes as a display of its own.
-                if case .updateDisplay = event { onProgressEnd?() }
+            // A live display (train's progress) is for watching, not for keeping: it carries
+            // timings, so it is neither stored nor compared, and clears nothing; what stays
+            // (train's curve) comes as a display of its own.
+            case .display(_, displayID: .some):
+                break
             case .updateDisplay(let shown?, _):
                 onProgress?(terminalText(shown))
+            case .updateDisplay(nil, _):
+                onProgressEnd?()
             case .stream(let name, let text):
                 kept.append(stream: name, text)
             case .result(let shown):
