@@ -1,7 +1,9 @@
 // swift-tools-version:5.10
 // NetBook: a Jupyter kernel for teaching how neural networks learn.
-// Dependencies point one way: executables -> JupyterKernel / NetRender -> NetLang -> NetCore,
-// and every module may use NetSupport (JSON), which depends on nothing.
+// Dependencies point one way:
+//   executables -> JupyterKernel (language-independent) / CellRunner -> NetRender -> NetLang -> NetCore,
+//   and every module may use NetSupport (JSON), which depends on nothing.
+// nb-kernel joins the two: its KernelOutputs.swift turns CellRunner's events into messages.
 import PackageDescription
 
 let package = Package(
@@ -37,18 +39,22 @@ let package = Package(
         .target(name: "NetLang", dependencies: ["NetCore", "NetSupport"]),
         // Outputs -> text, HTML, SVG, Markdown+LaTeX, JSON (one MIME bundle per output).
         .target(name: "NetRender", dependencies: ["NetLang", "NetCore", "NetSupport"]),
-        // The Jupyter messaging protocol, language-independent.
+        // Runs one cell against a session and yields its outputs as data (results, displays
+        // and their updates, streams, clear_output, errors), with interrupts and the timeout:
+        // the one path from a cell to its outputs that nb-kernel and nb-run share.
+        .target(name: "CellRunner", dependencies: ["NetRender", "NetLang", "NetCore", "NetSupport"]),
+        // The Jupyter messaging protocol, language-independent (knows nothing of CellRunner).
         .target(name: "JupyterKernel", dependencies: [
             "CZeroMQ", "NetSupport",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),   // as nb-kernel
 
         .executableTarget(name: "nb-run", dependencies: [
-            "NetLang", "NetRender", "NetCore",
+            "CellRunner", "NetLang", "NetRender", "NetCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nb-kernel", dependencies: [
-            "JupyterKernel", "NetLang", "NetRender", "NetCore", "NetSupport",
+            "JupyterKernel", "CellRunner", "NetLang", "NetRender", "NetCore", "NetSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: [
             // Only what a file imports: swift-crypto imports the full Foundation, whose
@@ -74,6 +80,7 @@ let package = Package(
         .testTarget(name: "NetCoreTests", dependencies: ["NetCore"], exclude: ["reference"]),
         .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"], exclude: ["Reference"]),
         .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore"], exclude: ["reference"]),
+        .testTarget(name: "CellRunnerTests", dependencies: ["CellRunner", "NetRender", "NetLang"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NetSupport"]),
         .testTarget(name: "NbRunTests", dependencies: []),
     ]

@@ -1,3 +1,4 @@
+import CellRunner
 import FoundationEssentials
 import JupyterKernel
 import NetCore
@@ -5,25 +6,14 @@ import NetLang
 import NetRender
 import NetSupport
 
-/// NetBook as a Jupyter `Interpreter`: one `Session` per kernel, each output rendered
-/// to one MIME bundle by NetRender.
+/// NetBook as a Jupyter `Interpreter`: one `Session` per kernel, run cell by cell by
+/// CellRunner (the same runner as nb-run's); KernelOutputs.swift turns its events into messages.
 ///
 ///     let kernel = try ZMQKernelServer(connection: info, interpreter: NetBookInterpreter())
-///
-/// Roles map to messages: `.result` → execute_result, `.display` → display_data,
-/// `.liveDisplay(id)` → an empty display_data with that display id the first time, then
-/// update_display_data with the output, `.endLiveDisplay(id)` → update_display_data that
-/// empties it again; `print` goes to stdout, warnings to stderr, `clear_output` sends
-/// clear_output; `help` goes to the pager.
-///
-/// Why a live display starts and ends empty: what stays of a cell must be the same in
-/// every tool. JupyterLab and nbclient keep a display's last update; nbval keeps its
-/// first content and ignores updates. Empty at both ends, the live display (progress with
-/// timings) is nothing in both, JupyterLab draws nothing for it (no MIME type to render),
-/// and what stays (train's loss curve) comes as its own display_data, as nb-run stores it.
 final class NetBookInterpreter: Interpreter {
     static let version = LanguageMetadata.version
-    let session = Session()
+    let runner = CellRunner()
+    var session: Session { runner.session }
 
     let kernelInfo = KernelInfo(
         implementation: "nb-kernel", implementationVersion: NetBookInterpreter.version,
@@ -41,55 +31,10 @@ final class NetBookInterpreter: Interpreter {
             context.askExit()
             return .ok
         }
-        var liveIDs = Set<String>()
-        let error = session.run(request.code) { output, role in
-            if case .endLiveDisplay(let id) = role {
-                if liveIDs.contains(id) { context.updateDisplay([:], displayID: id) }
-                return
-            }
-            // An output whose rendering an interrupt stopped is not sent; the session then
-            // reports the interrupt as the cell's error (Session.runStatements).
-            // Nor is one whose interrupt came as it was finished: the message's JSON (14 MB for
-            // `show x full` of 100 000 values) is written before it can be sent.
-            // (`Interruption.isRequested`: the summary of an interrupted train is shown.)
-            guard let bundle = try? renderer.interruptibleBundle(for: output), !Interruption.isRequested else { return }
-            switch output {
-            case .stream(let text):
-                context.stream(text.hasSuffix("\n") ? text : text + "\n")
-                return
-            case .warning(let text):
-                context.stream(text.hasSuffix("\n") ? text : text + "\n", name: "stderr")
-                return
-            case .clearOutput(let wait):
-                context.clearOutput(wait: wait)
-                return
-            default: break
-            }
-            if case .note(let note) = output, note.isHelp {
-                context.page(bundle.jsonObject)
-                return
-            }
-            switch role {
-            case .display:
-                context.display(bundle.jsonObject)
-            case .result:
-                context.publishResult(bundle.jsonObject)
-            case .liveDisplay(let id):
-                if liveIDs.insert(id).inserted { context.display([:], displayID: id) }
-                context.updateDisplay(bundle.jsonObject, displayID: id)
-            case .endLiveDisplay:
-                break   // handled above, before rendering
-            }
+        let error = runner.run(request.code, cell: request.executionCount) { event in
+            KernelOutputs.send(event, to: context)
         }
-        guard let error else { return .ok }
-        return .error(executionError(error))
-    }
-
-    func executionError(_ error: NetError) -> ExecutionError {
-        var value = "line \(error.line), column \(error.column): \(error.message)"
-        if let hint = error.hint { value += " — \(hint)" }
-        let text = Renderer(settings: session.settings).text(error)
-        return ExecutionError(ename: error.kind, evalue: value, traceback: text.components(separatedBy: "\n"))
+        return error.map { .error(KernelOutputs.executionError($0)) } ?? .ok
     }
 
     func complete(_ code: String, cursor: Int) -> CompletionResult {
@@ -113,13 +58,19 @@ final class NetBookInterpreter: Interpreter {
     /// output is the answer.
     func evaluate(expression: String) -> Result<MimeData, ExecutionError> {
         var last: MimeData?
-        if let error = session.run(expression, emit: { output, _ in
-            if !output.isStreamLike || last == nil { last = renderer.bundle(for: output).jsonObject }
-        }) {
-            return .failure(executionError(error))
+        let error = runner.run(expression, cell: 0) { event in
+            switch event {
+            case .result(let shown), .display(let shown?, _), .updateDisplay(let shown?, _):
+                last = KernelOutputs.data(shown)
+            case .stream(_, let text) where last == nil:
+                last = ["text/plain": .string(text)]
+            default:
+                break
+            }
         }
+        if let error { return .failure(KernelOutputs.executionError(error)) }
         return .success(last ?? ["text/plain": ""])
     }
 
-    func interrupt() { session.interrupt.raise() }
+    func interrupt() { runner.interrupt() }
 }

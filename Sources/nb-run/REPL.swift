@@ -21,7 +21,7 @@ struct REPL {
             runner.onProgress = { progress.show($0) }
             runner.onProgressEnd = { progress.clear() }
         }
-        let interrupts = catchInterrupts { runner.session.interrupt.raise() }
+        let interrupts = catchInterrupts { runner.cells.interrupt() }
         defer { interrupts.cancel() }
         let colors = Colors(enabled: color)
 

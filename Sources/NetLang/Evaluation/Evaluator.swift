@@ -10,21 +10,27 @@ import NetCore
 /// shape errors in Evaluator+Operators.swift; members (hidden.W, xor.x), indexing and
 /// whole-number arguments in Evaluator+Members.swift; calls in FunctionTable.swift.
 struct Evaluator {
-    /// A copy of the session's state; `rand` advances its generator, so callers copy
-    /// `state.random` back when they keep the result.
-    var state: SessionState
+    /// The statement's draft state, owned by its ExecutionContext and shared (not copied):
+    /// `rand` advances the one generator, whichever statement or argument it is in.
+    var state: SessionState {
+        get { draft.state }
+        nonmutating set { draft.state = newValue }
+        nonmutating _modify { yield &draft.state }
+    }
+    private let draft: DraftState
     let source: String
     /// The statement's memory budget: every result is reserved there before it is computed.
     let memory: MemoryBudget
 
     init(context: ExecutionContext) {
-        state = context.state
+        draft = context.draft
         source = context.source
         memory = context.memory
     }
 
+    /// An evaluator with a state of its own: what it changes (`rand`) is not kept anywhere.
     init(state: SessionState, source: String, memory: MemoryBudget = .unlimited) {
-        self.state = state
+        draft = DraftState(state)
         self.source = source
         self.memory = memory
     }

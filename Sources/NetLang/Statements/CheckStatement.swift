@@ -90,8 +90,9 @@ struct CheckStatement: Statement {
     }
 
     func execute(in context: inout ExecutionContext) throws -> [Output] {
-        // The evaluator works on a copy: a check changes nothing (rand in it included).
-        var evaluator = Evaluator(context: context)
+        // A check asserts and changes nothing (rand in it included): it evaluates on a state
+        // of its own, so an exercise's checks never shift the numbers of the cells after it.
+        var evaluator = Evaluator(state: context.state, source: context.source, memory: context.memory)
         let verdict: CheckVerdict
         var warning: Output?
         switch condition {

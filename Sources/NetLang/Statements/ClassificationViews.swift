@@ -28,7 +28,6 @@ struct ClassificationViews: Statement {
         let first = try ImageStatements.option("first", in: options)
             .map { try evaluator.integer($0.value, what: "first:", in: -1_000_000...1_000_000) } ?? 1
         let classes = try predictions(x, t, context.state, memory: context.memory)
-        context.state.random = evaluator.state.random
         func name(_ c: Int) -> String { classes.binary ? String(c) : String(c + first) }
         switch kind {
         case .confusion:

@@ -31,7 +31,6 @@ struct DatasetStatement: Statement {
             default: classes = try evaluator.integer(option.value, what: "classes:", in: 1...WholeNumber.exactLimit)
             }
         }
-        context.state.random = evaluator.state.random
         // x (2 features, or 1 for gaussian's), y and the one-hot targets a lesson makes from it.
         let count = min(max(n ?? kind.defaultCount, 0), DatasetGenerator.maximumCount)
         try Limits.reserve(rows: count, cols: 3 + max(classes ?? 2, 2), for: "dataset \(name.identifier ?? "") (\(count) samples)",

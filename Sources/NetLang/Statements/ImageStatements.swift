@@ -100,7 +100,6 @@ struct ShowImageStatement: Statement {
         let shapeOption = ImageStatements.option("shape", in: options)
         let given = try shapeOption.map { try ImageShape.shapeOption($0.value, &evaluator) }
         let range = try ImageStatements.option("range", in: options).map { try ImageShape.rangeOption($0.value, &evaluator) }
-        context.state.random = evaluator.state.random
         // Several rows of exactly one image each (`show image digits.x[1:10, :], shape: [8, 8]`): a gallery.
         if let given, t.rows > 1, t.cols == given.rows * given.cols {
             return [gallery(t, shape: given, label: label, range: range)]

@@ -87,7 +87,6 @@ struct ShowStatement: Statement {
             }
             var evaluator = Evaluator(context: context)
             let value = try evaluator.value(e)
-            context.state.random = evaluator.state.random
             let label = e.simpleName ?? evaluator.text(of: e.location)
             return [.tensor(TensorView(name: label, value: value, full: full))]
         }

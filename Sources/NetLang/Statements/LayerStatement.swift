@@ -121,7 +121,6 @@ struct LayerStatement: Statement {
                 throw LangError(error, at: inputs.location.through(outputs.location), hint: hint)
             }
         }
-        context.state.random = evaluator.state.random
         context.state.network = network
         context.state.layerOrigins[layerName] = origin
         context.state.lastInput = nil

@@ -41,7 +41,6 @@ struct ForwardStatement: Statement {
         } catch let error as NetCoreError {
             throw LangError(error, at: input.location)
         }
-        context.state.random = evaluator.state.random
         context.state.network = network
         context.state.lastInput = x
         context.state.dropNetworkGradients()

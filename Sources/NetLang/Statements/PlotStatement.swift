@@ -85,7 +85,6 @@ struct PlotStatement: Statement {
                 }
             }
         }
-        context.state.random = evaluator.state.random
         let perSeries = Self.maxPlotPoints / max(1, series.count)
         series = series.map { Self.thinned($0, to: perSeries) }
         let isFunctions = subjects.allSatisfy { $0.simpleName.map { Activation(rawValue: $0) != nil || state.layerIndex(named: $0) != nil } ?? false }

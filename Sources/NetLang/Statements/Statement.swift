@@ -12,7 +12,16 @@ protocol Statement {
 /// What a running statement can reach: the draft state, the cell's source (for messages
 /// that quote an expression), the interrupt flag and a way to emit live output.
 struct ExecutionContext {
-    var state: SessionState
+    /// The statement's draft of the session state. Every Evaluator made from this context
+    /// works on this one draft, not on a copy of it: `rand` in any argument (an optimizer's
+    /// `lr`, a dataset's `n:`) advances the one generator, and nothing is copied back.
+    var state: SessionState {
+        get { draft.state }
+        nonmutating set { draft.state = newValue }
+        nonmutating _modify { yield &draft.state }
+    }
+    /// Shared by reference with the evaluators of this statement (see `state`).
+    let draft: DraftState
     let source: String
     let interrupt: InterruptFlag
     let emit: (Output, OutputRole) -> Void
@@ -20,8 +29,22 @@ struct ExecutionContext {
     /// the statement reserved since (Evaluation/Limits.swift).
     var memory: MemoryBudget = .unlimited
 
+    init(state: SessionState, source: String, interrupt: InterruptFlag, emit: @escaping (Output, OutputRole) -> Void) {
+        draft = DraftState(state)
+        self.source = source
+        self.interrupt = interrupt
+        self.emit = emit
+    }
+
     /// The source text an expression was written as ("x @ W").
     func text(of location: SourceLocation) -> String { location.text(in: source) }
+}
+
+/// The one owner of a running statement's state: the session makes one per statement
+/// from its committed state and keeps it only if the statement succeeds (Session.swift).
+final class DraftState {
+    var state: SessionState
+    init(_ state: SessionState) { self.state = state }
 }
 
 /// Reads a statement after its keyword (the keyword token is passed for locations).
@@ -50,7 +73,6 @@ struct ExpressionStatement: Statement {
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         var evaluator = Evaluator(context: context)
         let value = try evaluator.evaluate(expr)
-        context.state.random = evaluator.state.random
         return [.tensor(TensorView(name: expr.simpleName ?? context.text(of: expr.location), value: value.value))]
     }
 }

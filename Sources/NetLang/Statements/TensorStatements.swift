@@ -33,7 +33,6 @@ struct TensorStatement: Statement {
         }
         var evaluator = Evaluator(context: context)
         let node = try evaluator.evaluate(expr)
-        context.state.random = evaluator.state.random
         context.state.define(name, Graph.stored(node, as: name))
         return [.tensor(TensorView(name: name, value: node.value))]
     }
@@ -54,7 +53,6 @@ struct PrintStatement: Statement {
                 pieces.append(NumberText.table(t, precision: context.state.settings.precision))
             }
         }
-        context.state.random = evaluator.state.random
         // A table stands on its own lines: no space before it, a line break after it.
         var line = ""
         for (i, piece) in pieces.enumerated() {

@@ -64,7 +64,6 @@ struct TrainStatement: Statement {
         }
 
         try reserveMemory(x: x, t: t, settings: settings, steps: total.partialValue, in: context)
-        context.state.random = evaluator.state.random
         context.state.training.runs += 1
         let display = "train-\(context.state.training.runs)"
         let emit = context.emit
