@@ -119,7 +119,7 @@ public struct Renderer {
         case .stream, .warning, .clearOutput:
             return MimeBundle(plain: plain)
         case .note:
-            return MimeBundle(plain: plain, html: HTMLText.pre(plain))
+            return MimeBundle(plain: plain, html: HTMLText.wrappingPre(plain))
         case .progress(let p):
             return MimeBundle(plain: plain, html: ProgressHTML(precision: precision).render(p, line: plain), json: JSONForm.progress(p))
         case .group(let parts):

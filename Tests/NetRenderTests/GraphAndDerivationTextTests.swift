@@ -95,6 +95,20 @@ final class GraphAndDerivationTextTests: XCTestCase {
         XCTAssertFalse(renderer.text(.progress(done)).contains("left"))
     }
 
+    /// A very long run at precision 12 would make a 20-wide bar's line 113 columns: the bar
+    /// gives way so the line stays within a classroom screen's 100, and still shows the share done.
+    func testProgressLineStaysWithinAHundredColumns() {
+        let wide = Renderer(settings: RenderSettings(precision: 12, style: .ascii))
+        let p = NetLang.Progress(step: 123_456_789, totalSteps: 987_654_321, epoch: 12_345, totalEpochs: 98_765,
+                                 loss: 1234.5678, stepsPerSecond: 12_345, secondsLeft: 7_000, history: [])
+        let line = wide.text(.progress(p))
+        XCTAssertEqual(line.count, 100, "the bar shrinks only as far as it must: \(line)")
+        XCTAssertTrue(line.contains("step 123456789/987654321 loss 1234.5678"), line)
+        let bar = line.split(separator: "[")[1].split(separator: "]")[0]
+        XCTAssertEqual(bar.count, 7, "113 columns with a 20-wide bar, so 13 fewer: \(line)")
+        XCTAssertEqual(bar, ">      ", "an eighth of 7 cells fills none yet")
+    }
+
     func testErrorCaretAndColour() {
         let e = NetError(kind: "NameError", message: "unknown name 'hiden'", line: 2, column: 12, length: 5,
                          sourceLine: "tensor y = hiden.a", hint: "did you mean 'hidden'?")

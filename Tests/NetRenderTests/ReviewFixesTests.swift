@@ -95,7 +95,7 @@ final class ReviewFixesTests: XCTestCase {
         XCTAssertEqual(lines[5], "  ∂E/∂W1   = sum over 2 samples: 0.0030 + (-0.0336) = -0.0306")
         let markdown = ascii.bundle(for: .derivation(d)).markdown ?? ""
         XCTAssertTrue(markdown.contains("Factors of sample 1 of 2"), markdown)
-        XCTAssertTrue(markdown.contains("\\text{sample 1:}\\; 0.1200 \\times 0.2496 \\times 0.1000 = 0.0030"), markdown)
+        XCTAssertTrue(markdown.contains("\\text{sample 1:} &\\quad 0.1200 \\times 0.2496 \\times 0.1000 \\\\ &= 0.0030"), markdown)
     }
 }
 
@@ -153,5 +153,21 @@ final class ReviewTableTests: XCTestCase {
     func testTableCaptionsStayOnOneLine() {
         let html = ascii.bundle(for: .table(Fixtures.mixedTable)).html ?? ""
         XCTAssertTrue(html.contains("<caption style=\"white-space: nowrap; text-align: left; font-family: monospace\">forward hidden</caption>"), html)
+    }
+
+    /// A long caption widens the table's columns; each header sits on its numbers' side
+    /// (right for numbers, left for text), so it stays above them however wide the column.
+    func testHeadersSitOnTheSideOfTheirNumbers() throws {
+        var table = Fixtures.mixedTable
+        table.title = "output: z = hidden.a @ W + b, a = softmax(z), a caption much wider than the numbers"
+        let html = try XCTUnwrap(ascii.bundle(for: .table(table)).html)
+        let headers = html.components(separatedBy: "<th ").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        XCTAssertEqual(headers.count, 3, html)
+        XCTAssertTrue(headers[0].contains("text-align: left") && headers[0].hasSuffix(">sample"), headers[0])
+        for header in headers[1...] {
+            XCTAssertTrue(header.contains("text-align: right"), header)
+        }
+        let numberCell = try XCTUnwrap(html.components(separatedBy: "<td ").dropFirst(2).first)   // row 1, z1
+        XCTAssertTrue(numberCell.contains("text-align: right"), numberCell)
     }
 }

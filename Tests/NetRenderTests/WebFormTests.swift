@@ -98,7 +98,8 @@ final class WebFormTests: XCTestCase {
 
     func testNotesAndProgressCarryAPreTwin() {
         let note = renderer.bundle(for: .note(Note(title: "half_sse", text: "E = ½ Σ (t − y)²")))
-        XCTAssertEqual(note.html, "<pre style=\"white-space: pre; line-height: normal; font-family: monospace\">half_sse\n\nE = ½ Σ (t − y)²</pre>")
+        // pre-wrap: a long note (help, a formula) wraps in JupyterLab's output area instead of being cut off.
+        XCTAssertEqual(note.html, "<pre style=\"white-space: pre-wrap; overflow-wrap: anywhere; line-height: normal; font-family: monospace\">half_sse\n\nE = ½ Σ (t − y)²</pre>")
     }
 
     // MARK: JSON
@@ -146,10 +147,13 @@ final class WebFormTests: XCTestCase {
         let bundle = renderer.bundle(for: .derivation(Fixtures.classroomDerivation))
         XCTAssertNil(bundle.html, "HTML would hide the Markdown in JupyterLab")
         let md = try XCTUnwrap(bundle.markdown)
-        XCTAssertTrue(md.contains("$$\\frac{\\partial E}{\\partial w_5} = \\frac{\\partial E}{\\partial o_1} \\cdot \\frac{\\partial o_1}{\\partial z_3} \\cdot \\frac{\\partial z_3}{\\partial w_5} = 0.2094 \\times 0.2380 \\times 0.5200 = 0.0259$$"), md)
+        // Large and one step per line, for a projector: symbols, numbers, result.
+        XCTAssertTrue(md.contains("$$\\large\\begin{aligned}\\frac{\\partial E}{\\partial w_5} &= \\frac{\\partial E}{\\partial o_1} \\cdot \\frac{\\partial o_1}{\\partial z_3} \\cdot \\frac{\\partial z_3}{\\partial w_5} \\\\ &= 0.2094 \\times 0.2380 \\times 0.5200 \\\\ &= 0.0259\\end{aligned}$$"), md)
         let tableLines = md.components(separatedBy: "\n").filter { $0.hasPrefix("|") }
         XCTAssertEqual(tableLines.count, 2 + 3 + 1)
         XCTAssertTrue(tableLines[2].contains("`−(t1 − o1) = −(0.4 − 0.6094)`"))
+        // Fractions in the table as tall as in the equation, not inline math's small ones.
+        XCTAssertTrue(tableLines[2].hasPrefix("| $\\displaystyle \\frac{\\partial E}{\\partial o_1}$ |"), tableLines[2])
     }
 
     // MARK: bundles
@@ -254,7 +258,7 @@ final class TinyDerivativeTests: XCTestCase {
 
     func testLaTeXWritesPowersOfTen() throws {
         let md = try XCTUnwrap(Renderer(settings: RenderSettings(precision: 2)).bundle(for: .derivation(vanishing)).markdown)
-        XCTAssertTrue(md.contains("= 4.00 \\times 10^{-5} \\times {-2.50 \\times 10^{-3}} = {-1.00 \\times 10^{-7}}$$"), md)
+        XCTAssertTrue(md.contains("&= 4.00 \\times 10^{-5} \\times {-2.50 \\times 10^{-3}} \\\\ &= {-1.00 \\times 10^{-7}}\\end{aligned}$$"), md)
         XCTAssertEqual(DerivationMarkdown.latexNumber("inf"), "\\infty")
     }
 }

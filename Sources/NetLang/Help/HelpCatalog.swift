@@ -22,8 +22,13 @@ enum HelpCatalog {
         all.first { $0.name == word } ?? all.first { $0.aliases.contains(word) }
     }
 
-    /// The text of `help WORD`, or nil when the word is unknown.
+    /// The text of `help WORD`, or nil when the word is unknown; no line wider than
+    /// `HelpWrap.width` (the pager in JupyterLab would cut it).
     static func text(for word: String) -> String? {
+        unfolded(for: word).map { HelpWrap.fold($0) }
+    }
+
+    private static func unfolded(for word: String) -> String? {
         if let topic = topic(named: word) {
             var text = topic.text
             if word == "zeros" {
@@ -66,7 +71,7 @@ enum HelpCatalog {
         }
         text += "\nKeywords (usable as tensor names where unambiguous): "
             + StatementTable.keywords.joined(separator: " ")
-        return text
+        return HelpWrap.fold(text)
     }
 
     /// How each statement is written, for syntax errors that have no better hint.

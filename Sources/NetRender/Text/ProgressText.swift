@@ -9,7 +9,20 @@ struct ProgressText {
     var unicode: Bool = false
     var barWidth = 20
 
+    /// The widest line: a terminal wraps a longer one (and `\r` then rewrites only its
+    /// last part), and JupyterLab's output area is about this wide on a classroom screen.
+    static let maxWidth = 100
+
+    /// The line with the bar `barWidth` wide, or narrower (down to 5) when the numbers
+    /// of a very long run would push the line past `maxWidth`.
     func render(_ p: NetLang.Progress) -> String {
+        let line = render(p, barWidth: barWidth)
+        let excess = TextWidth.of(line) - Self.maxWidth
+        guard excess > 0, barWidth > 5 else { return line }
+        return render(p, barWidth: max(5, barWidth - excess))
+    }
+
+    private func render(_ p: NetLang.Progress, barWidth: Int) -> String {
         let done = p.totalSteps > 0 ? min(1, max(0, Double(p.step) / Double(p.totalSteps))) : 0
         let filled = WholeNumber.clamped(done * Double(barWidth), to: 0...barWidth, rounding: .down) ?? 0
         var bar: String

@@ -2,9 +2,13 @@ import NetCore
 import NetLang
 
 /// `explain` as Markdown with LaTeX: the chain rule as a display equation with the numbers,
-/// then a table of the factors.
+/// then a table of the factors. Made for a projector: the equation is set `\large`, one
+/// step per line (symbols, numbers, result), so it is never wider than the output area,
+/// and the fractions in the table are display-size (`\displaystyle`), not the small
+/// fractions of inline math.
 ///
-///     $$\frac{\partial E}{\partial w_5} = \frac{\partial E}{\partial o_1} \cdot … = 0.3514 \times … = 0.0389$$
+///     $$\large\begin{aligned}\frac{\partial E}{\partial w_5} &= \frac{\partial E}{\partial o_1} \cdot …
+///     \\ &= 0.3514 \times … \\ &= 0.0389\end{aligned}$$
 struct DerivationMarkdown {
     var precision: Int
 
@@ -17,24 +21,33 @@ struct DerivationMarkdown {
             // A batch: the numbers are sample 1's; the gradient sums every sample's product.
             let n = d.batchSize
             md += "Factors of sample 1 of \(n); the gradient sums the product over the \(n) samples.\n\n"
-            md += "$$\(d.latex) = \\sum_{\\text{samples}} \(symbols)$$\n\n"
-            md += "$$\\text{sample 1:}\\; \(numbers) = \(Self.latexNumber(f(d.sampleProducts[0])))$$\n\n"
+            md += Self.equation(["\(d.latex) &= \\sum_{\\text{samples}} \(symbols)",
+                                 "\\text{sample 1:} &\\quad \(numbers)",
+                                 "&= \(Self.latexNumber(f(d.sampleProducts[0])))"])
         } else {
-            md += "$$\(d.latex) = \(symbols) = \(numbers) = \(Self.latexNumber(f(d.value)))$$\n\n"
+            md += Self.equation(["\(d.latex) &= \(symbols)", "&= \(numbers)", "&= \(Self.latexNumber(f(d.value)))"])
         }
         md += "| factor | how it is computed | value |\n|---|---|---:|\n"
         for factor in d.factors {
-            md += "| $\(factor.latex)$ | \(Self.code(factor.formula)) | \(f(factor.value)) |\n"
+            md += "| \(Self.inline(factor.latex)) | \(Self.code(factor.formula)) | \(f(factor.value)) |\n"
         }
         if d.batchSize > 1 {
             md += "| sample 1 | product | \(f(d.sampleProducts[0])) |\n"
-            md += "| $\(d.latex)$ | \(Self.code(DerivationText.sum(d, f))) | \(f(d.value)) |\n"
+            md += "| \(Self.inline(d.latex)) | \(Self.code(DerivationText.sum(d, f))) | \(f(d.value)) |\n"
         } else {
-            md += "| $\(d.latex)$ | product | \(f(d.value)) |\n"
+            md += "| \(Self.inline(d.latex)) | product | \(f(d.value)) |\n"
         }
         if !d.notes.isEmpty { md += "\n" + d.notes.map(Self.escape).joined(separator: "\n\n") + "\n" }
         return md
     }
+
+    /// A display equation, large, its lines aligned at their `&`.
+    static func equation(_ lines: [String]) -> String {
+        "$$\\large\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}$$\n\n"
+    }
+
+    /// Math in a table cell, with fractions as tall as in a display equation.
+    static func inline(_ latex: String) -> String { "$\\displaystyle \(latex)$" }
 
     /// A number as LaTeX: braces keep a minus a sign, not an operator; "3.7000e-06"
     /// becomes 3.7000 × 10⁻⁶.

@@ -24,4 +24,10 @@ enum HTMLText {
     static func pre(_ text: String) -> String {
         "<pre style=\"white-space: pre; line-height: normal; font-family: monospace\">\(escape(text))</pre>"
     }
+
+    /// Sentences in a monospace block (help, notes, the progress line): lines wider than
+    /// JupyterLab's output area wrap instead of being cut off at its edge.
+    static func wrappingPre(_ text: String) -> String {
+        "<pre style=\"white-space: pre-wrap; overflow-wrap: anywhere; line-height: normal; font-family: monospace\">\(escape(text))</pre>"
+    }
 }

@@ -10,7 +10,7 @@ struct ProgressHTML {
     let width = 320.0, height = 72.0, pad = 6.0
 
     func render(_ p: NetLang.Progress, line: String) -> String {
-        var html = HTMLText.pre(line)
+        var html = HTMLText.wrappingPre(line)
         let losses = zip(p.historySteps, p.history).filter { $0.1.isFinite }
         guard losses.count >= 2, let first = p.historySteps.first, let final = p.historySteps.last else { return html }
         let scale = AxisScale(values: losses.map(\.1), ticks: 2, snap: false)

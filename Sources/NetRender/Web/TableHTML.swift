@@ -17,8 +17,13 @@ struct TableHTML {
     func render(_ table: Table) -> String {
         var html = "<table class=\"netbook-table\" style=\"\(Self.tableStyle)\">"
         if let title = table.title, !title.isEmpty { html += "<caption style=\"\(Self.captionStyle)\">\(HTMLText.escape(title))</caption>" }
-        html += "<thead><tr>" + table.columns.map { "<th style=\"\(Self.textStyle)\">\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         let count = max(table.columns.count, table.rows.map(\.count).max() ?? 0)
+        // A header sits on the side its numbers do: a long caption widens the columns, and a
+        // left-aligned header would drift away from the right-aligned numbers under it.
+        let numeric = (0..<count).map { c in table.rows.contains { row in c < row.count && Self.isNumber(row[c]) } }
+        html += "<thead><tr>" + table.columns.enumerated().map { c, name in
+            "<th style=\"\(c < count && numeric[c] ? Self.numberStyle : Self.textStyle)\">\(HTMLText.escape(name))</th>"
+        }.joined() + "</tr></thead><tbody>"
         let summary = TableSummary(rowCount: table.rows.count)
         var table = table
         table.rows = summary.rows(of: table, gap: "…")
@@ -40,8 +45,13 @@ struct TableHTML {
             html += "</tr>"
         }
         html += "</tbody></table>"
-        if !table.footer.isEmpty { html += HTMLText.pre(table.footer.joined(separator: "\n")) }
+        if !table.footer.isEmpty { html += HTMLText.wrappingPre(table.footer.joined(separator: "\n")) }
         return html
+    }
+
+    private static func isNumber(_ c: Cell) -> Bool {
+        if case .number = c { return true }
+        return false
     }
 
     private func cell(_ c: Cell, shown: String? = nil) -> String {
