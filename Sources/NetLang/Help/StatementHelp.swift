@@ -99,6 +99,7 @@ extension HelpCatalog {
         HelpTopic(name: "train", categories: [.statement], summary: "loop forward, backward and step",
                   body: """
                   train X, T, epochs: N, batch: B, lr: R, shuffle: true
+                  train X, T, epochs: N, validation: VALID, live: decision
 
                   Each epoch goes once through the rows of X (samples) and T (targets: rows
                   like the output, or a column of 1-based classes for cross_entropy), in
@@ -121,6 +122,10 @@ extension HelpCatalog {
                   Interrupt (Ctrl-C, Jupyter's stop button) stops at the next step, or
                   inside a step of large products before its update: the parameters and
                   history are those of the last completed step.
+
+                  validation: VALID (a data set, e.g. from split) adds the loss on VALID after
+                  every epoch to the curve (help split); live: decision redraws the decision
+                  region as it trains (help live).
 
                     dataset xor = xor()
                     reset network
@@ -166,7 +171,8 @@ extension HelpCatalog {
                   """),
         HelpTopic(name: "plot", categories: [.statement], summary: "plot the loss, a tensor, a layer or functions",
                   body: """
-                    plot loss                         the loss history
+                    plot loss                         the loss history (with the validation loss
+                                                      after train …, validation: VALID)
                     plot NAME                         a tensor: each column against the row number,
                                                       a 1×n row against the column number
                                                       (a 2-column tensor as a scatter of points)
@@ -244,6 +250,7 @@ extension HelpCatalog {
         HelpTopic(name: "dataset", categories: [.statement], summary: "make a toy data set",
                   body: """
                   dataset NAME = KIND(n: N, noise: R, classes: K)
+                  dataset TRAIN, VALID = split(NAME, 0.8)     # help split
 
                   Drawn from the seeded generator (`seed N` first for the same points every
                   run). Inputs are NAME.x (N×2), targets NAME.y (N×1).
