@@ -131,6 +131,9 @@ struct TrainingLoop {
                                           secondsLeft: Double(total - report.steps) / rate,
                                           history: curve.map(\.loss), historySteps: curve.map(\.step),
                                           decision: liveDecision?(network)))
+                        // Counted from when the update was shown: however long drawing and
+                        // sending it took (a live decision map), training gets the next 0.1 s.
+                        nextProgress = elapsed() + Self.progressInterval
                     }
                 }
             }

@@ -14,7 +14,7 @@ struct ProgressHTML {
         var html = HTMLText.pre(line) + curve(p)
         // `live: decision`: the decision region at this step, below the line and the curve.
         if let map = p.decision {
-            html += "<div class=\"netbook-live-decision\">" + (try PlotSVG(width: 420, height: 330).render(map)) + "</div>"
+            html += "<div class=\"netbook-live-decision\">" + (try PlotSVG(width: 480, height: 340).render(map)) + "</div>"
         }
         return html
     }
