@@ -88,9 +88,15 @@ struct PlotSVG {
     /// curves coincide (relu and step are both 0 left of the origin) the earlier one shows
     /// around and between the dashes of those drawn over it.
     static func curve(_ svg: inout SVGWriter, _ points: [(Double, Double)], series k: Int, of count: Int) {
+        let style = curveStyle(series: k, of: count)
+        svg.polyline(points, stroke: SVGWriter.color(k), width: style.width, dash: style.dash)
+    }
+
+    /// Width and dash of curve k of `count`: a lone curve is a plain 1.5 px line.
+    static func curveStyle(series k: Int, of count: Int) -> (width: Double, dash: String?) {
+        guard count > 1 else { return (1.5, nil) }
         let dashes: [String?] = [nil, "9 4", "3 3", "12 3 3 3"]
-        guard count > 1 else { svg.polyline(points, stroke: SVGWriter.color(k)); return }
-        svg.polyline(points, stroke: SVGWriter.color(k), width: 3 - 0.5 * Double(k % 4), dash: dashes[k % dashes.count])
+        return (3 - 0.5 * Double(k % 4), dashes[k % dashes.count])
     }
 
     /// A long line (the loss of 50 000 steps) kept to what the picture can show: per pixel
@@ -161,7 +167,11 @@ struct PlotSVG {
         var x = left
         svg.raw("<g class=\"legend\">")
         for (label, k, isLine) in items {
-            if isLine { Self.curve(&svg, [(x, y - 4), (x + 22, y - 4)], series: k, of: items.count) }
+            if isLine {
+                let style = Self.curveStyle(series: k, of: items.count)
+                svg.line(x, y - 4, x + 22, y - 4, stroke: SVGWriter.color(k), width: max(2.5, style.width),
+                         extra: style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")
+            }
             else { marker(&svg, x + 9, y - 4, kind: k, color: SVGWriter.color(k)) }
             svg.text(label, x: x + 28, y: y, size: 12)
             x += 28 + Double(TextWidth.of(label)) * 7 + 18
