@@ -225,11 +225,15 @@ public struct Progress: Sendable {
     /// loss (in step order), so a spike stays visible; `historySteps[i]` is the step of `history[i]`.
     public var history: [Double]
     public var historySteps: [Int]
+    /// `train …, live: decision`: the decision region at this step (a small grid, few points).
+    public var decision: Plot?
     /// `historySteps` nil: the history is every step from the first (1, 2, 3, …).
     public init(step: Int, totalSteps: Int, epoch: Int, totalEpochs: Int, loss: Double,
-                stepsPerSecond: Double, secondsLeft: Double, history: [Double], historySteps: [Int]? = nil) {
+                stepsPerSecond: Double, secondsLeft: Double, history: [Double], historySteps: [Int]? = nil,
+                decision: Plot? = nil) {
         self.step = step; self.totalSteps = totalSteps; self.epoch = epoch; self.totalEpochs = totalEpochs
         self.loss = loss; self.stepsPerSecond = stepsPerSecond; self.secondsLeft = secondsLeft; self.history = history
         self.historySteps = historySteps ?? history.indices.map { $0 + 1 }
+        self.decision = decision
     }
 }

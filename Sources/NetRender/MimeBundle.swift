@@ -87,7 +87,11 @@ public struct Renderer {
         case .stream(let s), .warning(let s): return s
         case .clearOutput: return ""
         case .note(let n): return n.title.map { "\($0)\n\n\(n.text)" } ?? n.text
-        case .progress(let p): return ProgressText(precision: precision, unicode: unicode).render(p)
+        case .progress(let p):
+            // The line first (a terminal's progress line shows only it), then a live decision map.
+            let line = ProgressText(precision: precision, unicode: unicode).render(p)
+            guard let map = p.decision else { return line }
+            return line + "\n\n" + (try PlotText(unicode: unicode).render(map))
         case .group(let parts): return try parts.map(interruptibleText).filter { !$0.isEmpty }.joined(separator: "\n\n")
         }
     }
@@ -121,7 +125,8 @@ public struct Renderer {
         case .note:
             return MimeBundle(plain: plain, html: HTMLText.wrappingPre(plain))
         case .progress(let p):
-            return MimeBundle(plain: plain, html: ProgressHTML(precision: precision).render(p, line: plain), json: JSONForm.progress(p))
+            let line = ProgressText(precision: precision, unicode: unicode).render(p)
+            return MimeBundle(plain: plain, html: try ProgressHTML(precision: precision).render(p, line: line), json: JSONForm.progress(p))
         case .group(let parts):
             let bundles = try parts.map(interruptibleBundle(for:))
             // One HTML page of the parts; a part without HTML (explain, print) keeps its text look.

@@ -32,6 +32,31 @@ final class PlotTextTests: XCTestCase {
         XCTAssertEqual(lines.last, "legend: * sigmoid   o relu")
     }
 
+    /// Lesson 05's plot: step and relu are both 0 left of the origin, step and tanh both near 1
+    /// on the right. Every curve's marker must still show where they meet, and the legend
+    /// names each marker once.
+    func testCurvesThatCoincideAreAllVisible() throws {
+        let xs = (0..<101).map { -5 + Double($0) / 10 }
+        func series(_ label: String, _ f: (Double) -> Double) -> Plot.Series { .init(label: label, x: xs, y: xs.map(f)) }
+        let plot = Plot(kind: .line, title: "step, relu, tanh", xLabel: "z", yLabel: "a", series: [
+            series("step") { $0 >= 0 ? 1 : 0 }, series("relu") { max(0, $0) }, series("tanh") { Foundation.tanh($0) }])
+        let text = try PlotText(unicode: false).render(plot)
+        let lines = text.components(separatedBy: "\n")
+        XCTAssertEqual(lines[0].trimmingCharacters(in: .whitespaces), "step, relu, tanh")
+        XCTAssertEqual(lines[1], "a")
+        XCTAssertEqual(lines.last, "legend: * step   o relu   x tanh")
+        // The row of a = 0 left of the origin holds both step's '*' and relu's 'o'.
+        func row(_ tick: String) throws -> Substring {
+            let line = try XCTUnwrap(lines.first { $0.drop { $0 == " " }.hasPrefix(tick + " +") }, text)
+            return line.split(separator: "+", maxSplits: 1)[1]
+        }
+        let left = try row("0").prefix(25)
+        XCTAssertTrue(left.contains("*") && left.contains("o"), "step hidden behind relu:\n\(text)")
+        // The row of a = 1 right of the origin holds step's '*' and tanh's 'x'.
+        let right = try row("1").suffix(20)
+        XCTAssertTrue(right.contains("*") && right.contains("x"), "step hidden behind tanh:\n\(text)")
+    }
+
     func testOneSeriesHasNoLegend() {
         let loss = Plot(kind: .line, title: "loss", xLabel: "step", yLabel: "loss",
                         series: [.init(label: "loss", x: [1, 2, 3, 4], y: [0.4, 0.3, 0.25, 0.2])])

@@ -4,7 +4,7 @@ import NetCore
 ///
 ///     HelpCatalog.topic(named: "backward")?.text
 enum HelpCatalog {
-    static let all: [HelpTopic] = statements + memory + exercises + outputControl + images + activations + losses + functions + optimizers + initializers + syntax
+    static let all: [HelpTopic] = statements + validation + memory + exercises + outputControl + images + activations + losses + functions + optimizers + initializers + syntax
 
     /// Category pages: `help losses`, `help activations`…
     static let categoryWords: [String: HelpTopic.Category] = [

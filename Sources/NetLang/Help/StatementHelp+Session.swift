@@ -33,6 +33,7 @@ extension HelpCatalog {
         HelpTopic(name: "dataset", categories: [.statement], summary: "make a toy data set",
                   body: """
                   dataset NAME = KIND(n: N, noise: R, classes: K)
+                  dataset TRAIN, VALID = split(NAME, 0.8)     # help split
 
                   Drawn from the seeded generator (`seed N` first for the same points every
                   run). Inputs are NAME.x (N×2), targets NAME.y (N×1).

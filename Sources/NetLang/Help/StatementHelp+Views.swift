@@ -60,7 +60,8 @@ extension HelpCatalog {
                   """),
         HelpTopic(name: "plot", categories: [.statement], summary: "plot the loss, a tensor, a layer or functions",
                   body: """
-                    plot loss                         the loss history
+                    plot loss                         the loss history (with the validation loss
+                                                      after train …, validation: VALID)
                     plot NAME                         a tensor: each column against the row number,
                                                       a 1×n row against the column number
                                                       (a 2-column tensor as a scatter of points)

@@ -107,6 +107,7 @@ extension HelpCatalog {
         HelpTopic(name: "train", categories: [.statement], summary: "loop forward, backward and step",
                   body: """
                   train X, T, epochs: N, batch: B, lr: R, shuffle: true
+                  train X, T, epochs: N, validation: VALID, live: decision
 
                   Each epoch goes once through the rows of X (samples) and T (targets: rows
                   like the output, or a column of 1-based classes for cross_entropy), in
@@ -129,6 +130,10 @@ extension HelpCatalog {
                   Interrupt (Ctrl-C, Jupyter's stop button) stops at the next step, or
                   inside a step of large products before its update: the parameters and
                   history are those of the last completed step.
+
+                  validation: VALID (a data set, e.g. from split) adds the loss on VALID after
+                  every epoch to the curve (help split); live: decision redraws the decision
+                  region as it trains (help live).
 
                     dataset xor = xor()
                     reset network

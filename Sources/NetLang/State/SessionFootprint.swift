@@ -61,5 +61,6 @@ struct SessionFootprint {
         gradients = state.gradients.values.reduce(0) { $0 + bytes($1) }
         datasets = state.datasets.values.reduce(0) { sum, set in set.values.reduce(sum) { $0 + bytes($1) } }
         history = (state.history.count + state.training.epochLosses.count) * Self.double
+            + state.training.validation.losses.count * 2 * Self.double   // each with its step
     }
 }

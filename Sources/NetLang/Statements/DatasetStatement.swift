@@ -1,6 +1,7 @@
 import NetCore
 
 /// `dataset NAME = KIND(n:, noise:, classes:)`: a toy data set from the seeded generator.
+/// Two names before `=` split a data set instead (SplitStatement.swift).
 struct DatasetStatement: Statement {
     var name: Token
     var kind: DatasetGenerator.Kind
@@ -8,7 +9,12 @@ struct DatasetStatement: Statement {
 
     static func parse(_ parser: inout Parser, _ keyword: Token) throws -> Statement {
         let name = try parser.expectIdentifier("a name for the data set (dataset NAME = KIND(...))")
+        if parser.accept(",") { return try SplitStatement.parse(&parser, first: name, keyword: keyword) }
         try parser.expect("=", after: "the data set's name")
+        if parser.current.identifier == "split" {
+            throw LangError(.syntax, "split makes two data sets: name both", at: parser.current.location,
+                            hint: "dataset \(name.identifier ?? "tr"), va = split(d, 0.8)")
+        }
         let kinds = DatasetGenerator.Kind.allCases.map(\.rawValue)
         let word = try parser.expectChoice("data set kind", kinds)
         let open = try parser.expect("(", after: word.identifier ?? "the kind")

@@ -128,8 +128,16 @@ struct PlotStatement: Statement {
         if h.isEmpty { return .note(Note(title: "loss", text: "no steps yet: step and train add the loss of each step to the history")) }
         // An entry of a long history stands for several steps: drawn at its last step.
         let title = history.isExact ? "loss" : "loss (each point the mean of \(history.stride) steps)"
-        return .plot(Plot(kind: .line, title: title, xLabel: "step", yLabel: "loss",
-                          series: [Self.thinned(label: "loss", count: h.count, x: { Double(history.lastStep(of: $0)) }, y: { h[$0] })]))
+        let validation = state.training.validation
+        var series = [Self.thinned(label: validation.isEmpty ? "loss" : "training loss (per step)", count: h.count,
+                                   x: { Double(history.lastStep(of: $0)) }, y: { h[$0] })]
+        if !validation.isEmpty {
+            series.append(Self.thinned(label: "validation loss (per epoch)", count: validation.losses.count,
+                                       x: { Double(validation.steps[$0]) }, y: { validation.losses[$0] }))
+        }
+        return .plot(Plot(kind: .line, title: validation.isEmpty ? title : history.isExact ? "training and validation loss"
+                                : "training and validation loss (each training point the mean of \(history.stride) steps)",
+                          xLabel: "step", yLabel: "loss", series: series))
     }
 
     /// The network's output over the plane spanned by the last forward's 2-feature input.
@@ -138,51 +146,18 @@ struct PlotStatement: Statement {
             throw LangError(.value, "plot decision needs a forward on 2-feature inputs first", at: location,
                             hint: "run forward X (X with 2 columns)")
         }
-        // 10% around the points (at least 0.1), read in place (no copy of a large input's
-        // columns); nan, inf or 1e308 among them must still give a finite grid.
-        func padded(_ column: Int) -> ClosedRange<Double> {
-            DrawableRange.covering((0..<x.rows).lazy.map { x[$0, column] }, padding: 0.1, minimumPad: 0.1)
-        }
-        let xr = padded(0), yr = padded(1)
-        let n = 40
+        let n = DecisionMap.resolution
         // The network on n·n points: z and a of every layer for each (a wide layer makes this large).
-        try Limits.reserve(elements: state.network.passElements(rows: n * n), for: "plot decision (\(n * n) points through the network)",
-                           in: memory, at: location)
-        var grid = Tensor(rows: n * n, cols: 2)
-        for r in 0..<n {
-            for c in 0..<n {
-                grid[r * n + c, 0] = xr.lowerBound + (xr.upperBound - xr.lowerBound) * Double(c) / Double(n - 1)
-                grid[r * n + c, 1] = yr.upperBound - (yr.upperBound - yr.lowerBound) * Double(r) / Double(n - 1)
-            }
-        }
-        let out: Tensor
-        do { out = try state.network.predict(grid) } catch let error as NetCoreError { throw LangError(error, at: location) }
-        let classes = out.cols > 1 ? ((try? out.argmaxPerRow())?.data ?? out.data) : out.data
-        let values = (0..<n).map { r in Array(classes[(r * n)..<((r + 1) * n)]) }
+        try Limits.reserve(elements: DecisionMap.passElements(state.network, resolution: n),
+                           for: "plot decision (\(n * n) points through the network)", in: memory, at: location)
         // The points are marked by their targets: those of the last forward X, T, or after
         // `forward X` without one, those of the data set X came from (xor.x → xor.y).
         let target = state.network.lastTarget
             ?? state.datasets.values.first(where: { $0["x"] == x }).flatMap { $0["y"] }
-        // Each sample's class, read only for the points the plot keeps.
-        var pointClass: ((Int) -> Int)? = nil
-        var names: [String] = []
-        if let t = target, t.rows == x.rows {
-            if t.cols > 1 {
-                pointClass = { r in (0..<t.cols).reduce(0) { t[r, $1] > t[r, $0] ? $1 : $0 } + 1 }   // argmax, 1-based
-            } else if t.data.allSatisfy({ $0 == 0 || $0 == 1 }) {
-                pointClass = { t.data[$0] >= 0.5 ? 2 : 1 }
-                names = ["t = 0", "t = 1"]
-            } else if t.data.allSatisfy({ $0 >= 1 && $0 == $0.rounded() && $0 <= 32 }) {
-                pointClass = { WholeNumber.clamped(t.data[$0], to: 1...32) ?? 1 }   // a column of 1-based classes
-            } else {
-                pointClass = { t.data[$0] >= 0.5 ? 2 : 1 }
-                names = ["t < 0.5", "t ≥ 0.5"]
-            }
+        let plot: Plot
+        do { plot = try DecisionMap.plot(network: state.network, input: x, target: target, resolution: n) } catch let error as NetCoreError {
+            throw LangError(error, at: location)
         }
-        var plot = Plot(kind: .decision, title: "decision", xLabel: "x1", yLabel: "x2",
-                        series: [Self.thinned(label: "samples", count: x.rows, x: { x[$0, 0] }, y: { x[$0, 1] }, classes: pointClass)],
-                        grid: Plot.Grid(xRange: xr, yRange: yr, values: values))
-        plot.classNames = names
         return .plot(plot)
     }
 }

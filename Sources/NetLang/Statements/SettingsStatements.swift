@@ -71,6 +71,7 @@ struct ResetStatement: Statement {
             context.state.lastInput = nil
             context.state.lossHistory = LossHistory()
             context.state.training.epochHistory = LossHistory()
+            context.state.training.validation = ValidationHistory()
             // Gradients of the network go with it; those of tensor graphs stay.
             context.state.dropNetworkGradients()
         } else {

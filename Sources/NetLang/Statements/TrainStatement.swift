@@ -16,7 +16,7 @@ struct TrainStatement: Statement {
     var options: [NamedOption]
     var location: SourceLocation
 
-    static let optionNames = ["epochs", "batch", "lr", "shuffle"]
+    static let optionNames = ["epochs", "batch", "lr", "shuffle", "validation", "live"]
     /// Rows × (inputs + units of every layer) up to which train ends with a pass over all of X.
     static let finalPassLimit = 4_000_000
 
@@ -37,7 +37,7 @@ struct TrainStatement: Statement {
         var evaluator = Evaluator(context: context)
         let x = try evaluator.value(input)
         let rawTarget = try evaluator.value(target)
-        let settings = try readOptions(&evaluator)
+        var settings = try readOptions(&evaluator)
         guard x.rows >= 1 else { throw LangError(.shape, "X has no rows to train on", at: input.location) }
         guard x.cols == layers[0].inputs else {
             throw LangError(.shape, "shape mismatch in train: X is \(x.shapeDescription) but layer '\(layers[0].name)' takes \(layers[0].inputs) input\(layers[0].inputs == 1 ? "" : "s")",
@@ -63,11 +63,22 @@ struct TrainStatement: Statement {
                             hint: "use fewer epochs or a larger batch")
         }
 
+        settings.validation = try validationSet(in: context)
+        if settings.liveDecision, x.cols != 2, let option = options.first(where: { $0.name == "live" }) {
+            throw LangError(.value, "live: decision needs inputs with 2 columns (the plane it is drawn on); X has \(x.cols)",
+                            at: option.value.location)
+        }
         try reserveMemory(x: x, t: t, settings: settings, steps: total.partialValue, in: context)
         context.state.training.runs += 1
         let display = "train-\(context.state.training.runs)"
         let emit = context.emit
-        let loop = TrainingLoop(options: settings, x: x, t: t)
+        var loop = TrainingLoop(options: settings, x: x, t: t)
+        if settings.liveDecision {
+            loop.liveDecision = { network in
+                try? DecisionMap.plot(network: network, input: x, target: t, resolution: DecisionMap.liveResolution,
+                                      maxPoints: DecisionMap.livePoints)
+            }
+        }
         var lastProgress: Progress?
         func endLiveDisplay() {
             if let lastProgress { emit(.progress(lastProgress), .endLiveDisplay(id: display)) }
@@ -116,12 +127,19 @@ struct TrainStatement: Statement {
         // Shown also after an interrupt: the curve of the steps that were completed and kept.
         Interruption.finishing {
             emit(TrainingViews.lossCurve(steps: report.losses, epochs: report.epochMeans,
-                                         stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows)),
+                                         stepsPerEpoch: settings.stepsPerEpoch(samples: x.rows),
+                                         validation: report.validation, validationName: settings.validation?.name),
                  .display)
+            // What stays of a live decision map: the map of the trained network, as `plot decision` draws it.
+            if settings.liveDecision,
+               let map = try? DecisionMap.plot(network: context.state.network, input: x, target: t, resolution: DecisionMap.resolution) {
+                emit(.plot(map), .display)
+            }
         }
         let learningRate = settings.learningRate ?? context.state.optimizer.kind.learningRate
         let summary = TrainingViews.summary(report, options: settings, samples: x.rows, finalLoss: finalLoss,
-                                            finalLossIsEpochMean: lossIsEpochMean, learningRate: learningRate)
+                                            finalLossIsEpochMean: lossIsEpochMean, learningRate: learningRate,
+                                            validationLoss: settings.validation == nil ? nil : report.validation.last ?? .nan)
         // A run that blew up says so on stderr, after the summary that shows the loss.
         let warning = TrainingViews.divergence(report.losses, finalLoss: finalLoss, learningRate: learningRate).map(Warnings.diverged)
         let outputs = [summary] + (warning.map { [$0] } ?? [])
@@ -147,8 +165,13 @@ struct TrainStatement: Statement {
         let passRows = !finalPass.overflow && finalPass.partialValue <= Self.finalPassLimit ? max(batch, x.rows) : batch
         // The loss history: this run's and the session's, each bounded (LossHistory.maxEntries).
         let histories = 2 * (min(steps, LossHistory.maxEntries) + min(settings.epochs, LossHistory.maxEntries))
+        // The validation pass after each epoch, and the live decision map's grid (DecisionMap).
+        let validationPass = settings.validation.map { network.passElements(rows: $0.x.rows) + $0.t.count } ?? 0
+        let livePass = settings.liveDecision ? DecisionMap.passElements(network, resolution: DecisionMap.resolution) : 0
+        let validationHistory = settings.validation == nil ? 0 : 3 * min(settings.epochs, ValidationHistory.maxPoints)
         let parts = [parameters, context.state.optimizer.stateElements(forParameters: parameters),
-                     network.passElements(rows: passRows), batch * (x.cols + t.cols), histories]
+                     network.passElements(rows: passRows), batch * (x.cols + t.cols), histories,
+                     validationPass, livePass, validationHistory]
         let total = parts.reduce(0) { sum, n in sum.addingReportingOverflow(n).overflow ? Int.max : sum + n }
         try Limits.reserve(elements: total, for: "train on \(x.rows) samples (\(steps) steps)", in: context.memory, at: location)
     }
@@ -166,6 +189,14 @@ struct TrainStatement: Statement {
                 let r = try evaluator.number(option.value, what: "lr")
                 guard r.isFinite, r >= 0 else { throw LangError(.value, "lr must be a number ≥ 0", at: option.value.location) }
                 settings.learningRate = r
+            case "validation":
+                break   // read by validationSet(in:), which needs the network's output shape
+            case "live":
+                guard option.value.simpleName == "decision" else {
+                    throw LangError(.value, "live: shows the decision region as training goes: live: decision",
+                                    at: option.value.location)
+                }
+                settings.liveDecision = true
             default:   // shuffle
                 let v = try evaluator.number(option.value, what: "shuffle")
                 guard v == 0 || v == 1 else { throw LangError(.value, "shuffle is true or false", at: option.value.location) }
@@ -173,6 +204,33 @@ struct TrainStatement: Statement {
             }
         }
         return settings
+    }
+}
+
+extension TrainStatement {
+    /// `validation: NAME`: the data set NAME (e.g. from `dataset tr, va = split(d, 0.8)`),
+    /// checked against the network like the training data, its targets in the output's shape.
+    func validationSet(in context: ExecutionContext) throws -> TrainingOptions.Validation? {
+        guard let option = options.first(where: { $0.name == "validation" }) else { return nil }
+        let state = context.state
+        guard let name = option.value.simpleName, let set = state.datasets[name], let vx = set["x"], let vy = set["y"] else {
+            let sets = state.datasetNames
+            throw LangError(.name, "validation: takes the name of a data set", at: option.value.location,
+                            hint: sets.isEmpty ? "make one with: dataset tr, va = split(d, 0.8)"
+                                : option.value.simpleName.flatMap { Suggest.hint(for: $0, in: sets) } ?? "data sets: " + sets.joined(separator: ", "))
+        }
+        let network = state.network
+        guard vx.cols == network.layers.first?.inputs, vx.rows >= 1 else {
+            throw LangError(.shape, "validation set \(name).x is \(vx.shapeDescription) but the network takes \(network.layers.first?.inputs ?? 0) input columns",
+                            at: option.value.location)
+        }
+        try Limits.reserve(rows: vx.rows, cols: network.layers.last?.outputs ?? 1, for: "the targets of \(name)", in: context.memory,
+                           at: option.value.location)
+        do {
+            return .init(name: name, x: vx, t: try network.preparedTarget(vy, rows: vx.rows))
+        } catch let error as NetCoreError {
+            throw LangError(error, at: option.value.location, hint: "\(name).y needs one row per sample of \(name).x and one column per output")
+        }
     }
 }
 

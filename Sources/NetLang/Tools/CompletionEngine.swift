@@ -93,7 +93,7 @@ struct CompletionEngine {
         case "explain" where count == 1: return state.layerNames
         case "step" where count == 1: return ["lr:"]
         case "train" where last?.isSymbol(",") == true && commasAtDepthZero(tokens) >= 2:
-            return ["epochs:", "batch:", "lr:", "shuffle:"]
+            return TrainStatement.optionNames.map { $0 + ":" }
         case "dataset" where count == 3: return DatasetGenerator.Kind.allCases.map(\.rawValue)
         case "dataset" where insideCall(tokens): return ["n:", "noise:", "classes:"]
         case "load" where count == 3: return ["csv", "idx"]

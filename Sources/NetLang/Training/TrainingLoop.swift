@@ -16,6 +16,9 @@ struct TrainingLoop {
     var x: Tensor
     /// Targets in the output's shape (class columns already one-hot).
     var t: Tensor
+    /// Draws the live decision map from the network being trained (`live: decision`),
+    /// called only as often as progress is shown.
+    var liveDecision: ((Network) -> Plot?)? = nil
 
     struct Report {
         var steps: Int
@@ -29,6 +32,8 @@ struct TrainingLoop {
         /// after those of earlier runs).
         var losses = LossHistory()
         var epochMeans = LossHistory()
+        /// The validation loss after each epoch (`validation:`), at the session's step count.
+        var validation = ValidationHistory()
     }
 
     /// Seconds between live progress updates (at most 10 a second), and before the first:
@@ -124,11 +129,27 @@ struct TrainingLoop {
                         progress(Progress(step: report.steps, totalSteps: total, epoch: epoch + 1,
                                           totalEpochs: options.epochs, loss: loss, stepsPerSecond: rate,
                                           secondsLeft: Double(total - report.steps) / rate,
-                                          history: curve.map(\.loss), historySteps: curve.map(\.step)))
+                                          history: curve.map(\.loss), historySteps: curve.map(\.step),
+                                          decision: liveDecision?(network)))
+                        // Counted from when the update was shown: however long drawing and
+                        // sending it took (a live decision map), training gets the next 0.1 s.
+                        nextProgress = elapsed() + Self.progressInterval
                     }
                 }
             }
             let mean = epochTotal / Double(samples)
+            // Measured on the epoch's last parameters, before the epoch counts as completed:
+            // an interrupt during it leaves no epoch without its validation loss.
+            if let validation = options.validation {
+                let loss: Double
+                do {
+                    loss = try network.loss.value(network.predict(validation.x), validation.t)
+                } catch is Interrupted {
+                    report.interrupted = true; break epochs
+                }
+                report.validation.append(step: state.lossHistory.steps, loss: loss)
+                state.training.validation.append(step: state.lossHistory.steps, loss: loss)
+            }
             report.epochsCompleted = epoch + 1
             epochLosses.append(mean)
             report.epochMeans.append(mean)

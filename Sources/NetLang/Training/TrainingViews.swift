@@ -5,7 +5,10 @@ enum TrainingViews {
     /// Loss per step, and (when epochs have several steps) the epoch means at the step
     /// that ends each epoch. A run of more than `PlotStatement.maxPoints` steps keeps each
     /// stretch's lowest and highest loss, as the live curve does, so a spike stays visible.
-    static func lossCurve(steps: LossHistory, epochs: LossHistory, stepsPerEpoch: Int) -> Output {
+    /// With `validation:`, the validation loss after each epoch is a third series, drawn at
+    /// the step that ends the epoch (the session's step count, as `plot loss` draws it).
+    static func lossCurve(steps: LossHistory, epochs: LossHistory, stepsPerEpoch: Int,
+                          validation: ValidationHistory = ValidationHistory(), validationName: String? = nil) -> Output {
         // An entry of a long run stands for several steps: drawn at its last step.
         let kept = LossSketch.downsampled(steps.values, maxPoints: PlotStatement.maxPoints)
         var series = [Plot.Series(label: "loss per step", x: kept.map { Double(steps.lastStep(of: $0.step - 1)) }, y: kept.map(\.loss))]
@@ -13,25 +16,32 @@ enum TrainingViews {
             series.append(Plot.Series(label: "epoch mean", x: epochs.values.indices.map { Double(epochs.lastStep(of: $0) * stepsPerEpoch) },
                                       y: epochs.values))
         }
-        return .plot(Plot(kind: .line, title: "training loss", xLabel: "step", yLabel: "loss",
-                          series: series.map { PlotStatement.thinned($0) }))
+        if let validationName {
+            // This run's steps count from 1 in the curve; the validation points carry the session's.
+            let offset = (validation.steps.last ?? 0) - steps.steps
+            series.append(Plot.Series(label: "validation loss (\(validationName))", x: validation.steps.map { Double($0 - offset) },
+                                      y: validation.losses))
+        }
+        return .plot(Plot(kind: .line, title: validationName == nil ? "training loss" : "training and validation loss",
+                          xLabel: "step", yLabel: "loss", series: series.map { PlotStatement.thinned($0) }))
     }
 
     static func summary(_ report: TrainingLoop.Report, options: TrainingOptions, samples: Int,
-                        finalLoss: Double, finalLossIsEpochMean: Bool = false, learningRate: Double) -> Output {
+                        finalLoss: Double, finalLossIsEpochMean: Bool = false, learningRate: Double,
+                        validationLoss: Double? = nil) -> Output {
         let batch = options.batchSize(samples: samples)
         var footer = report.interrupted ? ["interrupted at step \(report.steps) of \(report.totalSteps)"] : []
         if finalLossIsEpochMean {
             footer.append("final loss: the mean over the last epoch's steps (the data is too large for one more pass over all of it)")
         }
-        return .table(Table(
-            title: "train",
-            // "final loss" is the loss on all samples after the last step.
-            columns: ["epochs", "steps", "batch", "lr", "shuffle", "first step loss", "final loss"],
-            rows: [[.number(Double(report.epochsCompleted)), .number(Double(report.steps)), .number(Double(batch)),
-                    .number(learningRate), .text(options.shuffle && batch < samples ? "yes" : "no"),
-                    report.firstLoss.map { .number($0) } ?? .empty, .number(finalLoss)]],
-            footer: footer))
+        // "final loss" is the loss on all samples after the last step; "validation loss" that
+        // of the validation set after the last epoch.
+        var columns = ["epochs", "steps", "batch", "lr", "shuffle", "first step loss", "final loss"]
+        var row: [Cell] = [.number(Double(report.epochsCompleted)), .number(Double(report.steps)), .number(Double(batch)),
+                           .number(learningRate), .text(options.shuffle && batch < samples ? "yes" : "no"),
+                           report.firstLoss.map { .number($0) } ?? .empty, .number(finalLoss)]
+        if let validationLoss { columns.append("validation loss"); row.append(.number(validationLoss)) }
+        return .table(Table(title: "train", columns: columns, rows: [row], footer: footer))
     }
 
     /// A warning when the run blew up: the loss became NaN or infinite (at which step), or

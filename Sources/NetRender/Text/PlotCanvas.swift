@@ -12,6 +12,10 @@ struct PlotCanvas {
     let dotsX: Int
     let dotsY: Int
     private var marks: [[String?]]
+    /// The line marks of every series that passes a cell, in drawing order: where curves
+    /// meet (relu and step are both 0 left of the origin) their marks alternate along the
+    /// row ("*x*x*x"), so no curve hides another.
+    private var lineMarks: [[[String]]]
     private var dots: [[UInt8]]
     private var shade: [[String]]
 
@@ -19,6 +23,7 @@ struct PlotCanvas {
         self.width = width; self.height = height
         dotsX = fine ? 2 : 1; dotsY = fine ? 4 : 1
         marks = Array(repeating: Array(repeating: nil, count: width), count: height)
+        lineMarks = Array(repeating: Array(repeating: [], count: width), count: height)
         dots = Array(repeating: Array(repeating: 0, count: width), count: height)
         shade = Array(repeating: Array(repeating: " ", count: width), count: height)
     }
@@ -55,7 +60,7 @@ struct PlotCanvas {
                   let py = WholeNumber.clamped(y0 + (y1 - y0) * t, to: -1...(height * dotsY)),
                   px >= 0, py >= 0, px < width * dotsX, py < height * dotsY else { continue }
             let r = py / dotsY, c = px / dotsX
-            if let m { marks[r][c] = m } else { dots[r][c] |= Self.brailleBit(px % dotsX, py % dotsY) }
+            if let m { if !lineMarks[r][c].contains(m) { lineMarks[r][c].append(m) } } else { dots[r][c] |= Self.brailleBit(px % dotsX, py % dotsY) }
         }
     }
 
@@ -65,13 +70,15 @@ struct PlotCanvas {
         return x == 0 ? left[y] : right[y]
     }
 
-    /// The rows as strings: a mark, else braille dots, else the shade.
+    /// The rows as strings: a point's mark, else the line marks and braille dots of the
+    /// curves through the cell (taking turns by column when there are several), else the shade.
     var rows: [String] {
         (0..<height).map { r in
             (0..<width).map { c -> String in
                 if let m = marks[r][c] { return m }
-                if dots[r][c] != 0, let u = Unicode.Scalar(0x2800 + UInt32(dots[r][c])) { return String(Character(u)) }
-                return shade[r][c]
+                var curves = lineMarks[r][c]
+                if dots[r][c] != 0, let u = Unicode.Scalar(0x2800 + UInt32(dots[r][c])) { curves.insert(String(Character(u)), at: 0) }
+                return curves.isEmpty ? shade[r][c] : curves[c % curves.count]
             }.joined()
         }
     }

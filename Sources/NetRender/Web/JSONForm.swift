@@ -147,5 +147,6 @@ enum JSONForm {
         ["step": p.step, "totalSteps": p.totalSteps, "epoch": p.epoch, "totalEpochs": p.totalEpochs,
          "loss": number(p.loss), "stepsPerSecond": number(p.stepsPerSecond), "secondsLeft": number(p.secondsLeft),
          "history": p.history.map(number), "historySteps": p.historySteps]
+            .merging(p.decision.map { ["decision": plot($0)] } ?? [:]) { a, _ in a }
     }
 }

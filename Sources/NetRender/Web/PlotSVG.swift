@@ -48,10 +48,10 @@ struct PlotSVG {
                 for (i, (x, y)) in zip(s.x, s.y).enumerated() {
                     try check(i)
                     if x.isFinite && y.isFinite { run.append((px(x), py(y))); continue }
-                    if run.count > 1 { svg.polyline(Self.thinned(run), stroke: SVGWriter.color(si)) }
+                    if run.count > 1 { Self.curve(&svg, Self.thinned(run), series: si, of: plot.series.count) }
                     run = []
                 }
-                if run.count > 1 { svg.polyline(Self.thinned(run), stroke: SVGWriter.color(si)) }
+                if run.count > 1 { Self.curve(&svg, Self.thinned(run), series: si, of: plot.series.count) }
                 if run.count == 1 { marker(&svg, run[0].0, run[0].1, kind: 0, color: SVGWriter.color(si)) }
             case .scatter, .decision:
                 for (i, (x, y)) in zip(s.x, s.y).enumerated() where x.isFinite && y.isFinite {
@@ -82,6 +82,21 @@ struct PlotSVG {
                 svg.rect(left + Double(c) * w, top + Double(r) * h, w + 0.5, h + 0.5, fill: fill)
             }
         }
+    }
+
+    /// One curve of several: each in its own colour and dash, the first widest, so that where
+    /// curves coincide (relu and step are both 0 left of the origin) the earlier one shows
+    /// around and between the dashes of those drawn over it.
+    static func curve(_ svg: inout SVGWriter, _ points: [(Double, Double)], series k: Int, of count: Int) {
+        let style = curveStyle(series: k, of: count)
+        svg.polyline(points, stroke: SVGWriter.color(k), width: style.width, dash: style.dash)
+    }
+
+    /// Width and dash of curve k of `count`: a lone curve is a plain 1.5 px line.
+    static func curveStyle(series k: Int, of count: Int) -> (width: Double, dash: String?) {
+        guard count > 1 else { return (1.5, nil) }
+        let dashes: [String?] = [nil, "9 4", "3 3", "12 3 3 3"]
+        return (3 - 0.5 * Double(k % 4), dashes[k % dashes.count])
     }
 
     /// A long line (the loss of 50 000 steps) kept to what the picture can show: per pixel
@@ -152,10 +167,14 @@ struct PlotSVG {
         var x = left
         svg.raw("<g class=\"legend\">")
         for (label, k, isLine) in items {
-            if isLine { svg.line(x, y - 4, x + 18, y - 4, stroke: SVGWriter.color(k), width: 2.5) }
+            if isLine {
+                let style = Self.curveStyle(series: k, of: items.count)
+                svg.line(x, y - 4, x + 22, y - 4, stroke: SVGWriter.color(k), width: max(2.5, style.width),
+                         extra: style.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")
+            }
             else { marker(&svg, x + 9, y - 4, kind: k, color: SVGWriter.color(k)) }
-            svg.text(label, x: x + 24, y: y, size: 12)
-            x += 24 + Double(TextWidth.of(label)) * 7 + 18
+            svg.text(label, x: x + 28, y: y, size: 12)
+            x += 28 + Double(TextWidth.of(label)) * 7 + 18
         }
         if case .values(let lo, let hi)? = shading {
             // A colour bar from the lowest to the highest output.

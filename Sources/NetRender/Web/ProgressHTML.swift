@@ -9,10 +9,20 @@ struct ProgressHTML {
     var precision: Int
     let width = 320.0, height = 72.0, pad = 6.0
 
-    func render(_ p: NetLang.Progress, line: String) -> String {
-        var html = HTMLText.wrappingPre(line)
+    /// Throws `Interrupted` when drawing the live decision map is interrupted.
+    func render(_ p: NetLang.Progress, line: String) throws -> String {
+        var html = HTMLText.wrappingPre(line) + curve(p)
+        // `live: decision`: the decision region at this step, below the line and the curve.
+        if let map = p.decision {
+            html += "<div class=\"netbook-live-decision\">" + (try PlotSVG(width: 480, height: 340).render(map)) + "</div>"
+        }
+        return html
+    }
+
+    private func curve(_ p: NetLang.Progress) -> String {
+        var html = ""
         let losses = zip(p.historySteps, p.history).filter { $0.1.isFinite }
-        guard losses.count >= 2, let first = p.historySteps.first, let final = p.historySteps.last else { return html }
+        guard losses.count >= 2, let first = p.historySteps.first, let final = p.historySteps.last else { return "" }
         let scale = AxisScale(values: losses.map(\.1), ticks: 2, snap: false)
         let span = Double(max(1, final - first))
         var svg = SVGWriter(width: width, height: height)
