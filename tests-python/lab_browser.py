@@ -105,6 +105,9 @@ class LabServer:
 def start_browser():
     """Debian's headless Chromium through Debian's chromedriver (given by path, so selenium
     never tries to download a driver)."""
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not os.path.exists(path):
+            raise FileNotFoundError(f"{path} is missing: `make test-deps` installs Debian's chromium and chromium-driver")
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
