@@ -177,6 +177,9 @@ const done = arguments[arguments.length - 1];
               rows: t.rows.length, ...box(t),
               header: t.rows.length ? [...t.rows[0].cells].map(c => c.innerText) : []})),
             math: out.querySelectorAll('mjx-container').length,
+            // heights of the typeset fractions: in display equations, and in table cells
+            displayMath: [...out.querySelectorAll('mjx-container[display="true"] mjx-frac')].map(m => box(m).height),
+            cellMath: [...out.querySelectorAll('td mjx-container mjx-frac')].map(m => box(m).height),
           })),
         };
       }),

@@ -152,6 +152,10 @@ def test_explain_formulas_are_typeset_by_mathjax(lessons):
         assert view["math"] >= 5, f"cell {cell['index']}: {view['math']} formulas typeset"
         assert "$" not in view["text"] and "\\frac" not in view["text"], f"cell {cell['index']}: raw TeX on the page"
         assert view["tables"] and view["tables"][0]["header"] == ["factor", "how it is computed", "value"]
+        # the factors' fractions as tall as the equation's: readable from the back of a room
+        equation = min(view["displayMath"])
+        assert len(view["cellMath"]) == 4 and min(view["cellMath"]) >= 0.8 * equation, \
+            f"cell {cell['index']}: factor fractions {view['cellMath']} px high beside the equation's {equation} px"
 
 
 @pytest.mark.parametrize("name", LESSONS)

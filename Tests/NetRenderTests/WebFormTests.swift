@@ -150,6 +150,8 @@ final class WebFormTests: XCTestCase {
         let tableLines = md.components(separatedBy: "\n").filter { $0.hasPrefix("|") }
         XCTAssertEqual(tableLines.count, 2 + 3 + 1)
         XCTAssertTrue(tableLines[2].contains("`−(t1 − o1) = −(0.4 − 0.6094)`"))
+        // each factor at display size, as in the equation (text style halves a fraction)
+        XCTAssertTrue(tableLines[2].hasPrefix("| $\\displaystyle \\frac{\\partial E}{\\partial o_1}$ |"), tableLines[2])
     }
 
     // MARK: bundles

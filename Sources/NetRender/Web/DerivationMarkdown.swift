@@ -24,17 +24,21 @@ struct DerivationMarkdown {
         }
         md += "| factor | how it is computed | value |\n|---|---|---:|\n"
         for factor in d.factors {
-            md += "| $\(factor.latex)$ | \(Self.code(factor.formula)) | \(f(factor.value)) |\n"
+            md += "| \(Self.cellMath(factor.latex)) | \(Self.code(factor.formula)) | \(f(factor.value)) |\n"
         }
         if d.batchSize > 1 {
             md += "| sample 1 | product | \(f(d.sampleProducts[0])) |\n"
-            md += "| $\(d.latex)$ | \(Self.code(DerivationText.sum(d, f))) | \(f(d.value)) |\n"
+            md += "| \(Self.cellMath(d.latex)) | \(Self.code(DerivationText.sum(d, f))) | \(f(d.value)) |\n"
         } else {
-            md += "| $\(d.latex)$ | product | \(f(d.value)) |\n"
+            md += "| \(Self.cellMath(d.latex)) | product | \(f(d.value)) |\n"
         }
         if !d.notes.isEmpty { md += "\n" + d.notes.map(Self.escape).joined(separator: "\n\n") + "\n" }
         return md
     }
+
+    /// A fraction in a table cell at the size of the equation above it: inline math sets
+    /// \frac in text style, about half the height, too small to read on a projector.
+    static func cellMath(_ latex: String) -> String { "$\\displaystyle \(latex)$" }
 
     /// A number as LaTeX: braces keep a minus a sign, not an operator; "3.7000e-06"
     /// becomes 3.7000 × 10⁻⁶.
