@@ -1,6 +1,7 @@
 # NetBook — everything a fresh Debian machine with Swift needs.
 #   make run    install what is missing, build the release binaries, install their kernelspec, run a lesson
 #   make test   the same install, then swift test, nb-run --check, and the Jupyter tests
+#   make lab-test  the lessons in JupyterLab in a headless Chromium (also part of make test)
 #   make bench  release build, peers (numpy, torch, ipykernel) side by side
 #   make hub-test  a class of 20 users on a real JupyterHub, lesson 03 each (hub/README.md)
 #   make fuzz   libFuzzer on cells, CSV, session files and the wire format, then the cell
@@ -10,6 +11,9 @@ SWIFT ?= swift
 VENV ?= .venv
 PY := $(VENV)/bin/python
 DEB_PACKAGES := libopenblas-dev libzmq3-dev pkg-config
+# The tests' browser (tests-python/test_lab_browser.py): Debian's Chromium and its driver,
+# since Playwright's and selenium's own browser downloads are not reachable here.
+TEST_DEB_PACKAGES := chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 # What users run (make run, make bench): optimised, the Swift runtime and Foundation linked
@@ -17,19 +21,26 @@ BIN := $(shell $(SWIFT) build --show-bin-path 2>/dev/null)
 # (bench/README.md, "Kernel memory"). Debug builds stay shared for quick `swift test` links.
 RELEASE := -c release --static-swift-stdlib -Xlinker -no-pie
 RELEASE_BIN := $(shell $(SWIFT) build -c release --show-bin-path 2>/dev/null)
-PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext nbgrader
+PY_TEST_TOOLS := jupyter_client jupyter_kernel_test nbclient nbformat ipykernel jupyter_console pexpect pytest numpy nbval papermill pygments jupytext nbgrader jupyterlab selenium
 
-.PHONY: all deps venv build release run test test-swift test-notebooks update-notebooks test-python test-nbval kernelspec-venv bench fuzz hub-test clean
+.PHONY: all deps test-deps lab-test venv build release run test test-swift test-notebooks update-notebooks test-python test-nbval kernelspec-venv bench fuzz hub-test clean
 
 all: build
 
 # Debian packages, installed only when missing (safe to run twice).
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+define install_missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEB_PACKAGES))
+
+test-deps:
+	$(call install_missing,$(TEST_DEB_PACKAGES))
 
 # Python test tools in a virtual environment (never the system's Python).
 $(VENV)/.installed: Makefile
@@ -84,9 +95,15 @@ update-notebooks: build
 kernelspec-venv: build venv
 	$(BIN)/nb-kernel install --prefix $(VENV)
 
-# Protocol tests with the real Jupyter client libraries (README: "Kernel tests").
-test-python: kernelspec-venv
+# Protocol tests with the real Jupyter client libraries (README: "Kernel tests"), and the
+# lessons in JupyterLab in a headless Chromium (about 80 s of the run).
+test-python: kernelspec-venv test-deps
 	$(PY) -m pytest -q tests-python
+
+# Only the browser tests (README: "In JupyterLab, in a browser"): JupyterLab serves a copy
+# of notebooks/, lessons 03, 06 and 08 run in it, every cell saved as a PNG in .build/lab-test/.
+lab-test: kernelspec-venv test-deps
+	$(PY) -m pytest -q tests-python/test_lab_browser.py
 
 # nbval: every lesson .ipynb run in the kernel, each output compared with the stored one in
 # every MIME type, the full-precision application/vnd.netbook+json included (README: "nbval").

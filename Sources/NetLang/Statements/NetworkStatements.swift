@@ -77,7 +77,7 @@ struct OptimizerStatement: Statement {
         context.state.optimizer = Optimizer(optimizer)
         let rows: [[Cell]] = OptimizerSettings.settings(optimizer).map { [.text($0.0), .number($0.1)] }
         return [.table(Table(title: "optimizer \(kind)", columns: ["setting", "value"], rows: rows,
-                             footer: [OptimizerSettings.summary(optimizer)]))]
+                             footer: OptimizerSettings.summary(optimizer)))]
     }
 }
 

@@ -36,9 +36,10 @@ enum NetworkViews {
              .number(Double(parameterCount(l)))]
         }
         let total = state.layers.reduce(0) { $0 + parameterCount($1) }
+        let optimizer = OptimizerSettings.summary(state.optimizer.kind)
+        let optimizerLines = ["optimizer " + optimizer[0]] + optimizer.dropFirst().map { "          " + $0 }
         return .table(Table(title: "network", columns: ["layer", "shape", "activation", "bias", "parameters"], rows: rows,
-                            footer: ["loss \(state.network.loss.name)", "optimizer \(OptimizerSettings.summary(state.optimizer.kind))",
-                                     "\(total) parameters"]))
+                            footer: ["loss \(state.network.loss.name)"] + optimizerLines + ["\(total) parameters"]))
     }
 
     /// Per layer, one row per sample: z and a of every unit, named as in hand-worked examples.

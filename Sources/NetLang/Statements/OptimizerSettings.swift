@@ -38,7 +38,9 @@ enum OptimizerSettings {
         }
     }
 
-    static func summary(_ kind: OptimizerKind) -> String {
+    /// Lines a table footer shows under the optimizer: the call and its update rule, on one
+    /// line while that fits `summaryWidth`, else the rule on its own, indented.
+    static func summary(_ kind: OptimizerKind) -> [String] {
         // "%g": as a person writes them (lr: 2, eps: 1e-08), not as Double prints them (2.0).
         let args = settings(kind).map { "\($0.0): \(NumberFormat.significant($0.1, digits: 6))" }.joined(separator: ", ")
         let rule: String
@@ -47,6 +49,12 @@ enum OptimizerSettings {
         case .momentum: rule = "v ← βv + g; p ← p − lr·v"
         case .adam: rule = "m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; p ← p − lr·m̂/(√v̂ + ε)"
         }
-        return "\(kind.name)(\(args))   \(rule)"
+        let call = "\(kind.name)(\(args))"
+        let line = "\(call)   \(rule)"
+        return line.count <= summaryWidth ? [line] : [call, "  " + rule]
     }
+
+    /// 80 columns: a footer line wider than that no longer fits JupyterLab's output area
+    /// beside the file browser on a laptop (tests-python/test_lab_browser.py) and scrolls.
+    static let summaryWidth = 80
 }

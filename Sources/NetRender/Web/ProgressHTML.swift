@@ -35,7 +35,8 @@ struct ProgressHTML {
         let hi = scale.high, lo = scale.low
         svg.text(NumberFormat.shown(hi, precision: precision), x: pad + plotW + 4, y: pad + 9, size: 10)
         svg.text(NumberFormat.shown(lo, precision: precision), x: pad + plotW + 4, y: pad + plotH, size: 10)
-        svg.text("loss per step", x: pad + 4, y: pad + 11, size: 10, extra: " fill=\"#666\"")
+        // Top right: the loss starts high at the left, so a label there sat on the curve.
+        svg.text("loss per step", x: pad + plotW - 4, y: pad + 11, anchor: "end", size: 10, extra: " fill=\"#666\"")
         html += "<div class=\"netbook-progress\">" + svg.document + "</div>"
         return html
     }
