@@ -19,6 +19,8 @@ public struct NetworkDiagram: Sendable {
         public var biasGradient: Double?
         /// The lessons' name of the bias, e.g. "b3" (o1's bias in a 2-2-2 network).
         public var biasSymbol = ""
+        /// On the chain rule's path of `NetworkDiagram.path`.
+        public var onPath = false
         public init(name: String, z: Double? = nil, a: Double? = nil, bias: Double? = nil, biasGradient: Double? = nil) {
             self.name = name; self.z = z; self.a = a; self.bias = bias; self.biasGradient = biasGradient
         }
@@ -54,6 +56,8 @@ public struct NetworkDiagram: Sendable {
         public var weight: Double
         /// ∂E/∂w after `backward` (summed over the batch), nil before.
         public var gradient: Double?
+        /// On the chain rule's path of `NetworkDiagram.path`.
+        public var onPath = false
         public init(column: Int, from: Int, to: Int, symbol: String, weight: Double, gradient: Double?) {
             self.column = column; self.from = from; self.to = to; self.symbol = symbol; self.weight = weight; self.gradient = gradient
         }
@@ -67,6 +71,9 @@ public struct NetworkDiagram: Sendable {
     public var hasGradients: Bool
     /// Layers after the first `drawnLayers` that are not drawn (a very deep network).
     public var layersLeftOut = 0
+    /// `show network hidden.W[1, 1]`: the parameter whose chain rule the marked units and
+    /// edges (`onPath`) carry, as written and as the lessons name it ("W1"); nil for none.
+    public var path: (parameter: String, symbol: String)?
 
     public static let leadingUnits = 4
     public static let trailingUnits = 2

@@ -142,8 +142,13 @@ public struct GraphView: Sendable {
         /// d(root)/d(node), nil before `backward`.
         public var grad: Tensor?
         public var inputs: [Int]
-        public init(id: Int, name: String?, op: String, value: Tensor, grad: Tensor?, inputs: [Int]) {
+        /// The gradient sent back along each input edge, in the order of `inputs`: the same as
+        /// the input's `grad` unless that input is used more than once (then its `grad` is
+        /// the sum over its edges). nil before `backward` and for inputs.
+        public var inputGrads: [Tensor]?
+        public init(id: Int, name: String?, op: String, value: Tensor, grad: Tensor?, inputs: [Int], inputGrads: [Tensor]? = nil) {
             self.id = id; self.name = name; self.op = op; self.value = value; self.grad = grad; self.inputs = inputs
+            self.inputGrads = inputGrads
         }
     }
     public var root: String

@@ -31,6 +31,14 @@ final class LessonFigureTests: XCTestCase {
             XCTAssertTrue(out.contains(line), line)
         }
         XCTAssertTrue(out.contains("graph of price"), "show graph prints the graph")
+        // The drawing, as the lesson's figure: under the arrow from each input, the gradient
+        // it carries back (the first drawing, before backward, has none).
+        let lines = out.components(separatedBy: "\n")
+        for (input, gradient) in [("apple ", "2.2"), ("apple_num ", "110.0"), ("orange ", "3.3"), ("orange_num ", "165.0"), ("tax ", "650.0")] {
+            let arrows = lines.indices.filter { lines[$0].hasPrefix(input) && lines[$0].contains("--") }
+            XCTAssertEqual(arrows.count, 2, "\(input)drawn before and after backward")
+            XCTAssertTrue(arrows.last.map { lines[$0 + 1].trimmingCharacters(in: .whitespaces).hasPrefix("<- \(gradient) ") || lines[$0 + 1].hasSuffix("<- \(gradient)") } ?? false, input)
+        }
     }
 
     /// Lesson 000: total error 0.02397190 before the update, 0.023236338872291772 after one step at lr 0.5.

@@ -117,7 +117,11 @@ final class ComputationalGraphTests: XCTestCase {
         guard case .graph(let g) = try XCTUnwrap(out.first?.0) else { return XCTFail("not a graph") }
         XCTAssertEqual(g.root, "c")
         XCTAssertEqual(g.nodes.map(\.op), ["input", "input", "mul"])
-        XCTAssertEqual(g.nodes.first { $0.name == "a" }?.grad?.scalar, 3)
+        XCTAssertNil(g.nodes.first { $0.name == "a" }?.grad, "before backward c: values only")
         XCTAssertEqual(g.nodes.last?.inputs, [0, 1])
+        r.run("backward c")
+        guard case .graph(let after) = try XCTUnwrap(r.run("show graph c").first?.0) else { return XCTFail("not a graph") }
+        XCTAssertEqual(after.nodes.first { $0.name == "a" }?.grad?.scalar, 3)
+        XCTAssertEqual(after.nodes.last?.inputGrads?.map(\.scalar), [3, 2], "dc/da = b, dc/db = a along each arrow")
     }
 }

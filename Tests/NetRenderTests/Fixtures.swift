@@ -12,13 +12,13 @@ enum Fixtures {
         return GraphView(root: "price", nodes: [
             .init(id: 0, name: "apple", op: "input", value: s(100), grad: s(2.2), inputs: []),
             .init(id: 1, name: "apple_num", op: "input", value: s(2), grad: s(110), inputs: []),
-            .init(id: 2, name: "apple_price", op: "mul", value: s(200), grad: s(1.1), inputs: [0, 1]),
+            .init(id: 2, name: "apple_price", op: "mul", value: s(200), grad: s(1.1), inputs: [0, 1], inputGrads: [s(2.2), s(110)]),
             .init(id: 3, name: "orange", op: "input", value: s(150), grad: s(3.3), inputs: []),
             .init(id: 4, name: "orange_num", op: "input", value: s(3), grad: s(165), inputs: []),
-            .init(id: 5, name: "orange_price", op: "mul", value: s(450), grad: s(1.1), inputs: [3, 4]),
-            .init(id: 6, name: nil, op: "add", value: s(650), grad: s(1.1), inputs: [2, 5]),
+            .init(id: 5, name: "orange_price", op: "mul", value: s(450), grad: s(1.1), inputs: [3, 4], inputGrads: [s(3.3), s(165)]),
+            .init(id: 6, name: nil, op: "add", value: s(650), grad: s(1.1), inputs: [2, 5], inputGrads: [s(1.1), s(1.1)]),
             .init(id: 7, name: "tax", op: "input", value: s(1.1), grad: s(650), inputs: []),
-            .init(id: 8, name: "price", op: "mul", value: s(715), grad: s(1), inputs: [6, 7]),
+            .init(id: 8, name: "price", op: "mul", value: s(715), grad: s(1), inputs: [6, 7], inputGrads: [s(1.1), s(650)]),
         ])
     }
 

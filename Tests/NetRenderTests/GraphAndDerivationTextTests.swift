@@ -6,6 +6,13 @@ import NetLang
 final class GraphAndDerivationTextTests: XCTestCase {
     let renderer = Renderer(settings: RenderSettings(precision: 4))
 
+    /// The table under the drawing (GraphDrawingTextTests checks the drawing): from its title on.
+    private func table(_ graph: GraphView) -> String {
+        let lines = renderer.text(.graph(graph)).components(separatedBy: "\n")
+        let title = lines.lastIndex { $0.hasPrefix("graph of") } ?? 0
+        return lines[title...].joined(separator: "\n")
+    }
+
     private func row(_ text: String, _ node: String) -> [String]? {
         text.components(separatedBy: "\n")
             .first { $0.replacingOccurrences(of: "|", with: " ").replacingOccurrences(of: "`--", with: "   ")
@@ -14,7 +21,7 @@ final class GraphAndDerivationTextTests: XCTestCase {
     }
 
     func testAppleGraphShowsEveryNodeWithValueAndGradient() {
-        let text = renderer.text(.graph(Fixtures.appleGraph))
+        let text = table(Fixtures.appleGraph)
         // Lesson 003's figures: value and d(price)/d(node) of each node.
         let expected: [(String, String, String)] = [
             ("price", "715.0000", "1.0000"), ("apple_price", "200.0000", "1.1000"),
@@ -32,7 +39,7 @@ final class GraphAndDerivationTextTests: XCTestCase {
     }
 
     func testGraphIsATreeFromTheResult() {
-        let lines = Array(renderer.text(.graph(Fixtures.appleGraph)).components(separatedBy: "\n").dropFirst())
+        let lines = Array(table(Fixtures.appleGraph).components(separatedBy: "\n").dropFirst())
         let indent = { (name: String) -> Int? in
             lines.firstIndex { $0.contains(" \(name) ") || $0.hasPrefix("\(name) ") }
                 .map { i in lines[i].distance(from: lines[i].startIndex, to: lines[i].range(of: name)!.lowerBound) }
@@ -47,7 +54,7 @@ final class GraphAndDerivationTextTests: XCTestCase {
     func testGraphWithoutGradientsHasNoGradColumn() {
         var g = Fixtures.appleGraph
         for i in g.nodes.indices { g.nodes[i].grad = nil }
-        let text = renderer.text(.graph(g))
+        let text = table(g)
         XCTAssertFalse(text.contains("grad"))
         XCTAssertTrue(text.contains("715.0000"))
     }
@@ -59,7 +66,7 @@ final class GraphAndDerivationTextTests: XCTestCase {
             .init(id: 1, name: "b", op: "mul", value: s(9), grad: s(1), inputs: [0, 0]),
             .init(id: 2, name: "y", op: "add", value: s(18), grad: s(1), inputs: [1, 1]),
         ])
-        let text = renderer.text(.graph(g))
+        let text = table(g)
         XCTAssertEqual(text.components(separatedBy: "(see above)").count - 1, 1, text)
     }
 

@@ -49,15 +49,15 @@ final class WebFormTests: XCTestCase {
         XCTAssertTrue(probe.texts.contains("s&t"))
     }
 
-    func testGraphSVGHasABoxAndTextsPerNodeAndAnArrowPerEdge() throws {
+    func testGraphSVGHasACirclePerOperationAndAnArrowWithItsNumbersPerEdge() throws {
         let svg = try XCTUnwrap(renderer.bundle(for: .graph(Fixtures.appleGraph)).svg)
         let probe = try XCTUnwrap(XMLProbe.parse(svg))
         XCTAssertEqual(probe.rootAttributes["xmlns"], "http://www.w3.org/2000/svg")
         XCTAssertNotNil(probe.rootAttributes["viewBox"])
-        XCTAssertEqual(probe.elements["g"], 9)
-        XCTAssertEqual(svg.components(separatedBy: "marker-end=").count - 1, 8)   // 4 mul/add nodes × 2 inputs
-        for text in ["price = mul", "value 715.0000", "grad 1.0000", "apple", "value 100.0000", "grad 2.2000",
-                     "tax", "grad 650.0000", "#6 = add"] {
+        XCTAssertEqual(probe.elements["g"], 4)         // 3 × and 1 +
+        XCTAssertEqual(probe.elements["circle"], 4)
+        XCTAssertEqual(svg.components(separatedBy: "marker-end=").count - 1, 9)   // 8 inputs + the result
+        for text in ["×", "+", "price", "apple", "tax", "715.0000", "1.0000", "100.0000", "2.2000", "650.0000", "apple_price"] {
             XCTAssertTrue(probe.texts.contains(text), text)
         }
     }
@@ -267,10 +267,10 @@ final class SVGIdTests: XCTestCase {
     /// A notebook page holds many SVGs and ids are page-wide: each picture's ids must be its own,
     /// and the same on every run so stored outputs compare equal.
     func testIdsDifferBetweenPicturesAndRepeatBetweenRuns() throws {
-        let graph = GraphSVG(precision: 4).render(Fixtures.appleGraph)
+        let graph = try XCTUnwrap(GraphSVG(precision: 4).render(Fixtures.appleGraph))
         var other = Fixtures.appleGraph
         other.nodes[0].value = Tensor(scalar: 101)
-        let otherGraph = GraphSVG(precision: 4).render(other)
+        let otherGraph = try XCTUnwrap(GraphSVG(precision: 4).render(other))
         func ids(_ s: String) -> [String] {
             s.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         }

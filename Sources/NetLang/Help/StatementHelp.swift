@@ -134,11 +134,12 @@ extension HelpCatalog {
                   body: """
                     show NAME          a tensor, a layer or an expression
                     show network       the network drawn: units with z | a, connections with weights
+                    show network hidden.W[1, 1]   the same, with that weight's chain rule path marked
                     show params        every weight and bias
                     show grads         the gradients of the last backward
                     show history       the loss per step or epoch
                     show memory        what the session holds in memory, against its budget
-                    show graph NAME    the computational graph of NAME with values and gradients
+                    show graph NAME    the computational graph of NAME, drawn with its values (and gradients)
                     show NAME full     every value of a large tensor (up to 100000 of them)
                     show image EXPR    a row of 64 values as an 8×8 picture (see `help images`)
                     show mistakes X, T        the network's wrong answers, as pictures
@@ -163,6 +164,27 @@ extension HelpCatalog {
                   its first 4 and last 2 ("… 58 more"), and a layer of more than 32
                   connections lists none in text (`show NAME.W` has them); the first 10
                   layers are drawn. Then the table of layers, shapes and activations.
+
+                  `show network LAYER.W[i, j]` (or `LAYER.b[1, j]`) marks the path that
+                  `explain LAYER.W[i, j]` multiplies along: the weight's connection, the
+                  unit it feeds, and everything from that unit to the loss (in gold in
+                  Jupyter, with * in text). Put it after an explain, to see its factors:
+
+                    explain hidden.W[1, 1]
+                    show network hidden.W[1, 1]    # x1 → h1, then W5 and W7 to o1 and o2
+
+                  `show graph NAME` draws the graph as the lessons do: inputs on the left, a
+                  circle per operation, each arrow with the value it carries above it and,
+                  after `backward NAME`, the gradient it carries back (dNAME/d(value)) below
+                  it, in red in Jupyter. A value used twice is drawn once in full, then as
+                  "(again)"; its gradient is the sum of its arrows'. A graph of more than 12
+                  inputs or 8 operations deep is not drawn; the table under the drawing lists
+                  every node with its operation, value and gradient.
+
+                    tensor price = (apple * apple_num + orange * orange_num) * tax
+                    show graph price       # the values: 100, 200, 650, 715 …
+                    backward price
+                    show graph price       # and under the arrows: 2.2, 110, 1.1, 650 …
                   """),
         HelpTopic(name: "plot", categories: [.statement], summary: "plot the loss, a tensor, a layer or functions",
                   body: """

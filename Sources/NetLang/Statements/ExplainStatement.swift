@@ -7,18 +7,8 @@ struct ExplainStatement: Statement {
 
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         let state = context.state
-        guard case .index(let base, let subs) = target.kind, let (layerName, member) = base.dottedName,
-              member == "W" || member == "b" else {
-            throw LangError(.syntax, "explain needs one weight or bias, like output.W[1, 1] or hidden.b[1, 2]", at: target.location)
-        }
-        guard let l = state.layerIndex(named: layerName) else {
-            throw LangError(.name, "unknown layer '\(layerName)'", at: base.location, hint: Suggest.hint(for: layerName, in: state.layerNames))
-        }
-        guard subs.count == 2, case .at(let iExpr) = subs[0], case .at(let jExpr) = subs[1] else {
-            throw LangError(.syntax, "explain needs both indices, like \(layerName).\(member)[1, 1]", at: target.location)
-        }
-        var evaluator = Evaluator(context: context)
-        let i = try evaluator.integer(iExpr, what: "the row", in: 1...WholeNumber.exactLimit), j = try evaluator.integer(jExpr, what: "the column", in: 1...WholeNumber.exactLimit)
+        let parameter = try ParameterReference(target, for: "explain", in: context, checkRange: false)
+        let (l, kind, i, j) = (parameter.layer, parameter.kind, parameter.row + 1, parameter.col + 1)
         guard state.hasForwardWithTarget, let x = state.lastInput else {
             throw LangError(.value, "explain needs a forward with a target first", at: target.location, hint: "run forward X, T")
         }
@@ -26,7 +16,6 @@ struct ExplainStatement: Statement {
         if network.layers.last?.dZ == nil {
             do { try network.backward() } catch let error as NetCoreError { throw LangError(error, at: target.location) }
         }
-        let kind: ParameterKind = member == "W" ? .weights : .biases
         let factors: ChainRuleFactors
         do {
             let nextWidth = l + 1 < network.layers.count ? network.layers[l + 1].outputs : 1

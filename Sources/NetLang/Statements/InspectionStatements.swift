@@ -11,6 +11,11 @@ enum InspectionStatements {
                 parser.advance()
                 return ShowStatement(subject: .keyword(word), location: keyword.location)
             }
+            // show network hidden.W[1, 1]: the network with that parameter's chain rule marked.
+            if parser.current.identifier == "network", parser.peek().identifier != nil {
+                parser.advance()
+                return ShowStatement(subject: .networkPath(try parser.parseExpression()), location: keyword.location)
+            }
             if parser.current.identifier == "graph", parser.peek().isEnd {
                 throw LangError(.syntax, "show graph needs the name of a tensor", at: parser.current.location,
                                 hint: "show graph L, after tensor L = …")
@@ -32,6 +37,7 @@ struct ShowStatement: Statement {
     enum Subject {
         case keyword(String)
         case graph(String, SourceLocation)
+        case networkPath(Expr)
         case expression(Expr)
     }
     var subject: Subject
@@ -47,6 +53,11 @@ struct ShowStatement: Statement {
             guard !state.layers.isEmpty else { return [NetworkViews.network(state)] }
             // Two outputs, not a group: a group's bundle is HTML, which would lose the SVG.
             return [.network(NetworkDiagramBuilder.diagram(of: state.layers)), NetworkViews.network(state)]
+        case .networkPath(let target):
+            let parameter = try ParameterReference(target, for: "show network", in: context)
+            var diagram = NetworkDiagramBuilder.diagram(of: state.layers)
+            NetworkPath.mark(parameter, in: &diagram, layers: state.layers)
+            return [.network(diagram), NetworkViews.network(state)]
         case .keyword("memory"):
             return [MemoryStatement.view(state)]
         case .keyword("params"):
@@ -83,21 +94,38 @@ struct ShowStatement: Statement {
     }
 }
 
-/// `show graph NAME`: nodes in evaluation order with values and d(NAME)/d(node).
+/// `show graph NAME`: nodes in evaluation order with values and, once `backward NAME` has
+/// run, d(NAME)/d(node) and the gradient along each edge. Before that only the values: the
+/// lesson draws the forward pass first, then the backward one.
 enum GraphViewBuilder {
     static func view(of name: String, in state: SessionState, at location: SourceLocation) throws -> Output {
         guard let root = state.tensors[name] else {
             throw LangError(.name, "unknown tensor '\(name)'", at: location, hint: Suggest.hint(for: name, in: state.tensorNames))
         }
+        let backwardDone = state.gradientRoot == name && root.value.isScalar
         let grads: Gradients
         do { grads = try gradients(of: root) } catch let error as NetCoreError { throw LangError(error, at: location) }
         let order = grads.order
         var ids: [ObjectIdentifier: Int] = [:]
-        for (i, node) in order.enumerated() { ids[ObjectIdentifier(node)] = i }
-        let nodes = order.enumerated().map { i, node in
-            GraphView.Node(id: i, name: node.name, op: node.op.graphLabel, value: node.value,
-                           grad: root.value.isScalar ? grads[node] : nil,
-                           inputs: node.inputs.compactMap { ids[ObjectIdentifier($0)] })
+        var uses: [ObjectIdentifier: Int] = [:]
+        for (i, node) in order.enumerated() {
+            ids[ObjectIdentifier(node)] = i
+            for input in node.inputs { uses[ObjectIdentifier(input), default: 0] += 1 }
+        }
+        let nodes = try order.enumerated().map { i, node in
+            var inputGrads: [Tensor]? = nil
+            if backwardDone, let g = grads[node], !node.inputs.isEmpty {
+                // An edge carries its input's whole gradient unless the input is used again
+                // elsewhere: only then is the one step of the chain rule worth computing.
+                if node.inputs.contains(where: { uses[ObjectIdentifier($0), default: 0] > 1 }) {
+                    do { inputGrads = try edgeGradients(of: node, given: g) } catch let error as NetCoreError { throw LangError(error, at: location) }
+                } else {
+                    inputGrads = node.inputs.compactMap { grads[$0] }
+                }
+            }
+            return GraphView.Node(id: i, name: node.name, op: node.op.graphLabel, value: node.value,
+                                  grad: backwardDone ? grads[node] : nil,
+                                  inputs: node.inputs.compactMap { ids[ObjectIdentifier($0)] }, inputGrads: inputGrads)
         }
         return .graph(GraphView(root: name, nodes: nodes))
     }

@@ -75,6 +75,7 @@ struct CompletionEngine {
         case "show" where count == 1: return Self.showSubjects + valueNames
         case "show" where count == 2 && tokens[1].identifier == "graph": return state.tensorNames
         case "show" where count == 2 && tokens[1].identifier == "weights": return state.layerNames
+        case "show" where count == 2 && tokens[1].identifier == "network": return state.layerNames   // show network hidden.W[1, 1]
         case "show" where count == 3 && tokens[1].identifier == "weights": return ["as"]
         case "show" where count == 4 && tokens[1].identifier == "weights": return ["images"]
         case "show" where last?.isSymbol(",") == true && ["image", "mistakes", "confusion"].contains(tokens[1].identifier ?? ""):

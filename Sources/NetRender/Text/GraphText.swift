@@ -1,8 +1,9 @@
 import NetCore
 import NetLang
 
-/// The computational graph of `show graph NAME` as a tree from the result down to the
-/// inputs, with each node's operation, value and gradient in aligned columns:
+/// The computational graph of `show graph NAME`: the drawing (GraphDrawingText) when it
+/// fits, then a tree from the result down to the inputs, with each node's operation,
+/// value and gradient in aligned columns:
 ///
 ///     graph of price (grad = dprice/dnode)
 ///     node                    op                              value   grad
@@ -63,7 +64,7 @@ struct GraphText {
         if hasGrads { columns.append("grad") }
         var title = "graph of \(graph.root)"
         if hasGrads { title += " (grad = d\(graph.root)/dnode)" }
-        var lines = [title] + TableText(precision: precision).body(columns: columns, rows: rows)
+        var lines = drawing(graph) + [title] + TableText(precision: precision).body(columns: columns, rows: rows)
         // Matrices do not fit a cell: list them after the tree.
         for node in bigOnes.prefix(8) {
             let tensors = TensorText(precision: precision)
@@ -71,6 +72,13 @@ struct GraphText {
             if let g = node.grad { lines.append(try tensors.render(name: "grad \(Self.label(node))", g)) }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The picture (GraphDrawingText) above the table, or a line saying why there is none.
+    private func drawing(_ graph: GraphView) -> [String] {
+        guard graph.nodes.count > 1 else { return [] }
+        if let picture = GraphDrawingText(precision: precision, unicode: unicode).render(graph) { return picture + [""] }
+        return ["(\(graph.nodes.count) nodes: too many to draw, listed as a tree; show graph of a tensor nearer the inputs draws it)"]
     }
 
     private var midBranch: String { unicode ? "├── " : "|-- " }

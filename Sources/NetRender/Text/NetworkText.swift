@@ -51,6 +51,9 @@ struct NetworkText {
         if d.hasGradients {
             lines.append("  \(partial)E/\(partial)w: from the last backward\(d.samples > 1 ? ", summed over the batch" : "")")
         }
+        if let path = d.path {
+            lines.append("  *: the path of \(partial)E/\(partial)\(path.symbol), what explain \(path.parameter) multiplies through")
+        }
         return lines
     }
 
@@ -59,9 +62,10 @@ struct NetworkText {
     /// Each column's lines: title, "z | a" under it, then its units with the gap of left-out
     /// ones: "h1  0.0800 | 0.5200", "x1 0.1000", or the bare name before `forward`; names,
     /// z and a each in their own aligned column, so a minus sign does not shift the digits.
-    private func columnLines(_ column: NetworkDiagram.Column, values: Bool) -> (header: [String], units: [String]) {
+    private func columnLines(_ column: NetworkDiagram.Column, values: Bool, marked: Bool) -> (header: [String], units: [String]) {
         let title = column.activation.isEmpty ? column.title : "\(column.title) (\(column.activation))"
-        let names = column.units.map(\.name), zs = column.units.map { $0.z.map(number) }, as_ = column.units.map { $0.a.map(number) }
+        // With a path shown, every name gets a one-character mark column: * on the path.
+        let names = column.units.map { (marked ? ($0.onPath ? "*" : " ") : "") + $0.name }, zs = column.units.map { $0.z.map(number) }, as_ = column.units.map { $0.a.map(number) }
         func widest(_ texts: [String?]) -> Int { texts.compactMap { $0.map(TextWidth.of) }.max() ?? 0 }
         let (nameW, zW, aW) = (widest(names), widest(zs), widest(as_))
         var units = column.units.indices.map { i -> String in
@@ -77,7 +81,7 @@ struct NetworkText {
 
     private func unitGrid(_ d: NetworkDiagram) -> [String] {
         let values = d.samples > 0
-        let parts = d.columns.map { columnLines($0, values: values) }
+        let parts = d.columns.map { columnLines($0, values: values, marked: d.path != nil) }
         let widths = parts.map { ($0.header + $0.units).map(TextWidth.of).max() ?? 0 }
         let gap = 4
         let total = 2 + widths.reduce(0, +) + gap * (widths.count - 1)
@@ -109,20 +113,22 @@ struct NetworkText {
                     + " too many to list here (show \(target.title).W)"]
         }
         // One row per connection, then the unit's bias (from a constant 1), unit by unit.
-        typealias Row = (from: String, symbol: String, weight: String, to: String, gradient: String?)
+        typealias Row = (from: String, symbol: String, weight: String, to: String, gradient: String?, onPath: Bool)
         var rows: [Row] = []
         let edges = d.edges(into: c)
         for (j, unit) in target.units.enumerated() {
             for edge in edges where edge.to == j {
-                rows.append((source.units[edge.from].name, edge.symbol, number(edge.weight), unit.name, edge.gradient.map(number)))
+                rows.append((source.units[edge.from].name, edge.symbol, number(edge.weight), unit.name, edge.gradient.map(number), edge.onPath))
             }
-            if let b = unit.bias { rows.append(("1", unit.biasSymbol, number(b), unit.name, unit.biasGradient.map(number))) }
+            if let b = unit.bias {
+                rows.append(("1", unit.biasSymbol, number(b), unit.name, unit.biasGradient.map(number), d.path?.symbol == unit.biasSymbol))
+            }
         }
         func widest(_ texts: [String]) -> Int { texts.map(TextWidth.of).max() ?? 0 }
         let (fromW, symbolW, weightW) = (widest(rows.map(\.from)), widest(rows.map(\.symbol)), widest(rows.map(\.weight)))
         let gradientW = widest(rows.compactMap(\.gradient))
         let arrows = rows.map { r in
-            "  " + TextWidth.padRight(r.from, to: fromW) + " \(arrow.0)" + TextWidth.padRight(r.symbol, to: symbolW)
+            (r.onPath ? "* " : "  ") + TextWidth.padRight(r.from, to: fromW) + " \(arrow.0)" + TextWidth.padRight(r.symbol, to: symbolW)
                 + " " + TextWidth.padLeft(r.weight, to: weightW) + "\(arrow.1) " + r.to
         }
         let arrowW = widest(arrows)

@@ -1,62 +1,101 @@
 import NetCore
 import NetLang
 
-/// The computational graph as a standalone SVG, flowing left to right like the lessons'
-/// drawings: one box per node (name and operation, value, gradient in red), arrows from
-/// each input to the node it feeds. Nodes sit in columns by their depth from the inputs.
+/// The computational graph as a standalone SVG, drawn as the apple-and-orange lesson draws
+/// it: inputs named on the left, one circle per operation (×, +, …), arrows left to right
+/// with the value each carries above it and, after `backward`, the gradient it carries
+/// back below it in red. GraphLayout places the nodes (the same places as the text drawing).
+///
+/// nil when the graph is too large to draw: the front end then shows the text table.
 struct GraphSVG {
     var precision: Int
-    let boxW = 160.0, boxH = 58.0, gapX = 56.0, gapY = 24.0, margin = 20.0, titleSpace = 36.0
+    let rowHeight = 18.0, margin = 16.0, top = 48.0, charWidth = 7.2, radius = 15.0
+    static let gradientColor = "#c0392b"
 
-    func render(_ graph: GraphView) -> String {
-        var depth: [Int: Int] = [:]
-        // Nodes come in evaluation order, so every input's depth is known before the node's.
-        for node in graph.nodes {
-            depth[node.id] = node.inputs.compactMap { depth[$0] }.map { $0 + 1 }.max() ?? 0
-        }
-        // An input sits just before the first node that uses it (tax beside price, not far left).
-        for node in graph.nodes where node.inputs.isEmpty {
-            let users = graph.nodes.filter { $0.inputs.contains(node.id) }.compactMap { depth[$0.id] }
-            if let first = users.min(), first > 0 { depth[node.id] = first - 1 }
-        }
-        var columns: [[GraphView.Node]] = Array(repeating: [], count: (depth.values.max() ?? 0) + 1)
-        for node in graph.nodes { columns[depth[node.id] ?? 0].append(node) }
-        let tallest = columns.map(\.count).max() ?? 1
-        let width = margin * 2 + Double(columns.count) * boxW + Double(max(0, columns.count - 1)) * gapX
-        let height = titleSpace + margin + Double(tallest) * boxH + Double(max(0, tallest - 1)) * gapY
-        var svg = SVGWriter(width: max(width, 240), height: height)
+    func render(_ graph: GraphView) -> String? {
+        guard graph.nodes.count > 1, let layout = GraphLayout(graph) else { return nil }
+        let places = layout.places
+        let values = places.map { describe($0.node.value) }
+        let grads = places.indices.map { layout.edgeGradient($0).map(describe) }
+        let widestNumber = (values + grads.compactMap { $0 }).map(\.count).max() ?? 4
+        let column = max(100, Double(widestNumber) * charWidth + 56)
+        let leafWidth = (places.indices.filter { places[$0].level == 0 }.map { Double(layout.label($0).count) }.max() ?? 4) * charWidth + 10
+        let x0 = margin + leafWidth
+        let rootName = GraphText.label(places[0].node)
+        let width = x0 + Double(layout.levels - 1) * column + column * 0.75 + Double(rootName.count) * charWidth + margin * 2
+        let height = top + Double(layout.rows) * rowHeight + margin + (layout.hasRepeats ? 18 : 0)
+
+        let hasGrads = places[0].node.grad != nil
+        let subtitle = hasGrads ? "above each arrow the value it carries; below it, in red, ∂\(graph.root)/∂(that value)"
+                                : "above each arrow the value it carries (backward \(graph.root) adds the gradients)"
+        let repeatNote = "(again): a value used more than once, drawn in full above; its gradient is the sum of its arrows'"
+        // Wide enough for the lines of small text (about 6 px a character at 11 px).
+        let notes = [subtitle] + (layout.hasRepeats ? [repeatNote] : [])
+        let textWidth = margin * 2 + Double(notes.map(\.count).max() ?? 0) * 6.2
+        var svg = SVGWriter(width: max(width, textWidth, 320), height: height)
         svg.title = "computational graph of \(graph.root)"
-        svg.defs.append("<marker id=\"\(SVGWriter.idToken)arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555\"/></marker>")
-        svg.text("graph of \(graph.root)", x: margin, y: 24, size: 15, weight: "bold")
+        svg.defs.append("<marker id=\"\(SVGWriter.idToken)arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker>")
+        svg.text("graph of \(graph.root)", x: margin, y: 20, size: 15, weight: "bold")
+        svg.text(subtitle, x: margin, y: 38, size: 11, extra: " fill=\"#555\"")
 
-        var place: [Int: (x: Double, y: Double)] = [:]
-        for (c, column) in columns.enumerated() {
-            // Centre short columns against the tallest.
-            let offset = Double(tallest - column.count) * (boxH + gapY) / 2
-            for (r, node) in column.enumerated() {
-                place[node.id] = (margin + Double(c) * (boxW + gapX), titleSpace + offset + Double(r) * (boxH + gapY))
+        func y(_ p: Int) -> Double { top + (Double(places[p].row) + 0.5) * rowHeight }
+        func x(_ p: Int) -> Double { places[p].level == 0 ? x0 : x0 + Double(places[p].level) * column }
+        /// Half the width of an operation's shape: a circle, or a rounded box for a name (sigmoid).
+        func halfWidth(_ p: Int) -> Double {
+            let symbol = GraphLayout.symbol(places[p].node.op, unicode: true)
+            return symbol.count <= 1 ? radius : Double(symbol.count) * charWidth / 2 + 8
+        }
+
+        for (p, place) in places.enumerated() {
+            let startX = place.level == 0 ? x0 : x(p) + halfWidth(p)
+            let rowY = y(p)
+            var labelEnd = x0 + Double(place.level + 1) * column - 34
+            var path: [(Double, Double)]
+            if let parent = place.parent {
+                let px = x(parent), py = y(parent), bend = px - 34
+                if abs(py - rowY) < 0.5 {
+                    path = [(startX, rowY), (px - halfWidth(parent), rowY)]
+                } else {
+                    // Into the circle's edge, pointing at its centre.
+                    let dx = px - bend, dy = py - rowY, length = (dx * dx + dy * dy).squareRoot()
+                    let r = halfWidth(parent) == radius ? radius : 14
+                    path = [(startX, rowY), (bend, rowY), (px - dx / length * r, py - dy / length * r)]
+                }
+                labelEnd = min(labelEnd, bend)
+            } else {
+                path = [(startX, rowY), (x(p) + column * 0.75, rowY)]
+                labelEnd = path[1].0
+            }
+            let points = path.map { "\(SVGWriter.n($0.0)),\(SVGWriter.n($0.1))" }.joined(separator: " ")
+            svg.raw("<polyline points=\"\(points)\" fill=\"none\" stroke=\"#333\" stroke-width=\"1.3\" marker-end=\"url(#\(SVGWriter.idToken)arrow)\"/>")
+            let labelX = (startX + labelEnd) / 2
+            svg.text(values[p], x: labelX, y: rowY - 5, anchor: "middle", size: 12)
+            if let g = grads[p] {
+                svg.text(g, x: labelX, y: rowY + 14, anchor: "middle", size: 12, weight: "bold", extra: " fill=\"\(Self.gradientColor)\"")
             }
         }
-        for node in graph.nodes {
-            guard let to = place[node.id] else { continue }
-            for input in node.inputs {
-                guard let from = place[input] else { continue }
-                svg.raw("<path d=\"M\(SVGWriter.n(from.x + boxW)),\(SVGWriter.n(from.y + boxH / 2)) C\(SVGWriter.n(from.x + boxW + gapX / 2)),\(SVGWriter.n(from.y + boxH / 2)) \(SVGWriter.n(to.x - gapX / 2)),\(SVGWriter.n(to.y + boxH / 2)) \(SVGWriter.n(to.x - 1)),\(SVGWriter.n(to.y + boxH / 2))\" fill=\"none\" stroke=\"#555\" stroke-width=\"1.2\" marker-end=\"url(#\(SVGWriter.idToken)arrow)\"/>")
+        for (p, place) in places.enumerated() {
+            if place.level == 0 {
+                svg.text(layout.label(p), x: x0 - 6, y: y(p) + 4, anchor: "end", size: 13)
+                continue
             }
-        }
-        for node in graph.nodes {
-            guard let p = place[node.id] else { continue }
-            let isRoot = node.name == graph.root
+            let cx = x(p), cy = y(p), half = halfWidth(p)
             svg.raw("<g class=\"node\">")
-            svg.rect(p.x, p.y, boxW, boxH, fill: isRoot ? "#fff4e0" : (node.inputs.isEmpty ? "#eef5fb" : "#f7f7f7"),
-                     stroke: "#444", extra: " rx=\"6\"")
-            let title = node.inputs.isEmpty ? GraphText.label(node) : "\(GraphText.label(node)) = \(node.op)"
-            svg.text(title, x: p.x + boxW / 2, y: p.y + 17, anchor: "middle", size: 12, weight: "bold")
-            svg.text("value " + describe(node.value), x: p.x + boxW / 2, y: p.y + 34, anchor: "middle", size: 11)
-            if let g = node.grad {
-                svg.text("grad " + describe(g), x: p.x + boxW / 2, y: p.y + 50, anchor: "middle", size: 11, extra: " fill=\"#c0392b\"")
+            if half == radius {
+                svg.raw("<circle cx=\"\(SVGWriter.n(cx))\" cy=\"\(SVGWriter.n(cy))\" r=\"\(SVGWriter.n(radius))\" fill=\"#fff\" stroke=\"#333\" stroke-width=\"1.3\"/>")
+            } else {
+                svg.rect(cx - half, cy - 13, half * 2, 26, fill: "#fff", stroke: "#333", extra: " rx=\"13\" stroke-width=\"1.3\"")
+            }
+            svg.text(GraphLayout.symbol(place.node.op, unicode: true), x: cx, y: cy + 5, anchor: "middle", size: half == radius ? 15 : 13)
+            // An intermediate tensor's name (apple_price), small, above right of its circle, clear of the arrows coming in from the left.
+            if p != 0, let name = place.node.name {
+                svg.text(name, x: cx + 4, y: cy - 19, size: 10, extra: " fill=\"#777\" font-style=\"italic\"")
             }
             svg.raw("</g>")
+        }
+        svg.text(rootName, x: x(0) + column * 0.75 + 6, y: y(0) + 4, size: 13, weight: "bold")
+        if layout.hasRepeats {
+            svg.text(repeatNote, x: margin, y: height - 12, size: 11, extra: " fill=\"#555\"")
         }
         return svg.document
     }

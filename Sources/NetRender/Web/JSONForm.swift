@@ -93,6 +93,8 @@ enum JSONForm {
             var d: [String: Any] = ["id": n.id, "name": n.name.map { $0 as Any } ?? null, "op": n.op,
                                     "inputs": n.inputs, "value": try tensor(name: n.name, n.value)]
             d["grad"] = try n.grad.map { try tensor(name: nil, $0) as Any } ?? null
+            // What each input's arrow carries back (the numbers under the drawing's arrows).
+            d["inputGrads"] = try n.inputGrads.map { try $0.map { try tensor(name: nil, $0) } as Any } ?? null
             return d
         }]
     }
@@ -100,7 +102,19 @@ enum JSONForm {
     /// `show network`: the drawn units and connections, with the layers' full sizes.
     static func network(_ d: NetworkDiagram) -> [String: Any] {
         let optional: (Double?) -> Any = { $0.map { number($0) } ?? null }
-        return ["samples": d.samples, "hasGradients": d.hasGradients, "layersLeftOut": d.layersLeftOut,
+        var form = networkBody(d, optional)
+        // Only with a path, so a plain `show network` keeps the form it always had.
+        if let path = d.path {
+            form["path"] = ["parameter": path.parameter, "symbol": path.symbol,
+                            "units": d.columns.enumerated().flatMap { c, column in
+                                column.units.enumerated().filter { $0.element.onPath }.map { [c, $0.offset] } },
+                            "edges": d.edges.indices.filter { d.edges[$0].onPath }] as [String: Any]
+        }
+        return form
+    }
+
+    private static func networkBody(_ d: NetworkDiagram, _ optional: (Double?) -> Any) -> [String: Any] {
+        ["samples": d.samples, "hasGradients": d.hasGradients, "layersLeftOut": d.layersLeftOut,
                 "columns": d.columns.map { c -> [String: Any] in
                     ["title": c.title, "activation": c.activation, "count": c.count, "leftOut": c.leftOut,
                      "units": c.units.map { u -> [String: Any] in

@@ -9,6 +9,8 @@ import NetLang
 struct NetworkSVG {
     var precision: Int
     let radius = 22.0, gapX = 300.0, rowH = 112.0, margin = 30.0, top = 78.0, columnW = 150.0
+    /// The highlight of a chain rule's path: Okabe–Ito orange-yellow, apart from the weights' blue and orange.
+    static let pathColour = "#E69F00"
     /// A layer with more drawn connections than this gets lines without labels.
     static let labelledConnections = 12
 
@@ -18,11 +20,16 @@ struct NetworkSVG {
         let slots = d.columns.map { $0.units.count + ($0.leftOut > 0 ? 1 : 0) }
         let tallest = Double(slots.max() ?? 1)
         let width = margin * 2 + columnW + Double(max(0, d.columns.count - 1)) * gapX
-        let height = top + tallest * rowH + margin
+        // A path shown gets its legend on a line of its own under the picture.
+        let height = top + tallest * rowH + margin + (d.path == nil ? 0 : 20)
         var svg = SVGWriter(width: max(width, 320), height: height)
         svg.title = "network " + d.columns.map { String($0.count) }.joined(separator: "-")
         svg.text(svg.title ?? "", x: margin, y: 24, size: 15, weight: "bold")
         svg.text(subtitle(d), x: margin, y: 42, size: 11, extra: " fill=\"#555\"")
+        if let path = d.path {
+            svg.text("gold: the path of ∂E/∂\(path.symbol), what explain \(path.parameter) multiplies through",
+                     x: margin, y: height - 14, size: 12, weight: "bold", extra: " fill=\"#8a5a00\"")
+        }
 
         // Centre of each drawn unit; a gap row holds the "… N more" note.
         var centres: [[(x: Double, y: Double)]] = []
@@ -59,8 +66,14 @@ struct NetworkSVG {
             for edge in edges {
                 let from = centres[c - 1][edge.from], to = centres[c][edge.to]
                 let (x1, y1) = (from.x + radius, from.y), (x2, y2) = (to.x - radius, to.y)
+                // A path shown (show network hidden.W[1, 1]): a wide gold band under its
+                // connections, the others faded, so the chain rule's route stands out.
+                if edge.onPath {
+                    svg.line(x1, y1, x2, y2, stroke: Self.pathColour, width: 12, extra: " stroke-opacity=\"0.45\" stroke-linecap=\"round\" class=\"path\"")
+                }
+                let opacity = d.path == nil || edge.onPath ? 0.8 : 0.25
                 svg.line(x1, y1, x2, y2, stroke: colour(edge.weight), width: thickness(edge.weight, largest: largest),
-                         extra: edge.weight.isFinite ? " stroke-opacity=\"0.8\"" : " stroke-dasharray=\"4 3\"")
+                         extra: edge.weight.isFinite ? " stroke-opacity=\"\(opacity)\"" : " stroke-dasharray=\"4 3\"")
                 guard labelled else { continue }
                 let size = labelSize(edge)
                 // The first place along the line where the label covers no other text
@@ -79,7 +92,8 @@ struct NetworkSVG {
         for (c, column) in d.columns.enumerated() {
             for (r, unit) in column.units.enumerated() {
                 let p = centres[c][r]
-                svg.raw("<circle cx=\"\(SVGWriter.n(p.x))\" cy=\"\(SVGWriter.n(p.y))\" r=\"\(SVGWriter.n(radius))\" fill=\"\(c == 0 ? "#eef5fb" : "#fff4e0")\" stroke=\"#444\" stroke-width=\"1.3\"/>")
+                let stroke = unit.onPath ? "stroke=\"\(Self.pathColour)\" stroke-width=\"4\"" : "stroke=\"#444\" stroke-width=\"1.3\""
+                svg.raw("<circle cx=\"\(SVGWriter.n(p.x))\" cy=\"\(SVGWriter.n(p.y))\" r=\"\(SVGWriter.n(radius))\" fill=\"\(c == 0 ? "#eef5fb" : "#fff4e0")\" \(stroke)/>")
                 svg.text(unit.name, x: p.x, y: p.y + 5, anchor: "middle", size: 14, weight: "bold")
                 var y = p.y + radius + 15
                 if let z = unit.z { svg.text("z \(number(z))", x: p.x, y: y, anchor: "middle", size: 11); y += 14 }
