@@ -80,14 +80,21 @@ test: build venv
 	$(MAKE) test-python
 	$(MAKE) test-nbval
 
+# The lessons: notebooks/ in English (the default) and notebooks/ko/, the Korean lessons
+# 01–05 with the same code cells (tests-python/test_korean_lessons.py).
+NOTEBOOK_DIRS := notebooks notebooks/ko
+NOTEBOOK_TXT := $(foreach d,$(NOTEBOOK_DIRS),$(wildcard $(d)/*.txt))
+NOTEBOOK_IPYNB := $(foreach d,$(NOTEBOOK_DIRS),$(wildcard $(d)/*.ipynb))
+
 # Every notebook against its stored outputs (NAME.out beside a .txt; the cells of an .ipynb).
 test-notebooks: build
-	$(BIN)/nb-run --check notebooks/*.txt notebooks/*.ipynb
+	$(BIN)/nb-run --check $(NOTEBOOK_TXT) $(NOTEBOOK_IPYNB)
 
 # Store fresh outputs on purpose, after a notebook or the engine changed (review the diff).
+# An .ipynb keeps its own metadata (a ko lesson's "language": "ko") when it is rewritten.
 update-notebooks: build
-	$(BIN)/nb-run --update notebooks/*.txt
-	for f in notebooks/*.ipynb; do $(BIN)/nb-run --to ipynb -o "$$f" "$${f%.ipynb}.txt" || exit 1; done
+	$(BIN)/nb-run --update $(NOTEBOOK_TXT)
+	for f in $(NOTEBOOK_IPYNB); do $(BIN)/nb-run --to ipynb -o "$$f" "$${f%.ipynb}.txt" || exit 1; done
 
 # The kernel inside the venv (like `ipykernel install --sys-prefix`: a copy of the debug
 # nb-kernel in .venv/share/jupyter/kernels/netbook), so the tests start it exactly as
@@ -110,7 +117,7 @@ lab-test: kernelspec-venv test-deps
 # The venv's kernelspec is this checkout's: jupyter_core 5 prefers the environment's
 # kernels to the user's inside a virtual environment (JUPYTER_PREFER_ENV_PATH).
 test-nbval: kernelspec-venv
-	$(PY) -m pytest -q -p no:cacheprovider --nbval notebooks/*.ipynb
+	$(PY) -m pytest -q -p no:cacheprovider --nbval $(NOTEBOOK_IPYNB)
 
 # Speed beside the peers, measured side by side in one run (see bench/README.md).
 # PyTorch is optional: its Linux wheel pulls several GB of CUDA libraries, so the

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Store the current language_info in notebooks without re-running them.
 
-    python3 python/patch_language_info.py .build/debug/nb-run notebooks/*.ipynb
+    python3 python/patch_language_info.py .build/debug/nb-run notebooks/*.ipynb notebooks/ko/*.ipynb
 
 `make update-notebooks` rewrites metadata and outputs together; use this when only the
 metadata should change (the stored outputs stay byte for byte). The language_info is

@@ -12,6 +12,21 @@ from jupyter_client.manager import start_new_kernel
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 KERNEL_NAME = os.environ.get("NETBOOK_KERNEL_NAME", "netbook")
 
+# The lessons: notebooks/ in English (the default) and notebooks/ko/, the Korean lessons
+# 01–05 (test_korean_lessons.py). Every test that reads or runs the stored notebooks
+# takes both, named by their path under notebooks/ ("ko/03-backprop-by-hand.ipynb").
+NOTEBOOK_DIRS = [ROOT / "notebooks", ROOT / "notebooks" / "ko"]
+
+
+def lesson_files(pattern):
+    """The files of every lesson directory matching `pattern`, English first."""
+    return [path for directory in NOTEBOOK_DIRS for path in sorted(directory.glob(pattern))]
+
+
+def lesson_id(path):
+    """A test id that tells an English lesson from its Korean twin."""
+    return str(path.relative_to(ROOT / "notebooks"))
+
 # A cell that runs until interrupted: `train` stops at the next step boundary.
 LONG_TRAIN_CELL = """seed 1
 dataset spiral = spiral(n: 300, classes: 3)

@@ -7,16 +7,16 @@ import pathlib
 import jupytext
 import pytest
 
-from conftest import ROOT
+from conftest import lesson_files, lesson_id
 
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.txt"))
+LESSONS = lesson_files("[0-9][0-9]-*.txt")
 
 
 def cells(notebook):
     return [(c["cell_type"], "".join(c["source"])) for c in notebook["cells"]]
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", LESSONS, ids=lesson_id)
 def test_jupytext_round_trips_every_lesson(path):
     text = path.read_text()
     notebook = jupytext.reads(text, fmt="py:percent")

@@ -9,11 +9,11 @@ import pytest
 from pygments.lexers import get_lexer_by_name
 from pygments.token import Error, Keyword, Name
 
-from conftest import ROOT, shell_reply
+from conftest import lesson_files, lesson_id, shell_reply
 from test_nbrun_ipynb import nb_run_binary
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.txt"))
+NOTEBOOKS = lesson_files("*.ipynb")
+LESSONS = lesson_files("[0-9][0-9]-*.txt")
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,7 @@ def test_the_kernel_names_a_lexer_and_an_extension_that_cannot_clash(language_in
     assert {"name", "version", "mimetype", "codemirror_mode"} <= set(language_info)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
 def test_stored_notebook_metadata_is_what_the_kernel_reports(path, language_info):
     stored = json.loads(path.read_text())["metadata"]["language_info"]
     assert stored == language_info
@@ -69,7 +69,7 @@ def test_pygments_finds_the_lexer_the_kernel_names(language_info):
     assert language_info["mimetype"] in lexer.mimetypes
 
 
-@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", LESSONS, ids=lesson_id)
 def test_every_lesson_cell_lexes_without_error_tokens(path):
     lexer = get_lexer_by_name("netbook")
     text = path.read_text()

@@ -1,5 +1,6 @@
 """nb-run's .ipynb output is a valid nbformat 4 notebook, as the real nbformat library
 sees it: the stored notebooks, and a fresh `nb-run --to ipynb` of each one."""
+import json
 import os
 import pathlib
 import subprocess
@@ -7,8 +8,12 @@ import subprocess
 import nbformat
 import pytest
 
+from conftest import lesson_files, lesson_id
+
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.txt"))
+ENGLISH_LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.txt"))
+# English and Korean (notebooks/ko/): each stored notebook is checked the same way.
+LESSONS = lesson_files("[0-9][0-9]-*.txt")
 
 
 def nb_run_binary() -> str:
@@ -21,14 +26,15 @@ def nb_run_binary() -> str:
 
 
 def test_every_notebook_is_stored_both_ways():
-    """The README promises all nine as NAME.txt (with NAME.out) and as NAME.ipynb."""
-    assert [p.stem[:2] for p in LESSONS] == ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
+    """The README promises all nine as NAME.txt (with NAME.out) and as NAME.ipynb, and
+    the Korean lessons in notebooks/ko/ the same way."""
+    assert [p.stem[:2] for p in ENGLISH_LESSONS] == ["01", "02", "03", "04", "05", "06", "07", "08", "09"]
     for source in LESSONS:
         assert source.with_suffix(".out").exists(), source.name
         assert source.with_suffix(".ipynb").exists(), source.name
 
 
-@pytest.mark.parametrize("source", LESSONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("source", LESSONS, ids=lesson_id)
 def test_stored_ipynb_keeps_results_not_progress(source):
     """What JupyterLab shows of a stored notebook: plots as SVG, tables as HTML, and no
     live training progress (a display_id would make a front end expect updates)."""
@@ -42,7 +48,7 @@ def test_stored_ipynb_keeps_results_not_progress(source):
         assert "image/svg+xml" in forms
 
 
-@pytest.mark.parametrize("source", LESSONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("source", LESSONS, ids=lesson_id)
 def test_stored_ipynb_is_valid(source):
     notebook = nbformat.read(source.with_suffix(".ipynb"), as_version=nbformat.NO_CONVERT)
     nbformat.validate(notebook)
@@ -50,7 +56,7 @@ def test_stored_ipynb_is_valid(source):
     assert notebook.metadata.kernelspec.name == "netbook"
 
 
-@pytest.mark.parametrize("source", LESSONS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("source", LESSONS, ids=lesson_id)
 def test_fresh_ipynb_is_valid_and_has_outputs(source):
     result = subprocess.run([nb_run_binary(), "--to", "ipynb", str(source)],
                             capture_output=True, text=True, timeout=120)
@@ -71,3 +77,32 @@ def test_lesson_000_figures_in_the_ipynb():
     text = "".join(output.get("data", {}).get("text/plain", "")
                    for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs)
     assert "0.02397190" in text and "0.02323634" in text
+
+
+def test_to_ipynb_over_a_notebook_keeps_its_own_metadata(tmp_path):
+    """`nb-run --to ipynb -o NAME.ipynb NAME.txt` (make update-notebooks) keeps what the
+    notebook it overwrites says about itself (the ko lessons' "language": "ko", a title),
+    as jupytext --update does; the kernelspec and language_info are always NetBook's."""
+    source = tmp_path / "cell.txt"
+    source.write_text("# %%\ntensor x = [1, 2]\n")
+    target = tmp_path / "cell.ipynb"
+    target.write_text(json.dumps({
+        "nbformat": 4, "nbformat_minor": 5, "cells": [],
+        "metadata": {"language": "ko", "title": "순전파", "authors": [{"name": "T"}],
+                     "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                     "language_info": {"name": "python"}}}))
+    result = subprocess.run([nb_run_binary(), "--to", "ipynb", "-o", str(target), str(source)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    notebook = nbformat.read(target, as_version=nbformat.NO_CONVERT)
+    nbformat.validate(notebook)
+    assert (notebook.metadata.language, notebook.metadata.title) == ("ko", "순전파")
+    assert notebook.metadata.authors == [{"name": "T"}]
+    assert notebook.metadata.kernelspec.name == "netbook"
+    assert notebook.metadata.language_info.name == "netbook"
+    assert [cell.source for cell in notebook.cells] == ["tensor x = [1, 2]"]
+
+    # A fresh file gets no language: English is the default.
+    fresh = tmp_path / "fresh.ipynb"
+    subprocess.run([nb_run_binary(), "--to", "ipynb", "-o", str(fresh), str(source)], check=True, timeout=60)
+    assert "language" not in json.loads(fresh.read_text())["metadata"]

@@ -7,9 +7,9 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from conftest import KERNEL_NAME, ROOT
+from conftest import KERNEL_NAME, lesson_files, lesson_id
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = lesson_files("*.ipynb")
 
 
 def comparable(output):
@@ -42,7 +42,7 @@ def merged(outputs):
     return result
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lesson_id)
 def test_notebook_outputs_match_stored(path: pathlib.Path):
     stored = nbformat.read(path, as_version=4)
     executed = copy.deepcopy(stored)

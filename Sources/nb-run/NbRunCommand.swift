@@ -17,7 +17,8 @@ struct NbRunCommand: ParsableCommand {
         With no NOTEBOOK on a terminal, nb-run is a REPL (Ctrl-D exits). `-` reads a notebook from stdin.
 
         A NAME.txt notebook keeps its expected outputs in NAME.out beside it (the transcript of its \
-        code cells, written by --update); an .ipynb keeps them in its cells.
+        code cells, written by --update); an .ipynb keeps them in its cells. `--to ipynb -o FILE` \
+        over an existing FILE keeps that notebook's own metadata (title, authors, "language": "ko").
 
         --student writes the version students get, as nbgrader's generate_assignment \
         makes it, and runs nothing. In each cell:
@@ -149,7 +150,7 @@ struct NbRunCommand: ParsableCommand {
         let (ran, failed) = execution.run(file.notebook, baseDirectory: file.directory)
         switch to {
         case .text: if !streaming { try writeOutput(Data(text.utf8), to: output) }
-        case .ipynb: try writeOutput(IpynbFormat.serialize(ran), to: output)
+        case .ipynb: try writeOutput(IpynbFormat.serialize(ran.keepingMetadata(ofExisting: output)), to: output)
         case .markdown: try writeOutput(Data(MarkdownExport.render(ran).utf8), to: output)
         case .json: try writeOutput(JSONExport.render(ran, name: file.displayName), to: output)
         }

@@ -6,10 +6,12 @@ final class CheckTests: XCTestCase {
     func testStoredNotebooksPassCheck() throws {
         let names = ["01-forward-propagation", "02-computational-graph", "03-backprop-by-hand",
                      "04-layers-and-softmax", "05-activations-and-loss"]
-        let paths = names.flatMap { [NbRunProcess.notebook("\($0).txt"), NbRunProcess.notebook("\($0).ipynb")] }
+        // English (the default) and the Korean lessons, notebooks/ko/, with the same cells.
+        let lessons = names + names.map { "ko/\($0)" }
+        let paths = lessons.flatMap { [NbRunProcess.notebook("\($0).txt"), NbRunProcess.notebook("\($0).ipynb")] }
         let result = try NbRunProcess.run(["--check"] + paths)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
-        XCTAssertEqual(result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok  ") }.count, 10)
+        XCTAssertEqual(result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("ok  ") }.count, 20)
     }
 
     /// A copy of a lesson notebook whose stored figure was changed fails with 3 and a diff.
