@@ -2,7 +2,8 @@
 // NetBook: a Jupyter kernel for teaching how neural networks learn.
 // Dependencies point one way:
 //   executables -> JupyterKernel (language-independent) / CellRunner -> NetRender -> NetLang -> NetCore,
-//   and every module may use NetSupport (JSON), which depends on nothing.
+//   and every module may use NetSupport (JSON; stand-ins for Foundation: C formatting,
+//   path text, text replacement, locks), which depends on nothing.
 // nb-kernel joins the two: its KernelOutputs.swift turns CellRunner's events into messages.
 import PackageDescription
 
@@ -26,14 +27,16 @@ let package = Package(
         .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ", pkgConfig: "libzmq",
                        providers: [.apt(["libzmq3-dev"])]),
 
-        // What every module shares and Foundation does not give well: JSON (one value type,
-        // an interruptible reader and a streaming writer). No dependencies.
+        // What every module shares and Foundation does not give well (or only with its 30 MB
+        // of ICU data): JSON (one value type, an interruptible reader and a streaming writer),
+        // and the small stand-ins for Foundation in Text/ (C formatting, path text, text
+        // replacement) and Threads/ (locks). No dependencies.
         // Optimized in debug builds too: the kernel and the tests run debug builds, and a
         // session file's millions of numbers pass through here (save of 2M numbers:
         // seconds unoptimized).
         .target(name: "NetSupport", swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         // The engine: tensors, autodiff, layers, losses, optimizers, data.
-        .target(name: "NetCore", dependencies: ["CBLAS"],
+        .target(name: "NetCore", dependencies: ["CBLAS", "NetSupport"],
                 swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         // The language: lexer, parser, evaluator over a Session; produces Outputs (data).
         .target(name: "NetLang", dependencies: ["NetCore", "NetSupport"]),

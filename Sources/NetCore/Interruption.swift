@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NetSupport
 
 /// A flag another thread raises to stop long work at its next safe point (Ctrl-C,
 /// Jupyter's interrupt, nb-run's `--timeout`).
@@ -12,7 +13,7 @@ import Darwin
 ///     try Interruption.watching(flag) { try a.matmul(b) }   // throws `Interrupted` after ~1 s
 public final class InterruptFlag: @unchecked Sendable {
     private var raised = false
-    private let lock = MutexLite()
+    private let lock = Lock()
     public init() {}
     public func raise() { lock.withLock { raised = true } }
     public func clear() { lock.withLock { raised = false } }
@@ -70,16 +71,5 @@ public enum Interruption {
     @inline(__always)
     public static func check(item: Int, every period: Int) throws {
         if item % period == 0 { try check() }
-    }
-}
-
-/// A tiny mutex, so NetCore need not link Foundation for one lock.
-final class MutexLite: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(&mutex); defer { pthread_mutex_unlock(&mutex) }
-        return body()
     }
 }

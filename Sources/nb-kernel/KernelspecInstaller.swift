@@ -2,6 +2,7 @@ import FoundationEssentials
 import Glibc
 import NetCore
 import NetLang
+import NetSupport
 
 /// Installs the NetBook kernel where Jupyter looks for kernels, like
 /// `python -m ipykernel install`: a directory KERNELS/NAME holding a copy of the kernel

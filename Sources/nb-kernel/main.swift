@@ -3,6 +3,7 @@ import FoundationEssentials
 import Glibc
 import JupyterKernel
 import NetCore
+import NetSupport
 
 /// `nb-kernel -f CONNECTION_FILE` (what Jupyter runs), `nb-kernel --stdio`, `nb-kernel install`.
 struct NBKernel: ParsableCommand {

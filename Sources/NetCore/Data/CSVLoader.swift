@@ -1,3 +1,5 @@
+import NetSupport
+
 /// Reads a numeric CSV file with a header row into a `Dataset`.
 ///
 ///     let iris = try CSVLoader.load(path: "notebooks/data/iris.csv", label: .name("species"))

@@ -1,3 +1,5 @@
+import NetSupport
+
 /// Reads MNIST's IDX files (images and labels) into a `Dataset`.
 ///
 ///     let mnist = try IDXLoader.load(images: "train-images-idx3-ubyte",

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NetSupport
 
 /// The one place a Double becomes decimal text for people: `print`, `explain`, tensors,
 /// tables, derivations, plot ticks and progress, in text, HTML, Markdown/LaTeX and SVG alike

@@ -1,5 +1,6 @@
 import FoundationEssentials
 import NetCore
+import NetSupport
 
 /// Where `load`, `save` and `restore` find their files.
 ///

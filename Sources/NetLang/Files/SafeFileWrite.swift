@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import NetCore
+import NetSupport
 
 /// Writes a whole file so that whatever happens — a full disk, an error, `kill -9` at any
 /// moment — the path holds either its old complete contents or the new complete contents:

@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// `explain output.W[1, 1]`: ∂E/∂W5 = ∂E/∂o1 × ∂o1/∂z3 × ∂z3/∂W5, with each factor's formula
 /// and numbers from the last `forward X, T` (NetCore's `Network.chainRule`).

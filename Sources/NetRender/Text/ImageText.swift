@@ -1,5 +1,6 @@
 import NetCore
 import NetLang
+import NetSupport
 
 /// An image (or a gallery of tiles) as characters: each pixel two characters wide so it
 /// looks about square, framed, with the scale written under it.

@@ -1,5 +1,6 @@
 import NetCore
 import NetLang
+import NetSupport
 
 /// Training progress on one line, rewritten in place by a terminal or a live display:
 ///

@@ -1,5 +1,6 @@
 import NetCore
 import NetLang
+import NetSupport
 
 /// A `Table` as aligned text: title, header, a rule, rows, then the footer lines.
 /// Number columns are right-aligned on their decimal points, text columns left-aligned,

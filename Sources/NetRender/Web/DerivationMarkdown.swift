@@ -1,5 +1,6 @@
 import NetCore
 import NetLang
+import NetSupport
 
 /// `explain` as Markdown with LaTeX: the chain rule as a display equation with the numbers,
 /// then a table of the factors. Made for a projector: the equation is set `\large`, one

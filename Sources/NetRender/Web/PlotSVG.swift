@@ -1,5 +1,6 @@
 import NetCore
 import NetLang
+import NetSupport
 
 /// A plot as a standalone SVG: title, axes with ticks and tick labels, axis labels,
 /// a legend, and the lines, points (shape and colour by class) or shaded decision grid.

@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// A small builder for standalone SVG documents: xmlns and viewBox set, all text escaped.
 ///

@@ -1,5 +1,6 @@
 import Crypto
 import FoundationEssentials
+import NetSupport
 
 /// Signs outgoing messages and checks incoming ones with HMAC-SHA256 over the four JSON
 /// parts; an empty key means no signing (and no checking), as the spec says.

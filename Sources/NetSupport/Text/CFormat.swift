@@ -13,7 +13,7 @@ import Darwin
 /// kernel 2.7 MB of idle memory; FoundationEssentials has no `String(format:)`. For the
 /// numeric conversions used here (%d, %x, %f, %e, %g with flags, width and precision)
 /// `String(format:)` hands the work to the same C `snprintf`, so the text is identical
-/// (NetCoreTests checks that). Not for `%@` or `%s`: pass Swift strings by interpolation.
+/// (NetSupportTests checks that). Not for `%@` or `%s`: pass Swift strings by interpolation.
 public func cFormat(_ format: String, _ arguments: CVarArg...) -> String {
     // Most results fit the first buffer; a longer one is written again at its exact size
     // (a va_list cannot be read twice, so each attempt makes its own).

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import NetCore
+@testable import NetSupport
 
 /// `PathText` replaced NSString's path methods in the engine (Foundation costs the kernel
 /// 2.7 MB idle); the files found and the messages shown must not change, so each is

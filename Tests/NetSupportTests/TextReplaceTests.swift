@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import NetCore
+@testable import NetSupport
 
 /// `replacingEvery` replaced Foundation's `replacingOccurrences(of:with:)` in the engine;
 /// it must match the same places, including Foundation's treatment of "\r\n" and accents.

@@ -1,3 +1,5 @@
+import NetSupport
+
 /// The shell requests waiting for the worker thread, in arrival order. The receiving
 /// thread adds; the worker takes one at a time, so control stays responsive while a
 /// cell computes.

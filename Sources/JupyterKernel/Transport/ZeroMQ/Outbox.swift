@@ -1,6 +1,7 @@
 import CZeroMQ
 import FoundationEssentials
 import Glibc
+import NetSupport
 
 /// Outgoing messages on their way to the I/O thread, which alone owns the sockets.
 ///
