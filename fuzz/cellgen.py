@@ -34,9 +34,9 @@ HOSTILE = ["0/0", "1/0", "-1/0", "1e308", "-1e308", "1e309", "-0", "0", "-1", "2
            "4294967296", "-2^1023*2", "(0/0)*0", "sqrt(-1)", "log(0)", "exp(1000)"]
 SMALL = ["1", "2", "3", "4", "0", "-1"]
 NAMES = ["x", "t", "y", "W", "a", "b", "h", "o", "hidden", "output", "data", "z", "L", "p"]
-ACTS = ["sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu"]
+ACTS = ["sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu", "gelu"]
 LOSSES = ["mse", "sse", "half_sse", "cross_entropy", "bce"]
-FUNCS1 = ["sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu", "exp", "log", "sqrt", "abs",
+FUNCS1 = ["sigmoid", "relu", "tanh", "softmax", "identity", "step", "leaky_relu", "gelu", "exp", "log", "sqrt", "abs",
           "sum", "mean", "max", "min", "argmax"]
 KINDS = ["xor", "circle", "spiral", "gaussian", "moons"]
 # CSV files for `load` statements, in fuzz/data/, named as `fuzz/data/NAME.csv`: nb-run finds
@@ -139,6 +139,12 @@ def statement(r):
                 + r.choice(["", f", first: {number(r)}", f", max: {number(r)}"]),
         lambda: f"show confusion {expression(r)}, {expression(r)}" + r.choice(["", f", first: {number(r)}"]),
         lambda: f"show weights {r.choice(['hidden', 'output', 'h', 'o', 'x'])} as images",
+        # split, validation curves, the live decision region, a weight's chain-rule path.
+        lambda: f"dataset {r.choice(['tr, va', 'a, b', 'data, data', 'x, y'])} = split({r.choice(['data', 'xor', 'x', 'nothing'])}, {number(r)}"
+                + r.choice(["", ", shuffle: false", f", shuffle: {number(r)}"]) + ")",
+        lambda: f"train {r.choice(NAMES + ['data.x', 'tr.x'])}, {r.choice(NAMES + ['data.y', 'tr.y'])}, epochs: {r.choice(['1', '3', '0/0'])}"
+                + r.choice([f", validation: {r.choice(['va', 'data', 'x'])}", ", live: decision", f", validation: va, live: {r.choice(['decision', 'loss', 'x'])}"]),
+        lambda: f"show network {r.choice(['hidden', 'output', 'h', 'o'])}.{r.choice(['W', 'b'])}[{number(r)}, {number(r)}]",
     ]
     return r.choice(forms)()
 
@@ -238,8 +244,22 @@ class Scenario:
             lambda: f"show weights {r.choice(self.layers)} as images",
             lambda: f"forward {x}, {t}\nshow network\nbackward\nshow network",
             lambda: r.choice(["clear_output", "clear_output wait: true"]),
+            lambda: f"forward {x}, {t}\nbackward\nshow network {self.weight()}",
+            lambda: self.split_and_validate(),
         ]
         return r.choice(forms)()
+
+    def split_and_validate(self):
+        """A data set split into training and validation parts, trained on with the
+        validation curve (and the live decision region), when the network takes the data
+        sets' two inputs and gives one output; else a weight's chain-rule path."""
+        r = self.r
+        if self.sizes[0] != 2 or self.sizes[-1] != 1:
+            return f"forward x, t\nbackward\nshow network {self.weight()}"
+        return (f"dataset d = {r.choice(KINDS)}(n: {self.count('8', '50')})\n"
+                f"dataset tr, va = split(d, {self.count('0.8', '0.5')})\n"
+                f"train tr.x, tr.y, epochs: {self.count('2', '5')}, validation: va" + r.choice(["", ", live: decision"])
+                + "\nplot loss")
 
     def weight(self):
         """`LAYER.W[i, j]` inside the layer's weights."""
