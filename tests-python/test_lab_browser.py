@@ -114,11 +114,11 @@ def test_html_tables_are_drawn_with_their_rows(lessons, name):
 
 
 # The pictures each lesson draws, in order: network (03), data/loss/decision plots (06),
-# digits and mistakes with the loss curve (08).
+# digits, the network (instead of its weights) and mistakes with the loss curve (08).
 # Each is named by a word of its SVG <title> (what a screen reader says).
 PICTURES = {"03-backprop-by-hand": ["network", "network"],
             "06-xor": ["scatter plot", "training loss", "training loss", "decision"],
-            "08-digits": ["digits.x", "training loss", "mistakes"]}
+            "08-digits": ["digits.x", "network", "training loss", "mistakes"]}
 
 
 @pytest.mark.parametrize("name", LESSONS)

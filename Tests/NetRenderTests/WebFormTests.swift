@@ -153,7 +153,7 @@ final class WebFormTests: XCTestCase {
         XCTAssertEqual(tableLines.count, 2 + 3 + 1)
         XCTAssertTrue(tableLines[2].contains("`−(t1 − o1) = −(0.4 − 0.6094)`"))
         // Fractions in the table as tall as in the equation, not inline math's small ones.
-        XCTAssertTrue(tableLines[2].hasPrefix("| $\\displaystyle \\frac{\\partial E}{\\partial o_1}$ |"), tableLines[2])
+        XCTAssertTrue(tableLines[2].hasPrefix("| $\\large\\displaystyle \\frac{\\partial E}{\\partial o_1}$ |"), tableLines[2])
     }
 
     // MARK: bundles

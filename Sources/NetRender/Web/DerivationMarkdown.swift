@@ -5,7 +5,7 @@ import NetSupport
 /// `explain` as Markdown with LaTeX: the chain rule as a display equation with the numbers,
 /// then a table of the factors. Made for a projector: the equation is set `\large`, one
 /// step per line (symbols, numbers, result), so it is never wider than the output area,
-/// and the fractions in the table are display-size (`\displaystyle`), not the small
+/// and the fractions in the table are display-size and as large (`\large\displaystyle`), not the small
 /// fractions of inline math.
 ///
 ///     $$\large\begin{aligned}\frac{\partial E}{\partial w_5} &= \frac{\partial E}{\partial o_1} \cdot …
@@ -47,8 +47,8 @@ struct DerivationMarkdown {
         "$$\\large\\begin{aligned}" + lines.joined(separator: " \\\\ ") + "\\end{aligned}$$\n\n"
     }
 
-    /// Math in a table cell, with fractions as tall as in a display equation.
-    static func inline(_ latex: String) -> String { "$\\displaystyle \(latex)$" }
+    /// Math in a table cell, with fractions as tall as in the (large) display equation.
+    static func inline(_ latex: String) -> String { "$\\large\\displaystyle \(latex)$" }
 
     /// A number as LaTeX: braces keep a minus a sign, not an operator; "3.7000e-06"
     /// becomes 3.7000 × 10⁻⁶.

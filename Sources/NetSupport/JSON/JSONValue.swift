@@ -1,4 +1,3 @@
-import NetSupport
 
 /// One JSON value: what every module reads and writes (kernel messages, session files,
 /// notebooks, MIME bundles), instead of `[String: Any]` trees and Foundation's coders.
