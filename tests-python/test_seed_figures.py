@@ -70,8 +70,8 @@ def test_04_second_softmax_with_loss_example():
         y = softmax(np.log(np.array([0.01, 0.99, 0.0])))
     assert np.allclose(y - t, [0.01, -0.01, 0], atol=1e-15)                  # the seed's [0.01 -0.01 0]
     out = stored("04-layers-and-softmax")
-    assert "y − t:\n" + "  ".join(f"{v:.4f}" for v in y - t) + "\n" in out
-    assert f"L_right (1×1) = {-np.log(0.99):.4f}\n" in out
+    assert "o − t:\n" + "  ".join(f"{v:.4f}" for v in y - t) + "\n" in out
+    assert f"E_right (1×1) = {-np.log(0.99):.4f}\n" in out
 
 
 def test_05_identity_with_half_sse_sends_back_o_minus_t():

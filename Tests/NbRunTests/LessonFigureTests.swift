@@ -59,7 +59,7 @@ final class LessonFigureTests: XCTestCase {
     /// Lessons 001/003: Softmax-with-Loss backward for y = [0.3, 0.2, 0.5], t = [0, 1, 0] is y − t.
     func testSoftmaxWithLossBackwardIsYMinusT() throws {
         let out = try run("04-layers-and-softmax.txt")
-        XCTAssertTrue(out.contains("dLce/d(scores) (1×3)\n  0.3000  -0.8000  0.5000"))
+        XCTAssertTrue(out.contains("dEce/d(scores) (1×3)\n  0.3000  -0.8000  0.5000"))
         XCTAssertTrue(out.contains("dE/d(out.z) (1×3)\n  0.3000  -0.8000  0.5000"))
         // ReLU passes dout only where x > 0: x = [[1, -0.5], [-2, 3]], dout = [[1, 2], [3, 4]].
         XCTAssertTrue(out.contains("dL/dx (2×2)\n  1.0000  0.0000\n  0.0000  4.0000"))
