@@ -81,7 +81,7 @@ def test_lesson_000_by_hand(console):
         assert "Error" not in enter(console, line), line
     assert "0.02397190" in enter(console, "forward x, t")
     out = enter(console, "backward")
-    assert "0.02592286" in out  # dL/d(output.W)[1, 1] = ∂E/∂W5
+    assert "0.02592286" in out  # dE/d(output.W)[1, 1] = ∂E/∂W5
     out = enter(console, "explain output.W[1, 1]")
     assert "0.20944600 × 0.23802157 × 0.51998934" in out
     assert "0.43703857" in out  # W5 after the update the lesson makes

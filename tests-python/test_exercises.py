@@ -314,6 +314,12 @@ def test_lesson_08_numbers():
     confusion = np.eye(10)[truth].T @ np.eye(10)[said]
     assert confusion.sum() == 357 and np.trace(confusion) / confusion.sum() == np.mean(truth == said)
     assert "accuracy_from_table (1×1) = " + f"{test_accuracy:.4f}" in stored
+    # The pictures name each digit as the file writes it (0–9), and so does the table.
+    with open(NOTEBOOKS / "data" / "digits.csv") as f:
+        labels = [int(line.rsplit(",", 1)[1]) for line in f.read().splitlines()[1:6]]
+    for row, label in enumerate(labels, start=1):
+        assert f"row {row}: label {label}" in stored, (row, label)
+    assert "true \\ predicted   0   1   2   3   4   5   6   7   8   9\n" in stored
 
 
 def test_lesson_09_numbers():

@@ -70,11 +70,11 @@ def test_04_second_softmax_with_loss_example():
         y = softmax(np.log(np.array([0.01, 0.99, 0.0])))
     assert np.allclose(y - t, [0.01, -0.01, 0], atol=1e-15)                  # the seed's [0.01 -0.01 0]
     out = stored("04-layers-and-softmax")
-    assert "y − t:\n" + "  ".join(f"{v:.4f}" for v in y - t) + "\n" in out
-    assert f"L_right (1×1) = {-np.log(0.99):.4f}\n" in out
+    assert "o − t:\n" + "  ".join(f"{v:.4f}" for v in y - t) + "\n" in out
+    assert f"E_right (1×1) = {-np.log(0.99):.4f}\n" in out
 
 
-def test_05_identity_with_half_sse_sends_back_y_minus_t():
+def test_05_identity_with_half_sse_sends_back_o_minus_t():
     y, t = np.array([1.5, 0.3]), np.array([3.45, 5.67])
 
     def loss(z):
@@ -84,7 +84,7 @@ def test_05_identity_with_half_sse_sends_back_y_minus_t():
     grad = np.array([(loss(y + h * e) - loss(y - h * e)) / (2 * h) for e in np.eye(2)])
     assert np.allclose(grad, y - t, atol=1e-6)
     out = stored("05-activations-and-loss")
-    assert "dL/dz:\n" + "  ".join(f"{v:.4f}" for v in y - t) + "\n" in out
+    assert "dE/dz:\n" + "  ".join(f"{v:.4f}" for v in y - t) + "\n" in out
 
 
 def test_05_stable_softmax_shows_one_number_format_per_row():

@@ -22,14 +22,16 @@ public enum LossKind: String, CaseIterable, Sendable {
     /// The language's name (`half_sse`).
     public var name: String { rawValue }
 
-    /// The formula as plain text, for `loss KIND` to show.
+    /// The formula as plain text, for `loss KIND` to show, in the lessons' notation:
+    /// E for the error and o for the network's output (o1, o2 in the layer tables),
+    /// as in lesson 03 and in `explain` and `show network`.
     public var formula: String {
         switch self {
-        case .mse: return "L = mean((y − t)²)"
-        case .sse: return "L = Σ (y − t)²"
-        case .halfSSE: return "L = ½ Σ (t − y)²"
-        case .crossEntropy: return "L = −(1/N) Σ t·log y   (y = softmax(z); dL/dz = (y − t)/N)"
-        case .bce: return "L = −(1/N) Σ [t·log y + (1 − t)·log(1 − y)]"
+        case .mse: return "E = mean((o − t)²)"
+        case .sse: return "E = Σ (o − t)²"
+        case .halfSSE: return "E = ½ Σ (t − o)²"
+        case .crossEntropy: return "E = −(1/N) Σ t·log o   (o = softmax(z); dE/dz = (o − t)/N)"
+        case .bce: return "E = −(1/N) Σ [t·log o + (1 − t)·log(1 − o)]"
         }
     }
 

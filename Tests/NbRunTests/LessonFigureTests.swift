@@ -59,8 +59,8 @@ final class LessonFigureTests: XCTestCase {
     /// Lessons 001/003: Softmax-with-Loss backward for y = [0.3, 0.2, 0.5], t = [0, 1, 0] is y − t.
     func testSoftmaxWithLossBackwardIsYMinusT() throws {
         let out = try run("04-layers-and-softmax.txt")
-        XCTAssertTrue(out.contains("dLce/d(scores) (1×3)\n  0.3000  -0.8000  0.5000"))
-        XCTAssertTrue(out.contains("dL/d(out.z) (1×3)\n  0.3000  -0.8000  0.5000"))
+        XCTAssertTrue(out.contains("dEce/d(scores) (1×3)\n  0.3000  -0.8000  0.5000"))
+        XCTAssertTrue(out.contains("dE/d(out.z) (1×3)\n  0.3000  -0.8000  0.5000"))
         // ReLU passes dout only where x > 0: x = [[1, -0.5], [-2, 3]], dout = [[1, 2], [3, 4]].
         XCTAssertTrue(out.contains("dL/dx (2×2)\n  1.0000  0.0000\n  0.0000  4.0000"))
         XCTAssertFalse(out.contains("fail"), "gradcheck passes")
@@ -70,7 +70,7 @@ final class LessonFigureTests: XCTestCase {
     func testActivationsAndLossMatchLesson004() throws {
         let out = try run("05-activations-and-loss.txt")
         XCTAssertEqual(((1.5 - 3.45) * (1.5 - 3.45) + (0.3 - 5.67) * (0.3 - 5.67)) / 2, 16.3197, accuracy: 1e-12)
-        XCTAssertTrue(out.contains("L (1×1) = 16.3197"))
+        XCTAssertTrue(out.contains("E (1×1) = 16.3197"))
         // softmax([1010, 1000, 990]) = [1, e^-10, e^-20] / (1 + e^-10 + e^-20), finite, shown
         // with 10 decimals so that the whole row has one number format.
         let denominator = 1 + exp(-10.0) + exp(-20.0)

@@ -23,7 +23,7 @@ final class WarningOutputTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr, Self.warning)
         XCTAssertFalse(result.stdout.contains("warning:"), result.stdout)
-        XCTAssertTrue(result.stdout.hasSuffix("L = mean((y − t)²)\nafter\n\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("E = mean((o − t)²)\nafter\n\n"), result.stdout)
     }
 
     func testAWarningIsPrintedInItsPlaceAmongTheOutputs() throws {
@@ -45,7 +45,7 @@ final class WarningOutputTests: XCTestCase {
         process.waitUntilExit()
         try handle.close()
         let text = String(decoding: try Data(contentsOf: both), as: UTF8.self)
-        XCTAssertTrue(text.hasSuffix("L = mean((y − t)²)\n" + Self.warning + "after\n\n"), text)
+        XCTAssertTrue(text.hasSuffix("E = mean((o − t)²)\n" + Self.warning + "after\n\n"), text)
     }
 
     func testANotebookKeepsWarningsAsStderrAndOnlyWhatComesAfterAClear() throws {

@@ -59,6 +59,28 @@ final class ImageRenderTests: XCTestCase {
         XCTAssertEqual(lines[9], "|    ██        ▒▒|")
     }
 
+    /// Pictures of a loaded data set's rows name the label the file wrote (digits 0–9,
+    /// stored as classes 1–10), with the row of the data set they came from.
+    func testRowsOfALabelledDataSetAreCaptionedWithTheFileLabel() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("image-labels-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fileLabels = [0, 7, 3, 9]
+        let csv = "p1,p2,p3,p4,digit\n" + fileLabels.enumerated().map { "\($0.offset),1,2,3,\($0.element)" }.joined(separator: "\n")
+        try csv.write(to: directory.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let session = Session()
+        session.baseDirectory = directory.path
+        _ = run("load d = csv(\"d.csv\", label: \"digit\")", in: session)
+        let gallery = try XCTUnwrap(image(run("show image d.x[2:4, :], shape: [2, 2]", in: session)))
+        XCTAssertEqual(gallery.tiles.map(\.caption), (2...4).map { "row \($0): label \(fileLabels[$0 - 1])" })
+        XCTAssertTrue(renderer.text(.image(gallery)).contains("row 2: label 7"))
+        let one = try XCTUnwrap(image(run("show image d.x[4, :]", in: session)))
+        XCTAssertEqual(one.title, "d.x[4, :], label 9")
+        // A copy in a plain tensor has no labels: the rows are its own.
+        let copy = try XCTUnwrap(image(run("tensor X = d.x[2:3, :]\nshow image X, shape: [2, 2]", in: session)))
+        XCTAssertEqual(copy.tiles.map(\.caption), ["row 1", "row 2"])
+    }
+
     func testRowsOfSquareLengthsAndExplicitShapes() throws {
         let square = try XCTUnwrap(image(run("show image linspace(1, 784, 784).T")))
         XCTAssertEqual(square.tiles[0].pixels.rows, 28)

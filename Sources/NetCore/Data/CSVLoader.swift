@@ -50,17 +50,18 @@ public enum CSVLoader {
         return try table.dataset()
     }
 
-    /// Whole labels ≥ 0 become 1-based classes (shifted by one when they start at 0).
-    static func classify(_ labels: [Double]) -> ([Double], Int?, [String]) {
+    /// Whole labels ≥ 0 become 1-based classes (shifted by one when they start at 0);
+    /// also returns the label that became class 1 (0 when shifted, else 1).
+    static func classify(_ labels: [Double]) -> ([Double], Int?, [String], Int) {
         guard let low = labels.min(), let high = labels.max(), low >= 0,
               high <= 100_000, labels.allSatisfy({ $0 == $0.rounded() }) else {
-            return (labels, nil, [])
+            return (labels, nil, [], 1)
         }
         if low == 0 {
             return (labels.map { $0 + 1 }, Int(high) + 1,
-                    ["labels \(Int(low))–\(Int(high)) became classes 1–\(Int(high) + 1) (classes count from 1)"])
+                    ["labels \(Int(low))–\(Int(high)) became classes 1–\(Int(high) + 1) (classes count from 1)"], 0)
         }
-        return (labels, Int(high), [])
+        return (labels, Int(high), [], 1)
     }
 
     static func resolve(_ label: LabelColumn?, in names: [String], fileName: String) throws -> Int? {

@@ -76,9 +76,11 @@ final class CSVTable {
         guard labelIndex != nil else {
             return Dataset(x: xTensor, y: Tensor(rows: rows, cols: 0), featureNames: featureNames)
         }
-        let (labels, classes, notes) = CSVLoader.classify(y)
-        return Dataset(x: xTensor, y: Tensor(rows: rows, cols: 1, data: labels),
-                       featureNames: featureNames, classes: classes, notes: notes)
+        let (labels, classes, notes, first) = CSVLoader.classify(y)
+        var set = Dataset(x: xTensor, y: Tensor(rows: rows, cols: 1, data: labels),
+                          featureNames: featureNames, classes: classes, notes: notes)
+        set.firstLabel = first
+        return set
     }
 
     // MARK: - Fields

@@ -16,6 +16,9 @@ public struct Dataset: Equatable, Sendable {
     public var classes: Int?
     /// Notes about how the data were read (e.g. "labels 0–9 became classes 1–10").
     public var notes: [String]
+    /// The file's label of class 1: 0 when labels 0–9 became classes 1–10, so that a
+    /// picture of a digit can be captioned with the digit itself (class − 1 + firstLabel).
+    public var firstLabel: Int = 1
 
     public init(x: Tensor, y: Tensor, featureNames: [String]? = nil, classes: Int? = nil, notes: [String] = []) {
         self.x = x

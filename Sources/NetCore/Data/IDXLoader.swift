@@ -38,10 +38,12 @@ public enum IDXLoader {
             throw DataError("'\(labelsName)' holds \(labelWidth) values per sample; a labels file holds one")
         }
         let width = x.dimensions.dropFirst().reduce(1, *)
-        let (classes, count, notes) = CSVLoader.classify(y.values)
-        return Dataset(x: Tensor(rows: n, cols: width, data: x.values),
-                       y: Tensor(rows: n, cols: 1, data: classes),
-                       featureNames: (0..<width).map { "pixel\($0 + 1)" }, classes: count, notes: notes)
+        let (classes, count, notes, first) = CSVLoader.classify(y.values)
+        var set = Dataset(x: Tensor(rows: n, cols: width, data: x.values),
+                          y: Tensor(rows: n, cols: 1, data: classes),
+                          featureNames: (0..<width).map { "pixel\($0 + 1)" }, classes: count, notes: notes)
+        set.firstLabel = first
+        return set
     }
 
     /// Reads the header first and checks it against the file's size, so that a header that

@@ -76,8 +76,9 @@ extension HelpCatalog {
                   body: """
                   backward
                       Backpropagates the loss of the last `forward X, T` and shows, per layer,
-                      dL/dz, dL/dW and dL/db. The gradients REPLACE the previous ones (they are
-                      not accumulated as in PyTorch without zero_grad); `step` uses them.
+                      dE/dz, dE/dW and dE/db (E: the error, as `explain` writes it). The
+                      gradients REPLACE the previous ones (they are not accumulated as in
+                      PyTorch without zero_grad); `step` uses them.
 
                   backward NAME
                       NAME must be a 1×1 tensor. Differentiates it through the tensor statements

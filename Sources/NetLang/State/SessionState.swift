@@ -43,6 +43,10 @@ struct SessionState {
     var memoryLimit = MemoryBudget.defaultLimit
     /// Data sets (`dataset`, `load`): NAME → members ("x", "y").
     var datasets: [String: [String: Tensor]] = [:]
+    /// For data sets whose y holds classes: the file's label of class 1 (0 for digits
+    /// 0–9), so pictures can be captioned "label 7". Not saved: after `restore` the
+    /// captions fall back to the row alone.
+    var datasetFirstLabels: [String: Int] = [:]
 
     var tensorNames: [String] { tensorOrder.filter { tensors[$0] != nil } }
     var layerNames: [String] { network.layers.map(\.name) }

@@ -62,5 +62,6 @@ enum DataStatements {
             throw LangError(.name, "'\(n)' is already a layer", at: name.location, hint: "choose another name for the data set")
         }
         state.datasets[n] = ["x": d.x, "y": d.y]
+        state.datasetFirstLabels[n] = d.classes == nil ? nil : d.firstLabel
     }
 }

@@ -102,19 +102,25 @@ struct ShowImageStatement: Statement {
         let range = try ImageStatements.option("range", in: options).map { try ImageShape.rangeOption($0.value, &evaluator) }
         // Several rows of exactly one image each (`show image digits.x[1:10, :], shape: [8, 8]`): a gallery.
         if let given, t.rows > 1, t.cols == given.rows * given.cols {
-            return [gallery(t, shape: given, label: label, range: range)]
+            let fits = max(1, min(ImageShape.maxTiles, ImageShape.maxPixels / (given.rows * given.cols)))
+            let captions = ImageLabels.captions(for: value, rows: min(t.rows, fits), evaluator: &evaluator)
+            return [gallery(t, shape: given, fits: fits, captions: captions, label: label, range: range)]
         }
         let shape = try ImageShape.of(t, shape: given, label: label, at: value.location, shapeAt: shapeOption?.value.location)
         let pixels = Tensor(rows: shape.rows, cols: shape.cols, data: t.data)
-        return [.image(ImageView(title: label, tiles: [.init(caption: "", pixels: pixels)], scale: range ?? ImageShape.greyScale(t.data)))]
+        // One row of a labelled data set (`show image digits.x[8, :]`): its label in the title.
+        let known = t.rows == 1 ? ImageLabels.labels(for: value, rows: 1, evaluator: &evaluator)?.first : nil
+        let title = known.map { "\(label), label \($0.label)" } ?? label
+        return [.image(ImageView(title: title, tiles: [.init(caption: "", pixels: pixels)], scale: range ?? ImageShape.greyScale(t.data)))]
     }
 
-    /// One tile per row, as many as `ImageShape` bounds allow, on one grey scale.
-    private func gallery(_ t: Tensor, shape: (rows: Int, cols: Int), label: String, range: ImageView.Scale?) -> Output {
-        let fits = max(1, min(ImageShape.maxTiles, ImageShape.maxPixels / (shape.rows * shape.cols)))
+    /// One tile per row, as many as `fits` (bounded by `ImageShape`), on one grey scale;
+    /// each captioned with its data set row and label when known, else "row i".
+    private func gallery(_ t: Tensor, shape: (rows: Int, cols: Int), fits: Int, captions: [String]?, label: String,
+                         range: ImageView.Scale?) -> Output {
         let shown = min(t.rows, fits)
         let tiles = (0..<shown).map { r in
-            ImageView.Tile(caption: "row \(r + 1)",
+            ImageView.Tile(caption: captions?[r] ?? "row \(r + 1)",
                            pixels: Tensor(rows: shape.rows, cols: shape.cols, data: Array(t.data[(r * t.cols)..<((r + 1) * t.cols)])))
         }
         let notes = shown < t.rows ? ["rows 1–\(shown) of \(t.rows) shown (at most \(fits) pictures of \(shape.rows)×\(shape.cols))"] : []

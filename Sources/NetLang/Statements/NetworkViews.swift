@@ -5,9 +5,10 @@ enum NetworkViews {
     /// Tables larger than this become tensors.
     static let maxTableCells = 4000
 
-    /// "dL/d(hidden.W)", "dprice/dapple": the name of a gradient.
-    /// "dL/dx" for a one-letter name; brackets around longer ones, so "dL/d(dout)" does not
-    /// read as d/dd of out, and "dL/d(hidden.W)".
+    /// "dE/d(hidden.W)", "dprice/dapple": the name of a gradient (E, the network's error,
+    /// as lesson 03 and `explain` write it).
+    /// "dE/dx" for a one-letter name; brackets around longer ones, so "dL/d(dout)" does not
+    /// read as d/dd of out, and "dE/d(hidden.W)".
     static func derivative(_ of: String, _ wrt: String) -> String {
         wrt.count > 1 ? "d\(of)/d(\(wrt))" : "d\(of)/d\(wrt)"
     }
@@ -74,9 +75,9 @@ enum NetworkViews {
     static func backward(_ network: Network) -> Output {
         var parts: [Output] = []
         for layer in network.layers.reversed() {
-            if let dz = layer.dZ { parts.append(.tensor(TensorView(name: derivative("L", "\(layer.name).z"), value: dz))) }
-            if let dw = layer.dW { parts.append(.tensor(TensorView(name: derivative("L", "\(layer.name).W"), value: dw))) }
-            if let db = layer.dB { parts.append(.tensor(TensorView(name: derivative("L", "\(layer.name).b"), value: db))) }
+            if let dz = layer.dZ { parts.append(.tensor(TensorView(name: derivative("E", "\(layer.name).z"), value: dz))) }
+            if let dw = layer.dW { parts.append(.tensor(TensorView(name: derivative("E", "\(layer.name).W"), value: dw))) }
+            if let db = layer.dB { parts.append(.tensor(TensorView(name: derivative("E", "\(layer.name).b"), value: db))) }
         }
         return .group(parts)
     }
@@ -102,7 +103,7 @@ enum NetworkViews {
         var parts: [Output] = []
         for u in updates {
             parts.append(.tensor(TensorView(name: "\(u.name) before", value: u.before)))
-            parts.append(.tensor(TensorView(name: derivative("L", u.name), value: u.gradient)))
+            parts.append(.tensor(TensorView(name: derivative("E", u.name), value: u.gradient)))
             parts.append(.tensor(TensorView(name: "\(u.name) after", value: u.after)))
         }
         return .group(parts)
