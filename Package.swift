@@ -50,7 +50,7 @@ let package = Package(
         ], swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),   // as nb-kernel
 
         .executableTarget(name: "nb-run", dependencies: [
-            "CellRunner", "NetLang", "NetRender", "NetCore",
+            "CellRunner", "NetLang", "NetRender", "NetCore", "NetSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nb-kernel", dependencies: [
@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(name: "NetSupportTests", dependencies: ["NetSupport"]),
         .testTarget(name: "NetCoreTests", dependencies: ["NetCore"], exclude: ["reference"]),
         .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"], exclude: ["Reference"]),
-        .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore"], exclude: ["reference"]),
+        .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore", "NetSupport"], exclude: ["reference"]),
         .testTarget(name: "CellRunnerTests", dependencies: ["CellRunner", "NetRender", "NetLang"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NetSupport"]),
         .testTarget(name: "NbRunTests", dependencies: []),
