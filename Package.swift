@@ -65,7 +65,7 @@ let package = Package(
 
         // `make bench`: times NetBook's own train statement beside numpy and PyTorch.
         .executableTarget(name: "nb-bench", dependencies: [
-            "NetLang", "NetCore",
+            "NetLang", "NetCore", "NetSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/nb-bench"),
 
