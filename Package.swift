@@ -53,7 +53,7 @@ let package = Package(
         ], swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),   // as nb-kernel
 
         .executableTarget(name: "nb-run", dependencies: [
-            "CellRunner", "NetLang", "NetRender", "NetCore",
+            "CellRunner", "NetLang", "NetRender", "NetCore", "NetSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nb-kernel", dependencies: [
@@ -68,7 +68,7 @@ let package = Package(
 
         // `make bench`: times NetBook's own train statement beside numpy and PyTorch.
         .executableTarget(name: "nb-bench", dependencies: [
-            "NetLang", "NetCore",
+            "NetLang", "NetCore", "NetSupport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/nb-bench"),
 
@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "NetSupportTests", dependencies: ["NetSupport"]),
         .testTarget(name: "NetCoreTests", dependencies: ["NetCore"], exclude: ["reference"]),
         .testTarget(name: "NetLangTests", dependencies: ["NetLang", "NetCore"], exclude: ["Reference"]),
-        .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore"], exclude: ["reference"]),
+        .testTarget(name: "NetRenderTests", dependencies: ["NetRender", "NetLang", "NetCore", "NetSupport"], exclude: ["reference"]),
         .testTarget(name: "CellRunnerTests", dependencies: ["CellRunner", "NetRender", "NetLang"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "NetSupport"]),
         .testTarget(name: "NbRunTests", dependencies: []),

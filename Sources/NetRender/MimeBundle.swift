@@ -1,4 +1,5 @@
 import NetLang
+import NetSupport
 
 // CONTRACT (scaffold by the lead; the NetRender owner fills in the bodies, keeping these signatures).
 
@@ -11,9 +12,9 @@ public struct MimeBundle {
     public var html: String?
     public var svg: String?
     public var markdown: String?
-    /// A JSON-serializable value: the output's numbers at full precision, for programs
-    /// (`{"name", "shape", "data"}` for a tensor, `{"columns", "rows"}` for a table).
-    public var json: Any?
+    /// The output's numbers at full precision, for programs (`{"name", "shape", "data"}`
+    /// for a tensor, `{"columns", "rows"}` for a table: JSONForm.swift).
+    public var json: JSONValue?
 
     /// The MIME type the JSON form travels under. DSL.md names `application/json`, but
     /// JupyterLab and Notebook 7 rank their JSON tree viewer above every other renderer
@@ -23,16 +24,17 @@ public struct MimeBundle {
     /// (`msg["content"]["data"][MimeBundle.jsonMimeType]`) and lets front ends show HTML/SVG.
     public static let jsonMimeType = "application/vnd.netbook+json"
 
-    public init(plain: String, html: String? = nil, svg: String? = nil, markdown: String? = nil, json: Any? = nil) {
+    public init(plain: String, html: String? = nil, svg: String? = nil, markdown: String? = nil, json: JSONValue? = nil) {
         self.plain = plain; self.html = html; self.svg = svg; self.markdown = markdown; self.json = json
     }
 
-    /// The MIME-type keyed dictionary Jupyter messages and .ipynb files carry.
-    public var dictionary: [String: Any] {
-        var d: [String: Any] = ["text/plain": plain]
-        if let html { d["text/html"] = html }
-        if let svg { d["image/svg+xml"] = svg }
-        if let markdown { d["text/markdown"] = markdown }
+    /// The MIME-type keyed object Jupyter messages (`data` of display_data) and .ipynb
+    /// files carry.
+    public var dictionary: JSONObject {
+        var d: JSONObject = ["text/plain": .string(plain)]
+        if let html { d["text/html"] = .string(html) }
+        if let svg { d["image/svg+xml"] = .string(svg) }
+        if let markdown { d["text/markdown"] = .string(markdown) }
         if let json { d[MimeBundle.jsonMimeType] = json }
         return d
     }
@@ -131,8 +133,8 @@ public struct Renderer {
             let bundles = try parts.map(interruptibleBundle(for:))
             // One HTML page of the parts; a part without HTML (explain, print) keeps its text look.
             let html = bundles.map { $0.html ?? HTMLText.pre($0.plain) }.joined(separator: "\n")
-            let json: [Any] = bundles.map { $0.json ?? ["text": $0.plain] }
-            return MimeBundle(plain: plain, html: html, json: ["outputs": json])
+            let json = bundles.map { $0.json ?? ["text": .string($0.plain)] }
+            return MimeBundle(plain: plain, html: html, json: ["outputs": .array(json)])
         }
     }
 

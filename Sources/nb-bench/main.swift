@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NetCore
 import NetLang
+import NetSupport
 
 /// `nb-bench W1 W3`: times NetBook's own `train` statement on the bench workloads
 /// (through Session.run, the path a notebook takes) and prints one JSON object with
@@ -23,15 +24,14 @@ struct NBBench: ParsableCommand {
 
     func run() throws {
         let blas = BLASKernels.preferFastest()
-        var result: [String: Any] = ["peer": "NetBook", "blas": blas.summary]
+        var result: JSONObject = ["peer": "NetBook", "blas": .string(blas.summary)]
         for name in workloads {
             guard let workload = BenchWorkload.all.first(where: { $0.name == name }) else {
                 throw ValidationError("unknown workload '\(name)'; choose from W1 W2 W3 W4")
             }
-            result[name] = try secondsPerStep(workload)
+            result[name] = .number(try secondsPerStep(workload))
         }
-        let json = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
-        print(String(decoding: json, as: UTF8.self))
+        print(JSONWriter.text(.object(result.sortedByKey())))
     }
 
     /// Best mean seconds per step over `repeats` blocks of `train`, each ≥ minSeconds.

@@ -43,7 +43,7 @@ enum Rendering {
         for color in [false, true] {
             let bundle = Renderer(settings: settings, color: color).bundle(for: output)
             _ = bundle.plain.utf8.count
-            if !color { _ = wire.frames(for: Message(header: ["msg_type": "display_data"], content: ["data": .object(bundle.jsonObject)])) }
+            if !color { _ = wire.frames(for: Message(header: ["msg_type": "display_data"], content: ["data": .object(bundle.dictionary)])) }
         }
     }
 

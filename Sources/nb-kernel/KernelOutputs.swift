@@ -35,7 +35,7 @@ enum KernelOutputs {
 
     /// A MIME bundle as messages carry it; nothing shown is an empty bundle.
     static func data(_ shown: ShownOutput?) -> MimeData {
-        shown?.bundle.jsonObject ?? [:]
+        shown?.bundle.dictionary ?? [:]
     }
 
     static func executionError(_ error: CellError) -> ExecutionError {

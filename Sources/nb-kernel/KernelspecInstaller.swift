@@ -76,10 +76,8 @@ struct KernelspecInstaller {
             throw Failure(description: "cannot create the kernelspec directory \(directory): \(Self.reason(error))")
         }
         try copy(executable, to: binary, permissions: 0o755)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let json = try encoder.encode(kernelJSON(binary: binary))
-        try write(json, to: PathText.appending("kernel.json", to: directory), permissions: 0o644)
+        let json = JSONWriter.prettyBytes(try JSONValueEncoder().encode(kernelJSON(binary: binary)))   // keys sorted
+        try write(Data(json), to: PathText.appending("kernel.json", to: directory), permissions: 0o644)
         // Logos from the first directory that has them, unless that is the kernelspec
         // directory itself (an installed copy reinstalling in place).
         if let logos = logoDirectories.first(where: { dir in Self.logoNames.allSatisfy { files.fileExists(atPath: dir + "/" + $0) } }),

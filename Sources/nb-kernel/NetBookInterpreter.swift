@@ -43,7 +43,7 @@ final class NetBookInterpreter: Interpreter {
     }
 
     func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeData? {
-        session.inspect(code, cursor: cursor).map { renderer.bundle(for: $0).jsonObject }
+        session.inspect(code, cursor: cursor).map { renderer.bundle(for: $0).dictionary }
     }
 
     func isComplete(_ code: String) -> CompletenessResult {

@@ -1,4 +1,5 @@
 import Foundation
+import NetSupport
 
 /// `--to markdown`: prose as it is, code in ```netbook fences, each output after its
 /// cell (an output with a `text/markdown` form, like `explain`, is shown in that form).
@@ -22,7 +23,7 @@ enum MarkdownExport {
     private static func render(_ output: CellOutput) -> String {
         switch output {
         case .display(let data), .result(let data, _):
-            if let markdown = data["text/markdown"] as? String { return markdown }
+            if let markdown = data["text/markdown"]?.string { return markdown }
             return fenced(output.plainText, language: "text")
         default:
             return fenced(output.plainText, language: "text")
@@ -45,28 +46,29 @@ enum MarkdownExport {
 ///                 "outputs": [{"type": "result", "text": "...", "data": {"text/plain": ...}}]}]}
 enum JSONExport {
     static func render(_ notebook: Notebook, name: String) throws -> Data {
-        let cells: [[String: Any]] = notebook.cells.enumerated().map { i, cell in
-            var object: [String: Any] = ["index": i + 1, "type": cell.kind.rawValue, "source": cell.source]
+        let cells: [JSONValue] = notebook.cells.enumerated().map { i, cell in
+            var object: JSONObject = ["index": .integer(i + 1), "type": .string(cell.kind.rawValue), "source": .string(cell.source)]
             if cell.kind == .code {
-                object["execution_count"] = cell.executionCount ?? NSNull()
-                object["outputs"] = cell.outputs.map(json)
+                object["execution_count"] = cell.executionCount.map(JSONValue.integer) ?? .null
+                object["outputs"] = .array(cell.outputs.map(json))
             }
-            return object
+            return .object(object)
         }
         let ok = !notebook.cells.contains { $0.outputs.contains { $0.isError } }
-        let top: [String: Any] = ["notebook": name, "ok": ok, "cells": cells]
-        var data = try JSONSerialization.data(withJSONObject: top, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let top: JSONValue = ["notebook": .string(name), "ok": .bool(ok), "cells": .array(cells)]
+        var data = Data(JSONWriter.prettyBytes(top))
         data.append(0x0A)
         return data
     }
 
-    private static func json(_ output: CellOutput) -> [String: Any] {
+    private static func json(_ output: CellOutput) -> JSONValue {
+        let text = JSONValue.string(output.plainText)
         switch output {
-        case .stream(let text): return ["type": "stream", "text": text]
-        case .stderr(let text): return ["type": "stream", "name": "stderr", "text": text]
-        case .display(let data): return ["type": "display", "text": output.plainText, "data": data]
-        case .result(let data, _): return ["type": "result", "text": output.plainText, "data": data]
-        case .error(let name, let value, _): return ["type": "error", "text": output.plainText, "ename": name, "evalue": value]
+        case .stream(let s): return ["type": "stream", "text": .string(s)]
+        case .stderr(let s): return ["type": "stream", "name": "stderr", "text": .string(s)]
+        case .display(let data): return ["type": "display", "text": text, "data": .object(data)]
+        case .result(let data, _): return ["type": "result", "text": text, "data": .object(data)]
+        case .error(let name, let value, _): return ["type": "error", "text": text, "ename": .string(name), "evalue": .string(value)]
         }
     }
 }

@@ -1,3 +1,5 @@
+import NetSupport
+
 /// A notebook as nb-run sees it, whatever file it came from: cells in order, each with
 /// the outputs it has (stored in the file, or produced by running it).
 ///
@@ -6,7 +8,7 @@
 struct Notebook {
     var cells: [NotebookCell]
     /// The top-level `metadata` of an .ipynb, kept so that rewriting it loses nothing.
-    var metadata: [String: Any] = [:]
+    var metadata: JSONObject = [:]
 
     var codeCells: [NotebookCell] { cells.filter { $0.kind == .code } }
 }
@@ -21,7 +23,7 @@ struct NotebookCell {
     var outputs: [CellOutput] = []
     var executionCount: Int?
     /// The cell's own `metadata` in an .ipynb.
-    var metadata: [String: Any] = [:]
+    var metadata: JSONObject = [:]
 }
 
 /// One output of a code cell, in the form .ipynb stores it.
@@ -31,9 +33,9 @@ enum CellOutput {
     /// Warnings (the stderr stream, as Jupyter stores them).
     case stderr(String)
     /// display_data: a MIME bundle keyed by type; `text/plain` is always there.
-    case display(data: [String: Any])
+    case display(data: JSONObject)
     /// execute_result: the value of the cell's last statement.
-    case result(data: [String: Any], executionCount: Int?)
+    case result(data: JSONObject, executionCount: Int?)
     /// The error that stopped the cell; `traceback` is what a person reads (caret included).
     case error(name: String, value: String, traceback: [String])
 
@@ -49,9 +51,11 @@ enum CellOutput {
     var isError: Bool { if case .error = self { return true } else { return false } }
 
     /// `text/plain` of a MIME bundle: a string, or nbformat's list of lines.
-    static func plain(_ data: [String: Any]) -> String {
-        if let text = data["text/plain"] as? String { return text }
-        if let lines = data["text/plain"] as? [String] { return lines.joined() }
-        return ""
+    static func plain(_ data: JSONObject) -> String {
+        switch data["text/plain"] {
+        case .string(let text)?: return text
+        case .array(let lines)?: return lines.compactMap(\.string).joined()
+        default: return ""
+        }
     }
 }

@@ -45,7 +45,7 @@ struct NotebookParameters {
     func inject(into notebook: Notebook) -> (notebook: Notebook, note: String?) {
         var result = notebook
         var cell = NotebookCell(kind: .code, source: cellSource, id: "injected-parameters")
-        cell.metadata = ["tags": [Self.injectedTag]]
+        cell.metadata = ["tags": [.string(Self.injectedTag)]]
         if let previous = result.cells.firstIndex(where: { $0.tags.contains(Self.injectedTag) }) {
             result.cells[previous] = cell
             return (result, nil)
@@ -65,7 +65,7 @@ struct NotebookParameters {
 
 extension NotebookCell {
     /// The cell's `metadata.tags` (papermill's `parameters`, nbval's markers...).
-    var tags: [String] { metadata["tags"] as? [String] ?? [] }
+    var tags: [String] { metadata["tags"]?.array?.compactMap(\.string) ?? [] }
 }
 
 /// Reads `-p NAME VALUE` / `--parameter NAME VALUE` out of the command line before

@@ -72,9 +72,9 @@ final class NotebookRunner {
             case .stream(let name, let text):
                 kept.append(stream: name, text)
             case .result(let shown):
-                kept.append(.result(data: Self.storable(shown.bundle.dictionary), executionCount: count), terminalText(shown))
+                kept.append(.result(data: shown.bundle.dictionary, executionCount: count), terminalText(shown))
             case .display(let shown?, displayID: nil):
-                kept.append(.display(data: Self.storable(shown.bundle.dictionary)), terminalText(shown))
+                kept.append(.display(data: shown.bundle.dictionary), terminalText(shown))
             case .display(nil, displayID: nil):
                 break   // CellRunner opens only live displays empty
             }
@@ -91,26 +91,4 @@ final class NotebookRunner {
         guard color else { return shown.bundle.plain }
         return (try? Renderer(settings: session.settings, color: true).interruptibleText(shown.output)) ?? shown.bundle.plain
     }
-
-    /// A MIME bundle that JSON can carry: a value JSON cannot write (NaN in
-    /// application/json) drops that entry rather than the whole notebook.
-    static func storable(_ data: [String: Any]) -> [String: Any] {
-        data.filter { isJSON($0.value) }
-    }
-
-    /// What `JSONSerialization.isValidJSONObject` says, without bridging every value of
-    /// the tree to an NSArray of NSNumbers first: that took 70% of a cell showing a
-    /// 500×200 tensor (1 s in a debug build, past the timeout test's limit under load).
-    /// The kinds JSONForm and MimeBundle produce are checked here; anything else (JSON
-    /// null as a boxed nil or NSNull, other number types) is asked of JSONSerialization.
-    static func isJSON(_ value: Any) -> Bool {
-        switch value {
-        case is String, is Bool, is Int: return true
-        case let x as Double: return x.isFinite
-        case let array as [Any]: return array.allSatisfy(isJSON)
-        case let object as [String: Any]: return object.values.allSatisfy(isJSON)
-        default: return JSONSerialization.isValidJSONObject([value])
-        }
-    }
-
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NetSupport
 
 /// The percent format of Jupytext, VS Code and Spyder: `# %%` starts a code cell,
 /// `# %% [markdown]` a markdown cell whose lines start with `# `. A file without
@@ -34,7 +35,7 @@ enum PercentFormat {
             let source = segment.kind == .markdown ? body.map(unmarkdown).joined(separator: "\n")
                                                    : body.joined(separator: "\n")
             var cell = NotebookCell(kind: segment.kind, source: source, id: "cell-\(cells.count + 1)")
-            if !segment.tags.isEmpty { cell.metadata["tags"] = segment.tags }
+            if !segment.tags.isEmpty { cell.metadata["tags"] = JSONValue(segment.tags) }
             cells.append(cell)
         }
         return Notebook(cells: cells)
@@ -55,9 +56,9 @@ enum PercentFormat {
     static func markerTags(_ line: String) -> [String] {
         guard let start = line.range(of: "tags=[") else { return [] }
         let list = line[line.index(before: start.upperBound)...]
-        guard let end = list.firstIndex(of: "]"),
-              let tags = try? JSONSerialization.jsonObject(with: Data(list[...end].utf8)) as? [String] else { return [] }
-        return tags
+        guard let end = list.firstIndex(of: "]"), let items = (try? JSONReader.read(String(list[...end])))?.array else { return [] }
+        let tags = items.compactMap(\.string)
+        return tags.count == items.count ? tags : []
     }
 
     /// `# text` -> `text`, `#` -> an empty line; other lines stay as they are.

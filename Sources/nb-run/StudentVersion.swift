@@ -128,6 +128,6 @@ enum StudentVersion {
     }
 
     private static func isSolutionCell(_ cell: NotebookCell) -> Bool {
-        (cell.metadata["nbgrader"] as? [String: Any])?["solution"] as? Bool == true
+        cell.metadata["nbgrader"]?["solution"]?.bool == true
     }
 }

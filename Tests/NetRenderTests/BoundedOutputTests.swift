@@ -1,4 +1,5 @@
 import Foundation
+import NetSupport
 import XCTest
 import NetCore
 @testable import NetLang
@@ -26,7 +27,7 @@ final class BoundedOutputTests: XCTestCase {
         if let html = bundle.html { result["text/html"] = html.utf8.count }
         if let svg = bundle.svg { result["image/svg+xml"] = svg.utf8.count }
         if let markdown = bundle.markdown { result["text/markdown"] = markdown.utf8.count }
-        if let json = bundle.json { result[MimeBundle.jsonMimeType] = try JSONSerialization.data(withJSONObject: json).count }
+        if let json = bundle.json { result[MimeBundle.jsonMimeType] = JSONWriter.bytes(json).count }
         return result
     }
 

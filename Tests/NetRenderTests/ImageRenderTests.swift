@@ -116,9 +116,8 @@ final class ImageRenderTests: XCTestCase {
         let svg = try XCTUnwrap(bundle.svg)
         XCTAssertEqual(svg.components(separatedBy: "fill=\"#000000\" class=\"px\"").count - 1, 13)
         XCTAssertEqual(svg.components(separatedBy: "fill=\"#808080\" class=\"px\"").count - 1, 1)
-        let json = try XCTUnwrap(bundle.json as? [String: Any])
-        let tiles = try XCTUnwrap(json["tiles"] as? [[String: Any]])
-        XCTAssertEqual(tiles.first?["shape"] as? [Int], [8, 8])
+        let json = try JSONValue.roundTrip(bundle.json)
+        XCTAssertEqual(json["tiles"]?[0]?["shape"], .array([.number(8), .number(8)]))
     }
 
     func testNanInfinitiesAndHugeValuesAreDrawnNotFatal() throws {

@@ -38,8 +38,8 @@ final class InterruptRenderTests: XCTestCase {
             // Not interrupted: every value is in the text and the JSON.
             let bundle = try renderer.interruptibleBundle(for: .tensor(view))
             XCTAssertEqual(bundle.plain.split(separator: "\n").count, 1 + rows, "\(rows)×\(cols)")
-            let data = try XCTUnwrap((bundle.json as? [String: Any])?["data"] as? [[Double]])
-            XCTAssertEqual(data.flatMap { $0 }, view.value.data)
+            let data = try XCTUnwrap(bundle.json?["data"]?.array)
+            XCTAssertEqual(data.flatMap { $0.array ?? [] }.map(\.double), view.value.data.map { Optional($0) })
         }
     }
 

@@ -73,8 +73,8 @@ final class NetworkPathTests: XCTestCase {
         XCTAssertEqual(probe.classes["path"], 3, "W1, W5 and W7")
         XCTAssertEqual(svg.components(separatedBy: "<circle").dropFirst().filter { $0.contains(NetworkSVG.pathColour) }.count, 4)
         XCTAssertTrue(probe.texts.contains("gold: the path of ∂E/∂W1, what explain hidden.W[1, 1] multiplies through"))
-        let json = Renderer(settings: RenderSettings()).bundle(for: .network(d)).json as? [String: Any]
-        XCTAssertEqual((json?["path"] as? [String: Any])?["edges"] as? [Int], d.edges.indices.filter { d.edges[$0].onPath })
+        let json = try JSONValue.roundTrip(Renderer(settings: RenderSettings()).bundle(for: .network(d)).json)
+        XCTAssertEqual(json["path"]?["edges"], .array(d.edges.indices.filter { d.edges[$0].onPath }.map { .number(Double($0)) }))
     }
 
     func testABiasPathStartsAtItsUnit() throws {

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import XCTest
+import NetSupport
 
 /// Parses XML with Foundation's XMLParser and collects what tests look at.
 final class XMLProbe: NSObject, XMLParserDelegate {
@@ -57,9 +58,10 @@ enum JSONValue: Decodable, Equatable {
         else { self = .object(try c.decode([String: JSONValue].self)) }
     }
 
-    /// Serialized the way the kernel sends it, read back exactly.
-    static func roundTrip(_ any: Any) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: JSONSerialization.data(withJSONObject: any))
+    /// A renderer's JSON form written the way the kernel sends it (NetSupport's writer),
+    /// read back exactly by Foundation's decoder (a reader independent of ours).
+    static func roundTrip(_ value: NetSupport.JSONValue?) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(JSONWriter.bytes(XCTUnwrap(value))))
     }
 
     subscript(key: String) -> JSONValue? { if case .object(let o) = self { return o[key] } else { return nil } }

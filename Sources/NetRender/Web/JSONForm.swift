@@ -1,46 +1,45 @@
 import NetCore
 import NetLang
+import NetSupport
 
-/// Outputs as JSON values (`[String: Any]` trees that nb-run's `JSONSerialization` writes
-/// and MimeBundle+JSON.swift turns into kernel messages' JSONValue) with full-precision numbers:
+/// Outputs as JSON values (the `application/vnd.netbook+json` form of a MIME bundle, which
+/// kernel messages and nb-run's .ipynb files carry as they are) with full-precision numbers:
 ///
 ///     {"columns": ["tensor", "value"], "rows": [["x", 0.1]]}           // a table
 ///     {"name": "x", "shape": [1, 2], "data": [[0.1, 0.2]]}              // a tensor
 ///
-/// JSON has no NaN or infinity: those become null.
+/// JSON has no NaN or infinity: those become null. Members are in the order written here.
 enum JSONForm {
-    /// JSON null: a boxed nil. NSNull is only in the full Foundation (2.7 MB of a kernel's
-    /// idle memory); corelibs' JSONSerialization writes a nil as null, and
-    /// `MimeBundle.jsonValue` turns it into `.null`.
-    static var null: Any { Optional<Any>.none as Any }
-
-    static func number(_ v: Double) -> Any { v.isFinite ? v : null }
+    static func number(_ v: Double) -> JSONValue { v.isFinite ? .number(v) : .null }
+    static func numbers(_ vs: [Double]) -> JSONValue { .array(vs.map(number)) }
+    static func optional(_ v: Double?) -> JSONValue { v.map(number) ?? .null }
+    static func integers(_ vs: [Int]) -> JSONValue { .array(vs.map(JSONValue.integer)) }
 
     /// A table's rows: all of them up to `TensorSummary.threshold` cells, else the first and
     /// last `TableSummary.edge` rows, with `"summarized": true`, `"rowCount"` and the 1-based
     /// `"rowIndex"` of the rows kept (as a summarized tensor says it).
-    static func table(_ t: Table) -> [String: Any] {
+    static func table(_ t: Table) -> JSONValue {
         let width = max(1, t.columns.count, t.rows.first?.count ?? 0)
         let summarized = t.rows.count * width > TensorSummary.threshold && t.rows.count > 2 * TableSummary.edge
         let kept = summarized ? TensorSummary.side(t.rows.count, edge: TableSummary.edge).compactMap { $0 } : Array(t.rows.indices)
-        var d: [String: Any] = [
-            "columns": t.columns,
-            "rows": kept.map { t.rows[$0] }.map { row in row.map { cell -> Any in
+        var d: JSONObject = [
+            "columns": JSONValue(t.columns),
+            "rows": .array(kept.map { t.rows[$0] }.map { row in .array(row.map { cell -> JSONValue in
                 switch cell {
                 case .number(let v): return number(v)
-                case .text(let s): return s
-                case .empty: return null
+                case .text(let s): return .string(s)
+                case .empty: return .null
                 }
-            } },
+            }) }),
         ]
         if summarized {
             d["summarized"] = true
-            d["rowCount"] = t.rows.count
-            d["rowIndex"] = kept.map { $0 + 1 }
+            d["rowCount"] = .integer(t.rows.count)
+            d["rowIndex"] = integers(kept.map { $0 + 1 })
         }
-        if let title = t.title { d["title"] = title }
-        if !t.footer.isEmpty { d["footer"] = t.footer }
-        return d
+        if let title = t.title { d["title"] = .string(title) }
+        if !t.footer.isEmpty { d["footer"] = JSONValue(t.footer) }
+        return .object(d)
     }
 
     /// A tensor's values: all of them up to `TensorSummary.threshold` (1000, numpy's), else
@@ -51,102 +50,106 @@ enum JSONForm {
     ///      "rowIndex": [1, 2, 3, 1998, 1999, 2000], "colIndex": [1, 2, 3, 1998, 1999, 2000],
     ///      "data": [[…6 values…], …6 rows…]}
     /// Throws `Interrupted` when the work is interrupted (`show x full` has 100 000 values).
-    static func tensor(name: String?, _ t: Tensor, shown: TensorSummary? = nil) throws -> [String: Any] {
+    static func tensor(name: String?, _ t: Tensor, shown: TensorSummary? = nil) throws -> JSONValue {
         let shown = shown ?? .numpy(rows: t.rows, cols: t.cols)
         let rows = shown.shownRows, cols = shown.shownCols
         var values = 0
         let data = try rows.map { r in
-            try cols.map { c in
+            JSONValue.array(try cols.map { c in
                 try Interruption.check(item: values, every: TensorText.valuesPerCheck)
                 values += 1
                 return number(t[r, c])
-            }
+            })
         }
-        var d: [String: Any] = ["name": name.map { $0 as Any } ?? null, "shape": [t.rows, t.cols], "data": data]
+        var d: JSONObject = ["name": JSONValue(name), "shape": integers([t.rows, t.cols]), "data": .array(data)]
         if shown.isSummarized {
             d["summarized"] = true
-            d["rowIndex"] = rows.map { $0 + 1 }
-            d["colIndex"] = cols.map { $0 + 1 }
+            d["rowIndex"] = integers(rows.map { $0 + 1 })
+            d["colIndex"] = integers(cols.map { $0 + 1 })
         }
-        return d
+        return .object(d)
     }
 
-    static func plot(_ p: Plot) -> [String: Any] {
-        var d: [String: Any] = [
-            "kind": "\(p.kind)", "title": p.title, "xLabel": p.xLabel, "yLabel": p.yLabel,
-            "series": p.series.map { s -> [String: Any] in
-                var item: [String: Any] = ["label": s.label, "x": s.x.map(number), "y": s.y.map(number)]
-                if let c = s.classes { item["classes"] = c }
-                return item
-            },
+    static func plot(_ p: Plot) -> JSONValue {
+        var d: JSONObject = [
+            "kind": .string("\(p.kind)"), "title": .string(p.title), "xLabel": .string(p.xLabel), "yLabel": .string(p.yLabel),
+            "series": .array(p.series.map { s in
+                var item: JSONObject = ["label": .string(s.label), "x": numbers(s.x), "y": numbers(s.y)]
+                if let c = s.classes { item["classes"] = integers(c) }
+                return .object(item)
+            }),
         ]
         if let g = p.grid {
-            d["grid"] = ["x": [g.xRange.lowerBound, g.xRange.upperBound].map(number),
-                         "y": [g.yRange.lowerBound, g.yRange.upperBound].map(number),
-                         "values": g.values.map { $0.map(number) }]
+            d["grid"] = ["x": numbers([g.xRange.lowerBound, g.xRange.upperBound]),
+                         "y": numbers([g.yRange.lowerBound, g.yRange.upperBound]),
+                         "values": .array(g.values.map(numbers))]
         }
-        return d
+        return .object(d)
     }
 
-    static func graph(_ g: GraphView) throws -> [String: Any] {
-        ["root": g.root, "nodes": try g.nodes.map { n -> [String: Any] in
-            var d: [String: Any] = ["id": n.id, "name": n.name.map { $0 as Any } ?? null, "op": n.op,
-                                    "inputs": n.inputs, "value": try tensor(name: n.name, n.value)]
-            d["grad"] = try n.grad.map { try tensor(name: nil, $0) as Any } ?? null
+    static func graph(_ g: GraphView) throws -> JSONValue {
+        ["root": .string(g.root), "nodes": .array(try g.nodes.map { n in
+            var d: JSONObject = ["id": .integer(n.id), "name": JSONValue(n.name), "op": .string(n.op),
+                                 "inputs": integers(n.inputs), "value": try tensor(name: n.name, n.value)]
+            d["grad"] = try n.grad.map { try tensor(name: nil, $0) } ?? .null
             // What each input's arrow carries back (the numbers under the drawing's arrows).
-            d["inputGrads"] = try n.inputGrads.map { try $0.map { try tensor(name: nil, $0) } as Any } ?? null
-            return d
-        }]
+            d["inputGrads"] = try n.inputGrads.map { .array(try $0.map { try tensor(name: nil, $0) }) } ?? .null
+            return .object(d)
+        })]
     }
 
     /// `show network`: the drawn units and connections, with the layers' full sizes.
-    static func network(_ d: NetworkDiagram) -> [String: Any] {
-        let optional: (Double?) -> Any = { $0.map { number($0) } ?? null }
-        var form = networkBody(d, optional)
+    static func network(_ d: NetworkDiagram) -> JSONValue {
+        var form = networkBody(d)
         // Only with a path, so a plain `show network` keeps the form it always had.
         if let path = d.path {
-            form["path"] = ["parameter": path.parameter, "symbol": path.symbol,
-                            "units": d.columns.enumerated().flatMap { c, column in
-                                column.units.enumerated().filter { $0.element.onPath }.map { [c, $0.offset] } },
-                            "edges": d.edges.indices.filter { d.edges[$0].onPath }] as [String: Any]
+            let units = d.columns.enumerated().flatMap { c, column in
+                column.units.enumerated().filter { $0.element.onPath }.map { integers([c, $0.offset]) } }
+            form["path"] = ["parameter": .string(path.parameter), "symbol": .string(path.symbol),
+                            "units": .array(units), "edges": integers(d.edges.indices.filter { d.edges[$0].onPath })]
         }
-        return form
+        return .object(form)
     }
 
-    private static func networkBody(_ d: NetworkDiagram, _ optional: (Double?) -> Any) -> [String: Any] {
-        ["samples": d.samples, "hasGradients": d.hasGradients, "layersLeftOut": d.layersLeftOut,
-                "columns": d.columns.map { c -> [String: Any] in
-                    ["title": c.title, "activation": c.activation, "count": c.count, "leftOut": c.leftOut,
-                     "units": c.units.map { u -> [String: Any] in
-                         ["name": u.name, "z": optional(u.z), "a": optional(u.a), "bias": optional(u.bias),
-                          "biasGradient": optional(u.biasGradient)]
-                     }]
-                },
-                "edges": d.edges.map { e -> [String: Any] in
-                    ["column": e.column, "from": e.from, "to": e.to, "symbol": e.symbol,
-                     "weight": number(e.weight), "gradient": optional(e.gradient)]
-                }]
+    private static func networkBody(_ d: NetworkDiagram) -> JSONObject {
+        ["samples": .integer(d.samples), "hasGradients": .bool(d.hasGradients), "layersLeftOut": .integer(d.layersLeftOut),
+         "columns": .array(d.columns.map { c in
+             ["title": .string(c.title), "activation": .string(c.activation), "count": .integer(c.count),
+              "leftOut": .integer(c.leftOut),
+              "units": .array(c.units.map { u in
+                  ["name": .string(u.name), "z": optional(u.z), "a": optional(u.a), "bias": optional(u.bias),
+                   "biasGradient": optional(u.biasGradient)]
+              })]
+         }),
+         "edges": .array(d.edges.map { e in
+             ["column": .integer(e.column), "from": .integer(e.from), "to": .integer(e.to), "symbol": .string(e.symbol),
+              "weight": number(e.weight), "gradient": optional(e.gradient)]
+         })]
     }
 
-    static func derivation(_ d: Derivation) -> [String: Any] {
-        var json: [String: Any] = [
-            "parameter": d.parameter, "symbol": d.symbol, "latex": d.latex, "value": number(d.value), "notes": d.notes,
-            "factors": d.factors.map { ["symbol": $0.symbol, "latex": $0.latex, "formula": $0.formula, "value": number($0.value)] }]
+    static func derivation(_ d: Derivation) -> JSONValue {
+        var json: JSONObject = [
+            "parameter": .string(d.parameter), "symbol": .string(d.symbol), "latex": .string(d.latex),
+            "value": number(d.value), "notes": JSONValue(d.notes),
+            "factors": .array(d.factors.map { ["symbol": .string($0.symbol), "latex": .string($0.latex),
+                                               "formula": .string($0.formula), "value": number($0.value)] })]
         // A batch: every sample's product (the factors are sample 1's).
-        if !d.sampleProducts.isEmpty { json["sampleProducts"] = d.sampleProducts.map(number) }
+        if !d.sampleProducts.isEmpty { json["sampleProducts"] = numbers(d.sampleProducts) }
         // A large batch keeps some samples' products: which, and of how many.
         if d.batchSize > d.sampleProducts.count {
             json["summarized"] = true
-            json["sampleCount"] = d.batchSize
-            json["sampleIndex"] = d.sampleIndices.map { $0 + 1 }
+            json["sampleCount"] = .integer(d.batchSize)
+            json["sampleIndex"] = integers(d.sampleIndices.map { $0 + 1 })
         }
-        return json
+        return .object(json)
     }
 
-    static func progress(_ p: NetLang.Progress) -> [String: Any] {
-        ["step": p.step, "totalSteps": p.totalSteps, "epoch": p.epoch, "totalEpochs": p.totalEpochs,
-         "loss": number(p.loss), "stepsPerSecond": number(p.stepsPerSecond), "secondsLeft": number(p.secondsLeft),
-         "history": p.history.map(number), "historySteps": p.historySteps]
-            .merging(p.decision.map { ["decision": plot($0)] } ?? [:]) { a, _ in a }
+    static func progress(_ p: NetLang.Progress) -> JSONValue {
+        var d: JSONObject = [
+            "step": .integer(p.step), "totalSteps": .integer(p.totalSteps), "epoch": .integer(p.epoch),
+            "totalEpochs": .integer(p.totalEpochs), "loss": number(p.loss), "stepsPerSecond": number(p.stepsPerSecond),
+            "secondsLeft": number(p.secondsLeft), "history": numbers(p.history), "historySteps": integers(p.historySteps)]
+        if let decision = p.decision { d["decision"] = plot(decision) }
+        return .object(d)
     }
 }

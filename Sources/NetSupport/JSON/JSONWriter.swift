@@ -21,7 +21,7 @@ public struct JSONWriter {
     /// Bytes written so far (those handed to the sink and those still buffered).
     public private(set) var count = 0
 
-    private var buffer: [UInt8] = []
+    var buffer: [UInt8] = []   // internal: JSONWriter+Pretty.swift writes into it too
     private let chunkSize: Int
     private let check: (() throws -> Void)?
     private let sink: ((UnsafeRawBufferPointer) throws -> Void)?
@@ -41,7 +41,7 @@ public struct JSONWriter {
     }
 
     /// A writer that keeps all its text (`text` when done).
-    private init() {
+    init() {
         chunkSize = .max
         escapesSlashes = false
         check = nil
@@ -105,9 +105,9 @@ public struct JSONWriter {
     }
 
     @inline(__always)
-    private mutating func append(_ byte: UInt8) { buffer.append(byte) }
+    mutating func append(_ byte: UInt8) { buffer.append(byte) }
 
-    private mutating func writeDouble(_ x: Double) {
+    mutating func writeDouble(_ x: Double) {
         guard x.isFinite else { buffer.append(contentsOf: "null".utf8); return }
         var text = x.description
         if text.hasSuffix(".0") { text.removeLast(2) }
@@ -117,7 +117,7 @@ public struct JSONWriter {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// RFC 8259 string: quote, backslash and control characters escaped, the rest as UTF-8.
-    private mutating func writeString(_ s: String) {
+    mutating func writeString(_ s: String) {
         buffer.append(UInt8(ascii: "\""))
         var s = s
         // The runs between escapes are copied whole (byte by byte, the 10 MB of HTML of
