@@ -1,4 +1,5 @@
 import Foundation
+import NetSupport
 
 extension Notebook {
     /// The notebook with the top-level metadata of the .ipynb it is about to overwrite.
@@ -19,7 +20,8 @@ extension Notebook {
         kept["kernelspec"] = nil
         kept["language_info"] = nil
         var notebook = self
-        notebook.metadata = kept.merging(metadata) { _, own in own }
+        for (key, own) in metadata { kept[key] = own }
+        notebook.metadata = kept
         return notebook
     }
 }
