@@ -113,12 +113,14 @@ def test_html_tables_are_drawn_with_their_rows(lessons, name):
     assert counted >= 5, "the lesson's tables were found"
 
 
-# The pictures each lesson draws, in order: network (03), data/loss/decision plots (06),
-# digits, the network (instead of its weights) and mistakes with the loss curve (08).
+# The pictures each lesson draws, in order: the network after forward, with W1's path, after backward (03),
+# data/loss/decision plots (06),
+# digits, the network (instead of its weights), the loss curve, the confusion table and
+# the mistakes (08).
 # Each is named by a word of its SVG <title> (what a screen reader says).
-PICTURES = {"03-backprop-by-hand": ["network", "network"],
+PICTURES = {"03-backprop-by-hand": ["network", "network", "network"],
             "06-xor": ["scatter plot", "training loss", "training loss", "decision"],
-            "08-digits": ["digits.x", "network", "training loss", "mistakes"]}
+            "08-digits": ["digits.x", "network", "training loss", "confusion", "mistakes"]}
 
 
 @pytest.mark.parametrize("name", LESSONS)
