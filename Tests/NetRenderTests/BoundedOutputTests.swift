@@ -95,7 +95,8 @@ final class BoundedOutputTests: XCTestCase {
         let session = Session()
         run(Self.matrix + ";", in: session)
         let outputs = run("print m", in: session)
-        guard case .stream(let text)? = outputs.first else { return XCTFail("print writes a stream") }
+        guard let print = outputs.first, case .printed = print else { return XCTFail("print writes") }
+        let text = renderer.text(print)
         XCTAssertLessThan(text.utf8.count, 1_000)
         let lines = text.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 7)
@@ -104,7 +105,7 @@ final class BoundedOutputTests: XCTestCase {
         XCTAssertEqual(lines[3].split(separator: " ").map(String.init), Array(repeating: "...", count: 7))
         XCTAssertEqual(lines[6].split(separator: " ").last, "20002000.0000")
         // Up to 1000 values print whole, as numpy prints them.
-        guard case .stream(let whole)? = run("print linspace(1, 1000, 1000)", in: session).first else { return XCTFail() }
+        let whole = renderer.text(try XCTUnwrap(run("print linspace(1, 1000, 1000)", in: session).first))
         XCTAssertEqual(whole.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) },
                        (1...1000).map { "\($0).0000" })
     }
