@@ -2,7 +2,8 @@ import NetCore
 import NetLang
 
 /// What `print` writes: its items on one line, a number at the session's precision
-/// (`NumberFormat.shown`, as a shown 1×1 tensor), a larger tensor on its own lines.
+/// (`NumberFormat.shown`, as Python prints a float), a larger tensor on its own lines in
+/// the form a shown tensor takes (`ArrayNumbers`: numpy's fixed-or-scientific rule).
 ///
 ///     print "loss:", 0.12345, [1, 2]   // at precision 3: "loss: 0.123\n1.000  2.000"
 struct PrintText {
@@ -31,11 +32,12 @@ struct PrintText {
     /// Not interruptible: what a cell prints is never lost (1000 values take well under a millisecond).
     func table(_ t: Tensor) -> String {
         let shown = TensorSummary.numpy(rows: t.rows, cols: t.cols)
-        let scale = NumberFormat.magnitude(t.data)
+        // Not interruptible (see above): the interrupt flag is not raised while a print is written.
+        let form = ArrayNumbers(t.data, precision: precision, check: {})
         let cells = shown.rows.map { r in
             shown.cols.map { c -> String in
                 guard let r, let c else { return "..." }
-                return NumberFormat.shown(t[r, c], precision: precision, scale: scale)
+                return form.text(t[r, c])
             }
         }
         // Each column as wide as its widest number, so one long value does not spread the others.
