@@ -89,7 +89,9 @@ def test_05_identity_with_half_sse_sends_back_o_minus_t():
 
 def test_05_stable_softmax_shows_one_number_format_per_row():
     p = softmax(np.array([1010.0, 1000.0, 990.0]))
-    row = "  ".join(f"{v:.10f}" for v in p)
+    # numpy's own text at 10 digits: one format for the row (scientific: the values span
+    # more than a factor 1000), as NetBook shows a tensor.
+    row = "  ".join(np.array2string(p, precision=10, floatmode="fixed").strip("[]").split())
     assert f"stable (1×3)\n  {row}\n" in stored("05-activations-and-loss")
 
 

@@ -43,6 +43,10 @@ public final class CellRunner {
             case .stream(let text):
                 emit(.stream(.stdout, Self.line(text)))
                 return
+            case .printed:
+                // print's values in words at the session's precision; not interruptible, never dropped.
+                emit(.stream(.stdout, Self.line(Renderer(settings: session.settings).text(output))))
+                return
             case .warning(let text):
                 emit(.stream(.stderr, Self.line(text)))
                 return

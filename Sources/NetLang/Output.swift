@@ -21,8 +21,11 @@ public enum Output: Sendable {
     case image(ImageView)
     /// A confusion matrix with its axes named "true" and "predicted" (ImageView.swift).
     case confusion(ConfusionView)
-    /// Text written by `print` (goes to the cell's stdout stream).
+    /// Text written to the cell's stdout stream as it is (`check`'s ✓ line).
     case stream(String)
+    /// What `print` writes, as values: NetRender writes the items on one line at the
+    /// session's precision (a tensor on its own lines) and the front end sends that to stdout.
+    case printed([PrintItem])
     /// A warning: the statement ran, but something in it deserves a second look (a step
     /// that reused old gradients, a loss that diverged, a session near its memory budget).
     /// The kernel sends it on the stderr stream; nb-run writes it to standard error.
@@ -43,7 +46,7 @@ extension Output {
     /// silence it, and it is never a cell's result.
     public var isStreamLike: Bool {
         switch self {
-        case .stream, .warning, .clearOutput: return true
+        case .stream, .printed, .warning, .clearOutput: return true
         default: return false
         }
     }

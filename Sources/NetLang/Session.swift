@@ -4,7 +4,7 @@ import NetCore
 
 /// Where a statement's output goes: the value of a cell's last statement is its result
 /// (Jupyter's execute_result); everything else is displayed along the way (display_data).
-/// `.stream` outputs (`print`), `.warning` and `.clearOutput` always come with `.display`,
+/// `.stream` and `.printed` outputs (`check`, `print`), `.warning` and `.clearOutput` always come with `.display`,
 /// even after `;`; the kernel sends the first two as stream text (stdout, stderr).
 public enum OutputRole: Sendable, Equatable {
     case display

@@ -87,6 +87,7 @@ public struct Renderer {
         case .image(let v): return ImageText(unicode: unicode).render(v)
         case .confusion(let c): return ConfusionText.render(c, precision: precision)
         case .stream(let s), .warning(let s): return s
+        case .printed(let items): return PrintText(precision: precision).render(items)
         case .clearOutput: return ""
         case .note(let n): return n.title.map { "\($0)\n\n\(n.text)" } ?? n.text
         case .progress(let p):
@@ -122,7 +123,7 @@ public struct Renderer {
             return MimeBundle(plain: plain, svg: NetworkSVG(precision: precision).render(n), json: JSONForm.network(n))
         case .derivation(let d):
             return MimeBundle(plain: plain, markdown: DerivationMarkdown(precision: precision).render(d), json: JSONForm.derivation(d))
-        case .stream, .warning, .clearOutput:
+        case .stream, .printed, .warning, .clearOutput:
             return MimeBundle(plain: plain)
         case .note:
             return MimeBundle(plain: plain, html: HTMLText.wrappingPre(plain))

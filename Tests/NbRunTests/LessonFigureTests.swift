@@ -72,9 +72,10 @@ final class LessonFigureTests: XCTestCase {
         XCTAssertEqual(((1.5 - 3.45) * (1.5 - 3.45) + (0.3 - 5.67) * (0.3 - 5.67)) / 2, 16.3197, accuracy: 1e-12)
         XCTAssertTrue(out.contains("E (1×1) = 16.3197"))
         // softmax([1010, 1000, 990]) = [1, e^-10, e^-20] / (1 + e^-10 + e^-20), finite, shown
-        // with 10 decimals so that the whole row has one number format.
+        // with 10 digits in one number format: scientific, as numpy shows values that span
+        // more than a factor 1000.
         let denominator = 1 + exp(-10.0) + exp(-20.0)
-        XCTAssertTrue(out.contains(String(format: "stable (1×3)\n  %.10f  %.10f  %.10f\n", 1 / denominator,
+        XCTAssertTrue(out.contains(String(format: "stable (1×3)\n  %.10e  %.10e  %.10e\n", 1 / denominator,
                                           exp(-10.0) / denominator, exp(-20.0) / denominator)))
         // One weight, x = 1, t = 3.45, w = 0.53, lr 0.1: w ← w − 0.1·2(w − 3.45).
         var w = 0.53

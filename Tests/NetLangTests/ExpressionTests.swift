@@ -51,11 +51,12 @@ final class ExpressionTests: XCTestCase {
         XCTAssertEqual(r.value("rand(2, 3)"), first)
     }
 
-    func testPrintWritesNumbersAtThePrecisionAndStrings() {
+    func testPrintYieldsItsValuesNotText() {
+        // How they read (precision, columns) is NetRender's (PrintTextTests).
         let r = Recorder()
-        let out = r.run("precision 3\nprint \"loss:\", 0.12345, [1, 2]")
-        guard case .stream(let text) = out.first?.0 else { return XCTFail("not a stream") }
-        XCTAssertEqual(text, "loss: 0.123\n1.000  2.000\n")
+        let out = r.run("precision 3\nprint \"loss:\", 0.12345, [1, 2], [[0.5]]")
+        guard case .printed(let items) = out.first?.0 else { return XCTFail("not a print") }
+        XCTAssertEqual(items, [.text("loss:"), .number(0.12345), .tensor(Tensor([[1, 2]])), .number(0.5)])
         XCTAssertEqual(out.first?.1, .display)
     }
 
@@ -112,14 +113,6 @@ final class StatementBehaviourTests: XCTestCase {
         let e = try XCTUnwrap(r.fail("forward [1, 2], [1, 2, 3]"))
         XCTAssertEqual(e.message, "shape mismatch in forward: the output is 1×2 but the target is 1×3")
         XCTAssertEqual(e.column, 17)
-    }
-
-    func testPrintPutsALargerTensorOnItsOwnLines() throws {
-        let r = Recorder()
-        guard case .stream(let text) = try XCTUnwrap(r.run("precision 1\nprint \"W:\", [[1, 2], [3, 4]]").first?.0) else { return XCTFail() }
-        XCTAssertEqual(text, "W:\n1.0  2.0\n3.0  4.0\n")
-        guard case .stream(let mixed) = try XCTUnwrap(r.run("print [1, 2], 3").first?.0) else { return XCTFail() }
-        XCTAssertEqual(mixed, "1.0  2.0\n3.0\n")
     }
 
     func testStepRecordsTheLossInTheHistory() throws {

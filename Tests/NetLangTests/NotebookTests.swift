@@ -41,14 +41,16 @@ final class NotebookTests: XCTestCase {
 
     func testSpiralNeedsDepthAndReLU() throws {
         let r = try run("07-spiral.txt")
-        let printed = r.outputs.compactMap { if case .stream(let s) = $0.0 { return s } else { return nil } }
-        func accuracy(_ prefix: String) -> Double? {
-            printed.first { $0.hasPrefix(prefix) }.flatMap { Double($0.dropFirst(prefix.count).trimmingCharacters(in: .whitespacesAndNewlines)) }
+        // print "accuracy:", accuracy(…): the values print carries.
+        func accuracies(_ label: String) -> [Double] {
+            r.outputs.compactMap { output -> Double? in
+                if case .printed(let items) = output.0, items.first == .text(label), case .number(let v)? = items.last { return v }
+                return nil
+            }
         }
-        XCTAssertLessThan(try XCTUnwrap(accuracy("accuracy:")), 0.6)                       // linear
-        XCTAssertGreaterThan(try XCTUnwrap(printed.filter { $0.hasPrefix("accuracy:") }.last.flatMap {
-            Double($0.dropFirst(9).trimmingCharacters(in: .whitespacesAndNewlines)) }), 0.95)   // ReLU
-        XCTAssertLessThan(try XCTUnwrap(accuracy("accuracy with sigmoid:")), 0.8)           // sigmoid
+        XCTAssertLessThan(try XCTUnwrap(accuracies("accuracy:").first), 0.6)                  // linear
+        XCTAssertGreaterThan(try XCTUnwrap(accuracies("accuracy:").last), 0.95)               // ReLU
+        XCTAssertLessThan(try XCTUnwrap(accuracies("accuracy with sigmoid:").first), 0.8)     // sigmoid
     }
 
     func testDigitsReachNinetyFivePercentOnHeldOutDigits() throws {

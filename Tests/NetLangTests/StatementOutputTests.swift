@@ -5,27 +5,13 @@ import NetCore
 /// What print, plot loss, plot decision, show history and load say: tiny values and
 /// rounding noise, `;`, an empty history, named classes, the rows a preview shows.
 final class StatementOutputTests: XCTestCase {
-    private func printed(_ r: Recorder, _ code: String) -> String {
-        var text = ""
-        _ = r.session.run(code) { output, _ in if case .stream(let s) = output { text += s } }
-        return text
-    }
-
-    func testPrintShowsATinyValueInScientificFormAndNoiseAsZero() {
-        let r = Recorder()
-        r.run("precision 8")
-        XCTAssertEqual(printed(r, "print 2.06106005e-09").trimmingCharacters(in: .newlines), "2.06106005e-09")
-        XCTAssertEqual(printed(r, "print [5, 0.1 + 0.2 - 0.3]").trimmingCharacters(in: .newlines), "5.00000000  0.00000000")
-        XCTAssertEqual(printed(r, "print -0.000000001").trimmingCharacters(in: .newlines), "-1.00000000e-09")
-    }
-
     func testASemicolonHidesWhatAStatementShowsButNotWhatItPrints() {
         let r = Recorder()
         var shown: [Output] = []
         _ = r.session.run("tensor x = [1, 2];\nprint \"x is\", x;") { output, _ in shown.append(output) }
-        XCTAssertEqual(shown.count, 1, "\(shown)")   // no tensor display, one stream
-        guard case .stream(let text)? = shown.first else { return XCTFail("print wrote nothing") }
-        XCTAssertEqual(text.trimmingCharacters(in: .newlines), "x is\n1.0000  2.0000")
+        XCTAssertEqual(shown.count, 1, "\(shown)")   // no tensor display, one print
+        guard case .printed(let items)? = shown.first else { return XCTFail("print wrote nothing") }
+        XCTAssertEqual(items, [.text("x is"), .tensor(Tensor([[1, 2]]))])
     }
 
     func testPlotLossBeforeAnyStepSaysThereIsNoHistoryYet() {

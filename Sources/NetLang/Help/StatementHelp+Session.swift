@@ -19,6 +19,8 @@ extension HelpCatalog {
 
                   Digits after the decimal point in text output (default 4, 0 to 17), rounded
                   as printf and numpy round (0.125 shows 0.12); JSON carries every digit.
+                  A tensor is all in scientific form, as numpy shows it, when its values
+                  reach 1e8, go below 1e-4 or span more than a factor 1000.
 
                     precision 8
                   """),

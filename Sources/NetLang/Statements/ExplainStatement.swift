@@ -39,7 +39,7 @@ struct ExplainStatement: Statement {
 
     private func derivation(_ c: ChainRuleFactors, network: Network, input x: Tensor, precision p: Int,
                             optimizer: OptimizerKind) -> Derivation {
-        func f(_ v: Double) -> String { NumberText.format(v, precision: p) }
+        func f(_ v: Double) -> String { NumberFormat.shown(v, precision: p) }
         let layers = network.layers
         let naming = NeuronNaming(layers: layers)
         let (l, i, j) = (c.layer, c.row + 1, c.col + 1)

@@ -43,23 +43,13 @@ struct PrintStatement: Statement {
 
     func execute(in context: inout ExecutionContext) throws -> [Output] {
         var evaluator = Evaluator(context: context)
-        var pieces: [String] = []
+        var printed: [PrintItem] = []
         for item in items {
-            if case .string(let s) = item.kind { pieces.append(s); continue }
+            if case .string(let s) = item.kind { printed.append(.text(s)); continue }
             let t = try evaluator.value(item)
-            if t.isScalar {
-                pieces.append(NumberText.format(t.scalar, precision: context.state.settings.precision))
-            } else {
-                pieces.append(NumberText.table(t, precision: context.state.settings.precision))
-            }
+            printed.append(t.isScalar ? .number(t.scalar) : .tensor(t))
         }
-        // A table stands on its own lines: no space before it, a line break after it.
-        var line = ""
-        for (i, piece) in pieces.enumerated() {
-            if i > 0 && !piece.hasPrefix("\n") { line += pieces[i - 1].hasPrefix("\n") ? "\n" : " " }
-            line += i == 0 && piece.hasPrefix("\n") ? String(piece.dropFirst()) : piece
-        }
-        return [.stream(line + "\n")]
+        return [.printed(printed)]
     }
 }
 

@@ -18,7 +18,7 @@ struct TensorText {
     /// Throws `Interrupted` when the work is interrupted (`show x full` formats 100 000 values).
     func render(name: String?, _ t: Tensor, shown: TensorSummary? = nil) throws -> String {
         let head = Self.heading(name: name, t)
-        if t.isScalar { return "\(head) = \(NumberFormat.shown(t.scalar, precision: precision))" }
+        if t.isScalar { return "\(head) = \(try ArrayNumbers(t.data, precision: precision).text(t.scalar))" }
         if t.count == 0 { return "\(head) (empty)" }
         let shown = shown ?? .compact(rows: t.rows, cols: t.cols)
         return ([head] + (try grid(t, shown: shown)).map { "  " + $0 }).joined(separator: "\n")
@@ -33,7 +33,7 @@ struct TensorText {
     /// The value lines, without indentation.
     func grid(_ t: Tensor, shown: TensorSummary) throws -> [String] {
         let rowIdx = shown.rows, colIdx = shown.cols
-        let scale = try NumberFormat.interruptibleMagnitude(t.data)
+        let form = try ArrayNumbers(t.data, precision: precision)
         let check = { (i: Int) in try Interruption.check(item: i, every: Self.valuesPerCheck) }
         var columns: [[String]] = []
         for c in colIdx {
@@ -45,7 +45,7 @@ struct TensorText {
             var numbers: [String] = []
             for (i, r) in rowIdx.compactMap({ $0 }).enumerated() {
                 try check(i)
-                numbers.append(NumberFormat.shown(t[r, c], precision: precision, scale: scale))
+                numbers.append(form.text(t[r, c]))
             }
             var aligned = try DecimalColumn(numbers).aligned(checking: check)[...]
             let width = aligned.map(TextWidth.of).max() ?? 0

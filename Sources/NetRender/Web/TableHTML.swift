@@ -72,7 +72,7 @@ struct TableHTML {
         html += "<caption style=\"\(Self.captionStyle)\">\(HTMLText.escape(TensorText.heading(name: name, t)))</caption><thead><tr><th></th>"
         html += cols.map { "<th style=\"\(Self.numberStyle)\">\($0.map { String($0 + 1) } ?? "…")</th>" }.joined()
         html += "</tr></thead><tbody>"
-        let scale = try NumberFormat.interruptibleMagnitude(t.data)
+        let form = try ArrayNumbers(t.data, precision: precision)
         var cells = 0
         for r in rows {
             html += "<tr><th style=\"\(Self.numberStyle)\">\(r.map { String($0 + 1) } ?? "…")</th>"
@@ -80,7 +80,7 @@ struct TableHTML {
                 try Interruption.check(item: cells, every: TensorText.valuesPerCheck)
                 cells += 1
                 if let r, let c {
-                    html += cell(.number(t[r, c]), shown: NumberFormat.shown(t[r, c], precision: precision, scale: scale))
+                    html += cell(.number(t[r, c]), shown: form.text(t[r, c]))
                 } else { html += "<td style=\"\(Self.numberStyle)\">…</td>" }
             }
             html += "</tr>"
