@@ -89,11 +89,15 @@ final class CSVLimitsTests: XCTestCase {
         for i in 0..<5000 { text += "\(i),1,2,3\n" }
         let budget = MemoryBudget(limit: 64_000, used: 10_000)
         // x grows to 1024, 2048, 4096 numbers (8 bytes each, 32768 bytes reserved by then);
-        // growing to 8192 after about 1024 rows of 4 (the allocator may round a capacity up
-        // a little) needs 4096 more (32.8 KB) of the 21.2 KB left.
+        // growing to 8192 after about 1024 rows of 4 needs 4096 more (32.8 KB) of the 21.2 KB
+        // left. The allocator may round a capacity up a little, and by how much depends on
+        // the heap's state (malloc_usable_size): 32.8 or 32.9 KB on the same machine, so the
+        // size asked is checked to 0.1 KB, what is left exactly.
         XCTAssertThrowsError(try CSVLoader.parse(text, label: nil, fileName: "f.csv", budget: budget)) {
             let message = ($0 as? LimitError)?.message ?? ""
-            XCTAssertTrue(message.hasSuffix(" rows read so far) needs 32.8 KB, but only 21.2 KB of the session's 64.0 KB memory budget is left"), message)
+            let asked = message.range(of: #" rows read so far\) needs 32\.[89] KB, but only 21\.2 KB of the session's 64\.0 KB memory budget is left$"#,
+                                      options: .regularExpression)
+            XCTAssertNotNil(asked, message)
             let rows = Int(message.dropFirst("f.csv (".count).prefix { $0.isNumber }) ?? 0
             XCTAssertTrue((1024...1040).contains(rows), message)
         }

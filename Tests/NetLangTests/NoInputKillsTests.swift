@@ -76,6 +76,16 @@ final class NoInputKillsTests: XCTestCase {
         XCTAssertEqual(r.scalar("s.y[2]"), 9223372036854775808)
     }
 
+    /// Found by the cell generator (fuzz/corpus/cells/fixed-confusion-class-*.txt): a class
+    /// column with 1e19 or 1e308 trapped converting the class to Int.
+    func testAConfusionTableWithClassesBeyondIntSaysWhichTargetIsNotAClass() {
+        let r = Recorder()
+        r.run("layer l1 = dense(1 -> 3, softmax, bias: false)")
+        assertFails(r, "show confusion [[3]], 1e19", "target 1e+19 in row 1 is not a class: 1 to 3", column: 23)
+        r.run("reset network\nlayer l1 = dense(1 -> 1, identity)")
+        assertFails(r, "show confusion [[2]], 1e308, first: 0", "target 1e+308 in row 1 is not a class: 0 or 1", column: 23)
+    }
+
     // MARK: - non-finite and extreme values in plots and generators
 
     func testDecisionPlotAfterAForwardOnNanHasAFiniteGrid() {

@@ -108,11 +108,13 @@ struct ClassificationViews: Statement {
             truth = try (0..<t.rows).map { r in
                 let v = t[r, 0]
                 let allowed = binary ? 0...1 : 1...count
-                guard v.isFinite, v == v.rounded(), allowed.contains(Int(v)) else {
+                // Int(exactly:): nil for nan, inf, fractions and anything past Int's range
+                // (1e19 as a class would trap a plain Int(v)).
+                guard let k = Int(exactly: v), allowed.contains(k) else {
                     throw LangError(.value, "target \(NumberFormat.exact(v)) in row \(r + 1) is not a class: \(binary ? "0 or 1" : "1 to \(count)")",
                                     at: targetAt)
                 }
-                return binary ? Int(v) : Int(v) - 1
+                return binary ? k : k - 1
             }
         } else if t.cols == y.cols {
             truth = (0..<t.rows).map { r in (0..<t.cols).reduce(0) { t[r, $1] > t[r, $0] ? $1 : $0 } }
