@@ -40,15 +40,12 @@ public final class CellRunner {
         let error = session.run(source) { output, role in
             switch output {
             // Written, not shown: never dropped, never rendered (an interrupt does not lose a print).
-            case .stream(let text):
-                emit(.stream(.stdout, Self.line(text)))
-                return
-            case .printed:
-                // print's values in words at the session's precision; not interruptible, never dropped.
+            case .stream, .printed:
+                // Values in words at the session's precision; not interruptible, never dropped.
                 emit(.stream(.stdout, Self.line(Renderer(settings: session.settings).text(output))))
                 return
-            case .warning(let text):
-                emit(.stream(.stderr, Self.line(text)))
+            case .warning:
+                emit(.stream(.stderr, Self.line(Renderer(settings: session.settings).text(output))))
                 return
             case .clearOutput(let wait):
                 emit(.clearOutput(wait: wait))

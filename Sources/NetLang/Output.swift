@@ -21,15 +21,15 @@ public enum Output: Sendable {
     case image(ImageView)
     /// A confusion matrix with its axes named "true" and "predicted" (ImageView.swift).
     case confusion(ConfusionView)
-    /// Text written to the cell's stdout stream as it is (`check`'s ✓ line).
-    case stream(String)
+    /// A line written to the cell's stdout stream (`check`'s ✓ line), its numbers as values.
+    case stream(Phrase)
     /// What `print` writes, as values: NetRender writes the items on one line at the
     /// session's precision (a tensor on its own lines) and the front end sends that to stdout.
     case printed([PrintItem])
     /// A warning: the statement ran, but something in it deserves a second look (a step
     /// that reused old gradients, a loss that diverged, a session near its memory budget).
     /// The kernel sends it on the stderr stream; nb-run writes it to standard error.
-    case warning(String)
+    case warning(Phrase)
     /// `clear_output`: the cell's outputs so far are cleared (Jupyter's clear_output); with
     /// `wait`, only when the next output comes, so a redrawn output does not flicker.
     case clearOutput(wait: Bool)
@@ -77,13 +77,13 @@ public struct Table: Sendable {
     public var title: String?
     public var columns: [String]
     public var rows: [[Cell]]
-    /// Short lines under the table (e.g. "loss 0.02397190").
-    public var footer: [String]
+    /// Short lines under the table (e.g. "sgd(lr: 2)   p ← p − lr·g"), numbers as values.
+    public var footer: [Phrase]
     /// Columns that count things (sample numbers, steps, parameters): whole numbers there
     /// print without decimals ("12"); every other number prints at the session's precision,
     /// so a value of 13 reads 13.0000 in a table as it does in a tensor.
     public var countColumns: Set<String> = Table.countHeaders
-    public init(title: String? = nil, columns: [String], rows: [[Cell]], footer: [String] = []) {
+    public init(title: String? = nil, columns: [String], rows: [[Cell]], footer: [Phrase] = []) {
         self.title = title; self.columns = columns; self.rows = rows; self.footer = footer
     }
 
@@ -166,10 +166,11 @@ public struct Derivation: Sendable {
         public var symbol: String
         /// LaTeX form, e.g. "\\frac{\\partial E}{\\partial o_1}".
         public var latex: String
-        /// How it is computed, e.g. "-(t1 - o1) = -(0.4 - 0.6078)".
-        public var formula: String
+        /// How it is computed, e.g. "-(t1 - o1) = -(0.4 - 0.6078)": its numbers are values
+        /// that NetRender writes at the session's precision.
+        public var formula: Phrase
         public var value: Double
-        public init(symbol: String, latex: String, formula: String, value: Double) {
+        public init(symbol: String, latex: String, formula: Phrase, value: Double) {
             self.symbol = symbol; self.latex = latex; self.formula = formula; self.value = value
         }
     }
@@ -182,7 +183,7 @@ public struct Derivation: Sendable {
     /// The product of the factors (summed over samples for a batch).
     public var value: Double
     /// Extra lines (e.g. the update it leads to at the optimizer's learning rate).
-    public var notes: [String]
+    public var notes: [Phrase]
     /// For a batch, samples' products of factors (the sum over all samples is `value`);
     /// the factors shown are those of sample 1. Empty for a single sample. A batch of more
     /// than `TensorSummary.threshold` samples keeps its first 4 and last 3 products only.
@@ -199,7 +200,7 @@ public struct Derivation: Sendable {
         guard !sampleIndices.isEmpty else { return sampleProducts }
         return zip(sampleIndices.enumerated(), sampleProducts).prefix { $0.0.offset == $0.0.element }.map(\.1)
     }
-    public init(parameter: String, symbol: String, latex: String, factors: [Factor], value: Double, notes: [String] = []) {
+    public init(parameter: String, symbol: String, latex: String, factors: [Factor], value: Double, notes: [Phrase] = []) {
         self.parameter = parameter; self.symbol = symbol; self.latex = latex
         self.factors = factors; self.value = value; self.notes = notes
     }

@@ -86,7 +86,7 @@ public struct Renderer {
         case .derivation(let d): return DerivationText(precision: precision).render(d)
         case .image(let v): return ImageText(unicode: unicode).render(v)
         case .confusion(let c): return ConfusionText.render(c, precision: precision)
-        case .stream(let s), .warning(let s): return s
+        case .stream(let s), .warning(let s): return s.text(precision: precision)
         case .printed(let items): return PrintText(precision: precision).render(items)
         case .clearOutput: return ""
         case .note(let n): return n.title.map { "\($0)\n\n\(n.text)" } ?? n.text
@@ -107,7 +107,7 @@ public struct Renderer {
             return MimeBundle(plain: plain, html: try TableHTML(precision: precision).render(name: v.name, v.value, shown: v.shown),
                               json: try JSONForm.tensor(name: v.name, v.value, shown: v.full ? v.shown : nil))
         case .table(let t):
-            return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(t), json: JSONForm.table(t))
+            return MimeBundle(plain: plain, html: TableHTML(precision: precision).render(t), json: JSONForm.table(t, precision: precision))
         case .plot(let p):
             let svg = try PlotSVG().render(p)
             return MimeBundle(plain: plain, svg: svg, json: JSONForm.plot(p))
@@ -122,7 +122,7 @@ public struct Renderer {
         case .network(let n):
             return MimeBundle(plain: plain, svg: NetworkSVG(precision: precision).render(n), json: JSONForm.network(n))
         case .derivation(let d):
-            return MimeBundle(plain: plain, markdown: DerivationMarkdown(precision: precision).render(d), json: JSONForm.derivation(d))
+            return MimeBundle(plain: plain, markdown: DerivationMarkdown(precision: precision).render(d), json: JSONForm.derivation(d, precision: precision))
         case .stream, .printed, .warning, .clearOutput:
             return MimeBundle(plain: plain)
         case .note:

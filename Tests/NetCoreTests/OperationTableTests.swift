@@ -1,5 +1,6 @@
 import XCTest
 import NetCore
+import NetSupport
 
 /// The operation table's own promises, for every entry (a new one is checked without a
 /// new test): each activation's derivative is the slope of its forward, its backward is
@@ -76,7 +77,7 @@ final class OperationTableTests: XCTestCase {
         for entry in OperationTable.entries(of: .optimizer) {
             for argument in entry.arguments {
                 let value = try XCTUnwrap(argument.defaultValue)
-                XCTAssertTrue(entry.help.contains("\(argument.name): \(NumberFormat.significant(value, digits: 6))")
+                XCTAssertTrue(entry.help.contains("\(argument.name): \(SentenceNumber.text(value, .significant(6)))")
                               || entry.help.contains("\(argument.name): 1e-8"), "\(entry.name) help shows \(argument.name)")
             }
         }

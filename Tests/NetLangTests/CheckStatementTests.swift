@@ -23,7 +23,7 @@ final class CheckStatementTests: XCTestCase {
 
     /// What the cell printed (check's ✓ lines are a stream, like print).
     private func printed(_ outputs: [(Output, OutputRole)]) -> String {
-        outputs.compactMap { if case .stream(let s) = $0.0 { return s } else { return nil } }.joined()
+        outputs.compactMap { if case .stream(let s) = $0.0 { return s.words } else { return nil } }.joined()
     }
 
     func testAPassingCheckPrintsOneTickLineWithWhatWasComputed() {

@@ -65,7 +65,7 @@ final class ClassroomExampleTests: XCTestCase {
         XCTAssertEqual(d.factors[0].value, 0.2094460049966992, accuracy: 1e-14)
         XCTAssertEqual(d.factors[1].value, 0.2380215719902625, accuracy: 1e-14)
         XCTAssertEqual(d.factors[2].value, 0.5199893401555818, accuracy: 1e-14)
-        XCTAssertTrue(d.factors[0].formula.contains("0.4"), d.factors[0].formula)
+        XCTAssertTrue(d.factors[0].formula.words.contains("0.4"), d.factors[0].formula.words)
         XCTAssertEqual(d.value, 0.0259228556036474, accuracy: 1e-14)
         XCTAssertEqual(d.factors.reduce(1) { $0 * $1.value }, d.value, accuracy: 1e-15)
     }

@@ -9,8 +9,8 @@ final class DivergenceWarningTests: XCTestCase {
     private func trainWarnings(_ r: Recorder, _ code: String) -> (warnings: [String], footer: [String]) {
         var footer: [String] = [], warnings: [String] = []
         _ = r.session.run(code) { output, _ in
-            if case .table(let t) = output, t.title == "train" { footer = t.footer }
-            if case .warning(let text) = output { warnings.append(text) }
+            if case .table(let t) = output, t.title == "train" { footer = t.footer.map(\.words) }
+            if case .warning(let text) = output { warnings.append(text.words) }
         }
         return (warnings, footer)
     }
@@ -43,18 +43,18 @@ final class DivergenceWarningTests: XCTestCase {
         r.run("layer o = dense(1 -> 1, identity, weights: [[1e200]])\nloss mse")
         var warnings: [String] = []
         _ = r.session.run("forward [[1e200]], [[0]]") { output, _ in
-            if case .warning(let text) = output { warnings.append(text) }
+            if case .warning(let text) = output { warnings.append(text.words) }
         }
         XCTAssertEqual(warnings, ["warning: the loss is infinite: a number overflowed or was already nan"
                                   + " (often after steps with too large an lr — try a smaller lr)"])
     }
 
     func testDivergenceWordingForEachCase() {
-        XCTAssertEqual(TrainingViews.divergence([0.9, 3e8, .nan, .nan], finalLoss: .nan, learningRate: 100),
+        XCTAssertEqual(TrainingViews.divergence([0.9, 3e8, .nan, .nan], finalLoss: .nan, learningRate: 100)?.words,
                        "the loss became nan at step 3: lr 100 takes steps too large — try a smaller lr, e.g. lr: 10")
-        XCTAssertEqual(TrainingViews.divergence([0.5, .infinity], finalLoss: .nan, learningRate: 0.5),
+        XCTAssertEqual(TrainingViews.divergence([0.5, .infinity], finalLoss: .nan, learningRate: 0.5)?.words,
                        "the loss became infinite at step 2: lr 0.5 takes steps too large — try a smaller lr, e.g. lr: 0.05")
-        XCTAssertEqual(TrainingViews.divergence([0.9444, 5], finalLoss: 2.442e229, learningRate: 100),
+        XCTAssertEqual(TrainingViews.divergence([0.9444, 5], finalLoss: 2.442e229, learningRate: 100)?.words,
                        "the loss grew from 0.9444 to 2.4e+229: lr 100 takes steps too large — try a smaller lr, e.g. lr: 10")
         XCTAssertNil(TrainingViews.divergence([0.9, 0.5], finalLoss: 0.4, learningRate: 0.1))
     }

@@ -39,7 +39,7 @@ final class LossHistoryTests: XCTestCase {
         var h = LossHistory(limit: 4)
         for step in 1...20 { h.append(step == 13 ? .infinity : 0.5) }
         XCTAssertEqual(h.firstNonFinite?.step, 13)
-        XCTAssertEqual(TrainingViews.divergence(h, finalLoss: 0.5, learningRate: 10),
+        XCTAssertEqual(TrainingViews.divergence(h, finalLoss: 0.5, learningRate: 10)?.words,
                        "the loss became infinite at step 13: lr 10 takes steps too large — try a smaller lr, e.g. lr: 1")
     }
 

@@ -173,7 +173,7 @@ final class TrainTests: XCTestCase {
         r.run("seed 2\ntensor X = rand(20000, 200);\ntensor T = rand(20000, 1);\nlayer o = dense(200 -> 1, sigmoid)\nloss mse")
         let out = r.run("train X, T, epochs: 2, batch: 5000")
         let table = try XCTUnwrap(out.flatMap { $0.0.tables }.first { $0.title == "train" })
-        XCTAssertEqual(table.footer.first?.hasPrefix("final loss: the mean over the last epoch"), true)
+        XCTAssertEqual(table.footer.first?.words.hasPrefix("final loss: the mean over the last epoch"), true)
         guard case .number(let final) = table.rows[0].last else { return XCTFail("no final loss") }
         XCTAssertEqual(final, r.session.state.training.epochLosses.last)
         XCTAssertNil(r.session.state.lastInput)

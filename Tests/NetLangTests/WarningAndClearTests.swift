@@ -13,7 +13,7 @@ final class WarningAndClearTests: XCTestCase {
         """
 
     private func warnings(_ outputs: [(Output, OutputRole)]) -> [String] {
-        outputs.compactMap { if case .warning(let text) = $0.0 { return text } else { return nil } }
+        outputs.compactMap { if case .warning(let text) = $0.0 { return text.words } else { return nil } }
     }
 
     func testASecondStepWithoutBackwardWarnsThatItReusesTheGradients() {

@@ -48,7 +48,7 @@ final class NetworkPathTests: XCTestCase {
         let (outputs, error) = run("explain hidden.W[1, 2]")
         XCTAssertNil(error)
         guard case .derivation(let derivation)? = outputs.last else { return XCTFail("no derivation") }
-        let written = derivation.factors.map { $0.formula + " " + $0.symbol }.joined(separator: " ") + " " + derivation.symbol
+        let written = derivation.factors.map { $0.formula.text(precision: 4) + " " + $0.symbol }.joined(separator: " ") + " " + derivation.symbol
         let inExplain = Set((1...8).map { "W\($0)" }.filter { written.range(of: "\\b\($0)\\b", options: .regularExpression) != nil })
         XCTAssertEqual(marked(try diagram("hidden.W[1, 2]")).weights, inExplain, written)
     }

@@ -1,3 +1,5 @@
+import NetSupport
+
 /// The toy data sets of `dataset NAME = KIND(n:, noise:, classes:)`, drawn from the
 /// session's seeded generator so that a notebook shows the same points on every run.
 ///
@@ -81,7 +83,7 @@ public enum DatasetGenerator {
             throw DataError("noise: must be a number ≥ 0, got \(sigma.isNaN ? "nan" : "\(sigma)")")
         }
         guard sigma <= maximumNoise else {
-            throw DataError("noise: must be at most \(NumberFormat.exact(maximumNoise)), got \(NumberFormat.exact(sigma))")
+            throw DataError("noise: must be at most \(SentenceNumber.text(maximumNoise, .exact)), got \(SentenceNumber.text(sigma, .exact))")
         }
         if kind.acceptsClasses {
             guard k >= 2, k <= 50 else { throw DataError("classes: must be between 2 and 50, got \(k)") }

@@ -1,3 +1,5 @@
+import NetSupport
+
 /// Checked conversions from `Double` to `Int`. `Int(x)` traps when x is nan, infinite or
 /// beyond Int's range, and any of those can come from a cell (`0/0`, `1e308`, `2^63`), a
 /// file or a computation that overflowed. Every Double that becomes a count, an index, a
@@ -20,7 +22,7 @@ public enum WholeNumber {
                              in range: ClosedRange<Int> = -exactLimit...exactLimit) throws -> Int {
         let allowed = max(range.lowerBound, -exactLimit)...min(range.upperBound, exactLimit)
         if v.isFinite, v == v.rounded(), let n = Int(exactly: v), allowed.contains(n) { return n }
-        throw ValueError("\(what) must be \(describe(allowed)), not \(NumberFormat.exact(v))")
+        throw ValueError("\(what) must be \(describe(allowed)), not \(SentenceNumber.text(v, .exact))")
     }
 
     /// The nearest Int to `v` by `rule`, clamped into `range`; nil when `v` is nan (a point

@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// The warnings of the language: a statement ran, but the result deserves a second look.
 /// Each is an `Output.warning`: the kernel sends it on stderr, nb-run writes it to
@@ -24,10 +25,10 @@ enum Warnings {
 
     /// `check y ≈ 0.00005`: with a tolerance as large as every expected value, 0 passes too.
     static func toleranceCoversExpected(tolerance: Double, largest: Double) -> Output {
-        .warning("warning: the tolerance \(CheckVerdict.number(tolerance, decimals: nil)) is not smaller than the expected "
-                 + "value \(CheckVerdict.number(largest, decimals: nil)): any value that close to 0 passes, 0 included — give a smaller tol:")
+        .warning("warning: the tolerance \(tolerance, .trimmed(decimals: nil)) is not smaller than the expected "
+                 + "value \(largest, .trimmed(decimals: nil)): any value that close to 0 passes, 0 included — give a smaller tol:")
     }
 
     /// The line `train` used to put under its table when the loss diverged.
-    static func diverged(_ text: String) -> Output { .warning("warning: " + text) }
+    static func diverged(_ text: Phrase) -> Output { .warning("warning: " + text) }
 }

@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// `check` and `todo`: exercises that check themselves.
 ///
@@ -103,7 +104,7 @@ struct CheckStatement: Statement {
             if let toleranceExpr {
                 tolerance = try evaluator.number(toleranceExpr, what: "the tolerance")
                 guard tolerance.isFinite, tolerance >= 0 else {
-                    throw LangError(.value, "the tolerance must be a finite number from 0 up, not \(CheckVerdict.number(tolerance, decimals: nil))",
+                    throw LangError(.value, "the tolerance must be a finite number from 0 up, not \(SentenceNumber.text(tolerance, .trimmed(decimals: nil)))",
                                     at: toleranceExpr.location, hint: "tol: 1e-4 passes |got − expected| ≤ 0.0001")
                 }
             }

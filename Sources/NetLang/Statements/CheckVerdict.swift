@@ -1,12 +1,14 @@
 import NetCore
+import NetSupport
 
-/// Whether a `check` holds, and the words that say so: `passed` for the ✓ line, `failure`
-/// (nil when it holds) for the CheckError. Pure: tensors in, text out.
+/// Whether a `check` holds, and the words that say so: `passed` for the ✓ line (its numbers
+/// as values, in the form the tolerance asks), `failure` (nil when it holds) for the
+/// CheckError. Pure: tensors in, words out.
 ///
 ///     CheckVerdict.approximately(Tensor(scalar: 0.51999), Tensor(scalar: 0.52), tolerance: 1e-4).passed
-///     // "got 0.51999"
+///     // "got \(0.51999, .trimmed(decimals: 5))": "got 0.51999"
 struct CheckVerdict {
-    var passed: String
+    var passed: Phrase
     var failure: String?
 
     /// `got ≈ expected`: the same shape, and every |got − expected| ≤ tolerance. nan never
@@ -18,9 +20,9 @@ struct CheckVerdict {
         guard got.count > 0 else {
             return CheckVerdict(passed: "", failure: "there are no values to check (\(got.shapeDescription))")
         }
-        let decimals = Self.decimals(for: tolerance)
         // An exact check (tol: 0) shows every digit: 0.30000000000000004 is not 0.3.
-        func n(_ v: Double) -> String { tolerance == 0 && v.isFinite ? "\(v)" : number(v, decimals: decimals) }
+        let form: SentenceNumber.Form = tolerance == 0 ? .exact : .trimmed(decimals: Self.decimals(for: tolerance))
+        func n(_ v: Double) -> String { SentenceNumber.text(v, form) }
         var failing = 0
         var worst: Int?          // the index shown: the first nan, else the largest difference
         var worstDifference = -1.0
@@ -38,10 +40,10 @@ struct CheckVerdict {
                 worst = i; worstDifference = rank
             }
         }
-        let within = tolerance == 0 ? "exactly" : "within \(number(tolerance, decimals: nil))"
+        let within = tolerance == 0 ? "exactly" : "within \(SentenceNumber.text(tolerance, .trimmed(decimals: nil)))"
         guard let i = worst else {
-            let passed = got.isScalar ? "got \(n(got.scalar))"
-                : "\(got.shapeDescription), " + (largest == 0 ? "all \(got.count) values equal" : "largest difference \(n(largest))")
+            let passed: Phrase = got.isScalar ? "got \(got.scalar, form)"
+                : "\(got.shapeDescription), " + (largest == 0 ? "all \(got.count) values equal" : "largest difference \(largest, form)")
             return CheckVerdict(passed: passed, failure: nil)
         }
         let g = got.data[i], e = expected.data[i]
@@ -63,9 +65,9 @@ struct CheckVerdict {
         guard result.count > 0 else {
             return CheckVerdict(passed: "", failure: "there are no values to check (\(result.shapeDescription))")
         }
-        func n(_ v: Double) -> String { number(v, decimals: nil) }
+        func n(_ v: Double) -> String { SentenceNumber.text(v, .trimmed(decimals: nil)) }
         guard let first = result.data.firstIndex(where: { $0 == 0 }) else {
-            return CheckVerdict(passed: left.isScalar ? "got \(n(left.scalar))" : "all \(result.count) values", failure: nil)
+            return CheckVerdict(passed: left.isScalar ? "got \(left.scalar, .trimmed(decimals: nil))" : "all \(result.count) values", failure: nil)
         }
         let r = first / result.cols, c = first % result.cols
         let l = left[left.rows == 1 ? 0 : r, left.cols == 1 ? 0 : c]
@@ -73,7 +75,7 @@ struct CheckVerdict {
         let nan = l.isNaN || rv.isNaN ? " (nan fails every comparison but !=)" : ""
         // Two values that differ only past the 10th digit would read "1.047461645 is not ==
         // 1.047461645": then both are written with every digit, as Swift prints them.
-        let (lt, rt) = n(l) == n(rv) && l != rv ? (NumberFormat.exact(l), NumberFormat.exact(rv)) : (n(l), n(rv))
+        let (lt, rt) = n(l) == n(rv) && l != rv ? (SentenceNumber.text(l, .exact), SentenceNumber.text(rv, .exact)) : (n(l), n(rv))
         if result.isScalar { return CheckVerdict(passed: "", failure: "got \(lt), which is not \(op) \(rt)\(nan)") }
         let why = "\(lt) is not \(op) \(rt)\(nan)"
         let failing = result.data.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
@@ -86,21 +88,5 @@ struct CheckVerdict {
         var digits = 0, scaled = tolerance
         while scaled < 0.999999 && digits < 14 { scaled *= 10; digits += 1 }
         return digits + 1
-    }
-
-    /// A number for a sentence: fixed decimals without trailing zeros ("0.51999", "0.52"),
-    /// the general form for very large or small ones ("2.3e-05"), every digit when
-    /// `decimals` is nil and the value has them ("%.10g": what a comparison compared).
-    static func number(_ v: Double, decimals: Int?) -> String {
-        if v.isNaN { return "nan" }
-        if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-        if v == 0 { return "0" }
-        guard let decimals, abs(v) < 1e9, abs(v) >= 1e-3 else {
-            return NumberFormat.significant(v, digits: decimals == nil ? 10 : 6)
-        }
-        var text = NumberFormat.fixed(v, precision: decimals)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
     }
 }

@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// `show mistakes X, T` and `show confusion X, T`: the session's network on the inputs X
 /// (rows = samples) against the targets T (one-hot rows or a column of 1-based classes;
@@ -111,7 +112,7 @@ struct ClassificationViews: Statement {
                 // Int(exactly:): nil for nan, inf, fractions and anything past Int's range
                 // (1e19 as a class would trap a plain Int(v)).
                 guard let k = Int(exactly: v), allowed.contains(k) else {
-                    throw LangError(.value, "target \(NumberFormat.exact(v)) in row \(r + 1) is not a class: \(binary ? "0 or 1" : "1 to \(count)")",
+                    throw LangError(.value, "target \(SentenceNumber.text(v, .exact)) in row \(r + 1) is not a class: \(binary ? "0 or 1" : "1 to \(count)")",
                                     at: targetAt)
                 }
                 return binary ? k : k - 1

@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// `clear_output` clears what the cell has shown so far, as IPython's
 /// `clear_output()` does; `clear_output wait: true` (or `clear_output(wait: true)`)
@@ -42,7 +43,7 @@ struct ClearOutputStatement: Statement {
         var evaluator = Evaluator(context: context)
         let value = try evaluator.number(wait, what: "wait")
         guard value == 0 || value == 1 else {
-            throw LangError(.value, "wait is true or false, not \(CheckVerdict.number(value, decimals: nil))", at: wait.location)
+            throw LangError(.value, "wait is true or false, not \(SentenceNumber.text(value, .trimmed(decimals: nil)))", at: wait.location)
         }
         return [.clearOutput(wait: value == 1)]
     }

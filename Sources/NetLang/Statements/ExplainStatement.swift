@@ -39,7 +39,8 @@ struct ExplainStatement: Statement {
 
     private func derivation(_ c: ChainRuleFactors, network: Network, input x: Tensor, precision p: Int,
                             optimizer: OptimizerKind) -> Derivation {
-        func f(_ v: Double) -> String { NumberFormat.shown(v, precision: p) }
+        // Each number a formula shows stays a value: NetRender writes it at the session's precision.
+        func f(_ v: Double) -> Phrase { "\(v, .session)" }
         let layers = network.layers
         let naming = NeuronNaming(layers: layers)
         let (l, i, j) = (c.layer, c.row + 1, c.col + 1)
@@ -57,15 +58,16 @@ struct ExplainStatement: Statement {
                 // A wide next layer lists its first and last 3 terms (the sum is over all of them).
                 let shown = TensorSummary.compact(rows: s.nextTerms.count, cols: 1).rows
                 let terms = shown.map { $0.map { s.nextTerms[$0] }.map { "∂E/∂\(naming.z(l + 1, $0.k + 1))·\(naming.w(l + 1, j, $0.k + 1))" } ?? "…" }
-                let numbers = shown.map { $0.map { s.nextTerms[$0] }.map { "(\(f($0.dLdZNext)))(\(f($0.weight)))" } ?? "…" }
-                factors.append(factor("∂E/∂\(aName)", terms.joined(separator: " + ") + " = " + numbers.joined(separator: " + "), s.dLdA))
+                let numbers = shown.map { $0.map { s.nextTerms[$0] }.map { "(\(f($0.dLdZNext)))(\(f($0.weight)))" } ?? Phrase("…") }
+                let sum = numbers.enumerated().reduce(Phrase("")) { $0 + ($1.offset > 0 ? " + " : "") + $1.element }
+                factors.append(factor("∂E/∂\(aName)", Phrase(terms.joined(separator: " + ") + " = ") + sum, s.dLdA))
             }
             factors.append(factor("∂\(aName)/∂\(zName)", activationFormula(c.activation, a: aName, av: f(a), zv: f(z)), dAdZ))
         } else {
             let fused = c.isOutputLayer && c.loss == .crossEntropy
             // The target is read only for the output layer: a hidden softmax layer is wider
             // or narrower than the target (reading it there trapped, fuzz/corpus/cells).
-            let formula = fused
+            let formula: Phrase = fused
                 ? "(\(aName) − t\(j))/N = (\(f(a)) − \(f(Self.target(network, column: j - 1))))/\(x.rows)   (Softmax-with-Loss)"
                 : "Σₖ ∂E/∂aₖ · ∂aₖ/∂\(zName)   (softmax: every output depends on \(zName))"
             factors.append(factor("∂E/∂\(zName)", formula, s.dLdZ))
@@ -75,11 +77,12 @@ struct ExplainStatement: Statement {
         } else {
             factors.append(factor("∂\(zName)/∂\(parameter)", "1", 1))
         }
-        var notes: [String] = []
+        var notes: [Phrase] = []
         if case .sgd(let lr) = optimizer {
             // A negative gradient in brackets, so "− 0.1 × (−0.03)" does not read as a subtraction.
-            let g = c.gradient < 0 ? "(\(f(c.gradient)))" : f(c.gradient)
-            notes.append("With sgd at lr \(lr): \(parameter) ← \(f(c.value)) − \(lr) × \(g) = \(f(c.value - lr * c.gradient))")
+            let g: Phrase = c.gradient < 0 ? "(\(f(c.gradient)))" : f(c.gradient)
+            // lr as Swift writes the Double ("0.5"), as before: it is the user's own number.
+            notes.append("With sgd at lr \(lr.description): \(parameter) ← \(f(c.value)) − \(lr.description) × \(g) = \(f(c.value - lr * c.gradient))")
         }
         var d = Derivation(parameter: "\(c.layerName).\(c.kind.rawValue)[\(i), \(j)]", symbol: "∂E/∂\(parameter)",
                            latex: "\\frac{\\partial E}{\\partial \(NeuronNaming.latex(parameter))}",
@@ -98,7 +101,7 @@ struct ExplainStatement: Statement {
         return t[0, column]
     }
 
-    private func factor(_ symbol: String, _ formula: String, _ value: Double) -> Derivation.Factor {
+    private func factor(_ symbol: String, _ formula: Phrase, _ value: Double) -> Derivation.Factor {
         // "∂E/∂o1" → \frac{\partial E}{\partial o_{1}}
         let parts = symbol.split(separator: "/", maxSplits: 1).map { $0.replacingEvery("∂", with: "") }
         let latex = parts.count == 2
@@ -107,7 +110,7 @@ struct ExplainStatement: Statement {
         return Derivation.Factor(symbol: symbol, latex: latex, formula: formula, value: value)
     }
 
-    private func lossFormula(_ loss: LossKind, o: String, t: String, ov: String, tv: String, network: Network) -> String {
+    private func lossFormula(_ loss: LossKind, o: String, t: String, ov: Phrase, tv: Phrase, network: Network) -> Phrase {
         let y = network.layers.last?.a
         switch loss {
         case .halfSSE: return "−(\(t) − \(o)) = −(\(tv) − \(ov))"
@@ -118,7 +121,14 @@ struct ExplainStatement: Statement {
         }
     }
 
-    private func activationFormula(_ act: Activation, a: String, av: String, zv: String) -> String {
-        act.rule.derivativeText(a, av, zv)   // worded next to the derivative, in ActivationTable
+    /// The op table words each derivative next to its code (ActivationTable) with the
+    /// numbers as text; placeholders stand in for them there, and become values here.
+    private func activationFormula(_ act: Activation, a: String, av: Phrase, zv: Phrase) -> Phrase {
+        // "a(1 − a) = \u{1}a\u{1}(1 − \u{1}a\u{1})" splits into text and slot names in turn.
+        let parts = act.rule.derivativeText(a, "\u{1}a\u{1}", "\u{1}z\u{1}").split(separator: "\u{1}", omittingEmptySubsequences: false)
+        return parts.enumerated().reduce(Phrase("")) { phrase, part in
+            guard part.offset % 2 == 1 else { return phrase + Phrase(String(part.element)) }
+            return phrase + (part.element == "a" ? av : zv)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// Captions for `show image` when the pictures are rows of a labelled data set's x:
 /// `show image digits.x[1:5, :]` captions each tile "row 3: label 7", with the label as
@@ -34,7 +35,7 @@ enum ImageLabels {
         return (0..<rows).map { r in
             let row = first + r
             let label = y[row, 0] - 1 + Double(firstLabel)
-            let text = label.isFinite && abs(label) < 1e9 ? String(Int(label)) : NumberFormat.exact(label)
+            let text = label.isFinite && abs(label) < 1e9 ? String(Int(label)) : SentenceNumber.text(label, .exact)
             return (row + 1, text)
         }
     }

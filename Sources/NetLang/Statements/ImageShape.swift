@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// How numbers become pixels, and how many: the shape of an image (a row of 64 values is
 /// 8×8, of 784 values 28×28), its grey scale, and the bounds that keep a picture drawable.
@@ -94,7 +95,7 @@ enum ImageShape {
         }
         let (lo, hi) = (t.data[0], t.data[1])
         guard lo.isFinite, hi.isFinite, lo < hi, max(abs(lo), abs(hi)) <= DrawableRange.limit else {
-            throw LangError(.value, "range: must go up between finite numbers within ±1e300, not from \(NumberFormat.exact(lo)) to \(NumberFormat.exact(hi))",
+            throw LangError(.value, "range: must go up between finite numbers within ±1e300, not from \(SentenceNumber.text(lo, .exact)) to \(SentenceNumber.text(hi, .exact))",
                             at: e.location)
         }
         return .grey(lo...hi)

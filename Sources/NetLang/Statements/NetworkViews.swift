@@ -14,7 +14,7 @@ enum NetworkViews {
     }
 
     /// Why a loss can be nan or inf, and what usually helps.
-    static func nonFiniteLoss(_ value: Double) -> String {
+    static func nonFiniteLoss(_ value: Double) -> Phrase {
         "the loss is \(value.isNaN ? "nan" : "infinite"): a number overflowed or was already nan"
             + " (often after steps with too large an lr — try a smaller lr)"
     }

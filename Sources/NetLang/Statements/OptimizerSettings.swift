@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// The language's side of NetCore's optimizers: names, options and defaults come from
 /// OperationTable (OptimizerTable.swift); this file builds the OptimizerKind.
@@ -40,18 +41,22 @@ enum OptimizerSettings {
 
     /// Lines a table footer shows under the optimizer: the call and its update rule, on one
     /// line while that fits `summaryWidth`, else the rule on its own, indented.
-    static func summary(_ kind: OptimizerKind) -> [String] {
+    static func summary(_ kind: OptimizerKind) -> [Phrase] {
         // "%g": as a person writes them (lr: 2, eps: 1e-08), not as Double prints them (2.0).
-        let args = settings(kind).map { "\($0.0): \(NumberFormat.significant($0.1, digits: 6))" }.joined(separator: ", ")
+        let args = settings(kind).enumerated().reduce(Phrase("")) { phrase, setting in
+            phrase + "\(setting.offset > 0 ? ", " : "")\(setting.element.0): \(setting.element.1, .significant(6))"
+        }
         let rule: String
         switch kind {
         case .sgd: rule = "p ← p − lr·g"
         case .momentum: rule = "v ← βv + g; p ← p − lr·v"
         case .adam: rule = "m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; p ← p − lr·m̂/(√v̂ + ε)"
         }
-        let call = "\(kind.name)(\(args))"
-        let line = "\(call)   \(rule)"
-        return line.count <= summaryWidth ? [line] : [call, "  " + rule]
+        let call: Phrase = "\(kind.name)(\(args))"
+        let line: Phrase = "\(call)   \(rule)"
+        // Its numbers are sentence forms, whatever the precision: the width is known here.
+        let width = line.written(session: { _ in "" }).count
+        return width <= summaryWidth ? [line] : [call, Phrase("  " + rule)]
     }
 
     /// 80 columns: a footer line wider than that no longer fits JupyterLab's output area

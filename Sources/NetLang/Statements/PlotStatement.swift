@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// `plot loss`, `plot NAME`, `plot LAYER`, `plot sigmoid, relu from -5 to 5`, `plot decision`.
 struct PlotStatement: Statement {
@@ -30,12 +31,12 @@ struct PlotStatement: Statement {
             low = try evaluator.number(from, what: "the start")
             high = try evaluator.number(to, what: "the end")
             guard low.isFinite, high.isFinite, low < high else {
-                throw LangError(.value, "the range must go up: from \(NumberFormat.exact(low)) to \(NumberFormat.exact(high))",
+                throw LangError(.value, "the range must go up: from \(SentenceNumber.text(low, .exact)) to \(SentenceNumber.text(high, .exact))",
                                 at: from.location.through(to.location))
             }
             // Beyond it the width (high − low) overflows and every point of the curve is nan.
             guard max(abs(low), abs(high)) <= DrawableRange.limit else {
-                throw LangError(.value, "a plot's range must lie within ±1e300, not from \(NumberFormat.exact(low)) to \(NumberFormat.exact(high))",
+                throw LangError(.value, "a plot's range must lie within ±1e300, not from \(SentenceNumber.text(low, .exact)) to \(SentenceNumber.text(high, .exact))",
                                 at: from.location.through(to.location))
             }
         }

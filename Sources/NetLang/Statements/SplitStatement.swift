@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// `dataset TRAIN, VALID = split(SET, FRACTION)`: the samples of a data set in two parts,
 /// the first FRACTION of them (rounded down) for training and the rest for validation,
@@ -53,13 +54,13 @@ struct SplitStatement: Statement {
             shuffle = v == 1
         }
         guard f.isFinite, f > 0, f < 1 else {
-            throw LangError(.value, "the fraction for training must lie between 0 and 1, not \(NumberFormat.exact(f))", at: fraction.location,
+            throw LangError(.value, "the fraction for training must lie between 0 and 1, not \(SentenceNumber.text(f, .exact))", at: fraction.location,
                             hint: "0.8 keeps 80% of the samples for training and 20% for validation")
         }
         let n = x.rows
         let trainCount = WholeNumber.clamped(f * Double(n), to: 0...n, rounding: .down) ?? 0
         guard trainCount >= 1, trainCount < n else {
-            throw LangError(.value, "split(\(setName), \(NumberFormat.exact(f))) of \(n) sample\(n == 1 ? "" : "s") leaves \(trainCount) for \(trainName) and \(n - trainCount) for \(validName); each part needs at least one",
+            throw LangError(.value, "split(\(setName), \(SentenceNumber.text(f, .exact))) of \(n) sample\(n == 1 ? "" : "s") leaves \(trainCount) for \(trainName) and \(n - trainCount) for \(validName); each part needs at least one",
                             at: fraction.location)
         }
         try Limits.reserve(rows: n, cols: x.cols + y.cols, for: "split \(setName) (\(n) samples)", in: context.memory, at: source.location)
@@ -80,7 +81,8 @@ struct SplitStatement: Statement {
     /// The sizes of both parts; for two inputs, a scatter plot of which samples went where.
     static func views(_ setName: String, n: Int, shuffled: Bool, _ a: (String, Dataset), _ b: (String, Dataset)) -> [Output] {
         func line(_ part: (String, Dataset), _ role: String) -> String {
-            let share = NumberFormat.fixed(100 * Double(part.1.count) / Double(n), precision: 0)
+            // A whole percent (a count), rounded as printf's "%.0f" rounds: ties to even.
+            let share = Int((100 * Double(part.1.count) / Double(n)).rounded(.toNearestOrEven))
             return "\(part.0).x  \(part.1.x.shapeDescription)  \(part.0).y  \(part.1.y.shapeDescription)  \(share)% of \(setName), \(role)"
         }
         let how = shuffled ? "samples in an order shuffled by the seed" : "samples in their order"

@@ -23,7 +23,7 @@ enum HistoryView {
             return history.note(unit: unit).map { [tensor, .note(Note(text: "\(title): \($0)"))] } ?? [tensor]
         }
         let rows: [[Cell]] = values.enumerated().map { [.number(Double(history.lastStep(of: $0.offset))), .number($0.element)] }
-        let footer = values.isEmpty ? empty : history.note(unit: unit).map { [$0] } ?? []
+        let footer = (values.isEmpty ? empty : history.note(unit: unit).map { [$0] } ?? []).map { Phrase($0) }
         return [.table(Table(title: title, columns: columns, rows: rows, footer: footer))]
     }
 }

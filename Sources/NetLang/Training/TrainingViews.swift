@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// What `train` shows: the loss curve that replaces the live progress, and a summary.
 enum TrainingViews {
@@ -30,7 +31,7 @@ enum TrainingViews {
                         finalLoss: Double, finalLossIsEpochMean: Bool = false, learningRate: Double,
                         validationLoss: Double? = nil) -> Output {
         let batch = options.batchSize(samples: samples)
-        var footer = report.interrupted ? ["interrupted at step \(report.steps) of \(report.totalSteps)"] : []
+        var footer: [Phrase] = report.interrupted ? ["interrupted at step \(report.steps) of \(report.totalSteps)"] : []
         if finalLossIsEpochMean {
             footer.append("final loss: the mean over the last epoch's steps (the data is too large for one more pass over all of it)")
         }
@@ -50,15 +51,15 @@ enum TrainingViews {
     ///
     ///     divergence([0.9, 3e8, .nan], finalLoss: .nan, learningRate: 100)
     ///     // "the loss became nan at step 3: lr 100 takes steps too large — try a smaller lr, e.g. lr: 10"
-    static func divergence(_ steps: [Double], finalLoss: Double, learningRate: Double) -> String? {
+    static func divergence(_ steps: [Double], finalLoss: Double, learningRate: Double) -> Phrase? {
         divergence(LossHistory(steps), finalLoss: finalLoss, learningRate: learningRate)
     }
 
     /// The same over a run's bounded history, whose first loss and first non-finite step
     /// are kept exactly.
-    static func divergence(_ steps: LossHistory, finalLoss: Double, learningRate: Double) -> String? {
-        let smaller = learningRate > 0
-            ? ": lr \(Self.short(learningRate)) takes steps too large — try a smaller lr, e.g. lr: \(Self.tenth(learningRate))" : ""
+    static func divergence(_ steps: LossHistory, finalLoss: Double, learningRate: Double) -> Phrase? {
+        let smaller: Phrase = learningRate > 0
+            ? ": lr \(learningRate, .brief) takes steps too large — try a smaller lr, e.g. lr: \(learningRate / 10, .brief)" : ""
         if let (step, value) = steps.firstNonFinite {
             return "the loss became \(value.isNaN ? "nan" : "infinite") at step \(step)\(smaller)"
         }
@@ -66,17 +67,8 @@ enum TrainingViews {
             return "the final loss is \(finalLoss.isNaN ? "nan" : "infinite")\(smaller)"
         }
         if let first = steps.first, first > 0, finalLoss > 1000 * first {
-            return "the loss grew from \(Self.short(first)) to \(Self.short(finalLoss))\(smaller)"
+            return "the loss grew from \(first, .brief) to \(finalLoss, .brief)\(smaller)"
         }
         return nil
-    }
-
-    /// A tenth of a learning rate, written briefly (100 → "10", 0.5 → "0.05").
-    static func tenth(_ lr: Double) -> String { short(lr / 10) }
-
-    /// A number in few digits, for sentences: "0.05", "2.4e+229".
-    static func short(_ v: Double) -> String {
-        if v != 0, abs(v) >= 1e6 || abs(v) < 1e-4 { return NumberFormat.significant(v, digits: 2) }
-        return NumberFormat.significant(v, digits: 4)
     }
 }

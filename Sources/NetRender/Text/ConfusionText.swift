@@ -19,7 +19,7 @@ enum ConfusionText {
                           rows: view.counts.enumerated().map { i, row in
                               [.text(i < names.count ? names[i] : "\(i + 1)")] + row.map { .number(Double($0)) }
                           },
-                          footer: [summary(view)])
+                          footer: [Phrase(summary(view))])
         table.countColumns = Set(names)
         return table
     }

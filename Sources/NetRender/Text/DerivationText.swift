@@ -22,7 +22,7 @@ struct DerivationText {
                               batch ? "the factors of sample 1 of \(d.batchSize)" : nil]
                 .compactMap { $0 }.joined(separator: "; ") + ")"
         }
-        var symbols = d.factors.map(\.symbol), formulas = d.factors.map(\.formula)
+        var symbols = d.factors.map(\.symbol), formulas = d.factors.map { $0.formula.text(precision: precision) }
         var values = d.factors.map { f($0.value) }
         let product = d.factors.map { f($0.value) }.joined(separator: " × ")
         if batch {
@@ -43,7 +43,7 @@ struct DerivationText {
             lines.append("  " + TextWidth.padRight(symbols[i], to: symbolWidth) + " = "
                          + TextWidth.padRight(formulas[i], to: formulaWidth) + " = " + PlotText.trimmed(aligned[i]))
         }
-        lines += d.notes
+        lines += d.notes.map { $0.text(precision: precision) }
         return lines.joined(separator: "\n")
     }
 

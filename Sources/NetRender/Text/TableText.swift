@@ -19,7 +19,7 @@ struct TableText {
         let summary = TableSummary(rowCount: table.rows.count)
         lines += body(columns: table.columns, rows: summary.rows(of: table, gap: "..."), countColumns: table.countColumns)
         if let note = summary.note { lines.append(note) }
-        lines += table.footer
+        lines += table.footer.map { $0.text(precision: precision) }
         return lines.joined(separator: "\n")
     }
 

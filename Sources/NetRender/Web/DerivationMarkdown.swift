@@ -30,7 +30,7 @@ struct DerivationMarkdown {
         }
         md += "| factor | how it is computed | value |\n|---|---|---:|\n"
         for factor in d.factors {
-            md += "| \(Self.inline(factor.latex)) | \(Self.code(factor.formula)) | \(f(factor.value)) |\n"
+            md += "| \(Self.inline(factor.latex)) | \(Self.code(factor.formula.text(precision: precision))) | \(f(factor.value)) |\n"
         }
         if d.batchSize > 1 {
             md += "| sample 1 | product | \(f(d.sampleProducts[0])) |\n"
@@ -38,7 +38,7 @@ struct DerivationMarkdown {
         } else {
             md += "| \(Self.inline(d.latex)) | product | \(f(d.value)) |\n"
         }
-        if !d.notes.isEmpty { md += "\n" + d.notes.map(Self.escape).joined(separator: "\n\n") + "\n" }
+        if !d.notes.isEmpty { md += "\n" + d.notes.map { Self.escape($0.text(precision: precision)) }.joined(separator: "\n\n") + "\n" }
         return md
     }
 

@@ -18,7 +18,8 @@ enum JSONForm {
     /// A table's rows: all of them up to `TensorSummary.threshold` cells, else the first and
     /// last `TableSummary.edge` rows, with `"summarized": true`, `"rowCount"` and the 1-based
     /// `"rowIndex"` of the rows kept (as a summarized tensor says it).
-    static func table(_ t: Table) -> JSONValue {
+    /// Footers are words (`Phrase`): written as the text form writes them, at `precision`.
+    static func table(_ t: Table, precision: Int) -> JSONValue {
         let width = max(1, t.columns.count, t.rows.first?.count ?? 0)
         let summarized = t.rows.count * width > TensorSummary.threshold && t.rows.count > 2 * TableSummary.edge
         let kept = summarized ? TensorSummary.side(t.rows.count, edge: TableSummary.edge).compactMap { $0 } : Array(t.rows.indices)
@@ -38,7 +39,7 @@ enum JSONForm {
             d["rowIndex"] = integers(kept.map { $0 + 1 })
         }
         if let title = t.title { d["title"] = .string(title) }
-        if !t.footer.isEmpty { d["footer"] = JSONValue(t.footer) }
+        if !t.footer.isEmpty { d["footer"] = JSONValue(t.footer.map { $0.text(precision: precision) }) }
         return .object(d)
     }
 
@@ -127,12 +128,13 @@ enum JSONForm {
          })]
     }
 
-    static func derivation(_ d: Derivation) -> JSONValue {
+    /// Formulas and notes are words (`Phrase`): written as the text form writes them, at `precision`.
+    static func derivation(_ d: Derivation, precision: Int) -> JSONValue {
         var json: JSONObject = [
             "parameter": .string(d.parameter), "symbol": .string(d.symbol), "latex": .string(d.latex),
-            "value": number(d.value), "notes": JSONValue(d.notes),
+            "value": number(d.value), "notes": JSONValue(d.notes.map { $0.text(precision: precision) }),
             "factors": .array(d.factors.map { ["symbol": .string($0.symbol), "latex": .string($0.latex),
-                                               "formula": .string($0.formula), "value": number($0.value)] })]
+                                               "formula": .string($0.formula.text(precision: precision)), "value": number($0.value)] })]
         // A batch: every sample's product (the factors are sample 1's).
         if !d.sampleProducts.isEmpty { json["sampleProducts"] = numbers(d.sampleProducts) }
         // A large batch keeps some samples' products: which, and of how many.

@@ -27,7 +27,7 @@ struct TableHTML {
         let summary = TableSummary(rowCount: table.rows.count)
         var table = table
         table.rows = summary.rows(of: table, gap: "…")
-        if let note = summary.note { table.footer.insert(note, at: 0) }
+        if let note = summary.note { table.footer.insert(Phrase(note), at: 0) }
         // Numbers are formatted per column, as the text table does (whole-number columns without decimals).
         let scale = NumberFormat.tableScale(table)
         var shown: [[String]] = (0..<count).map { c in
@@ -45,7 +45,7 @@ struct TableHTML {
             html += "</tr>"
         }
         html += "</tbody></table>"
-        if !table.footer.isEmpty { html += HTMLText.wrappingPre(table.footer.joined(separator: "\n")) }
+        if !table.footer.isEmpty { html += HTMLText.wrappingPre(table.footer.map { $0.text(precision: precision) }.joined(separator: "\n")) }
         return html
     }
 

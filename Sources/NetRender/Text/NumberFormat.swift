@@ -5,10 +5,12 @@ import Darwin
 #endif
 import NetSupport
 
-/// The one place a Double becomes decimal text for people: `print`, `explain`, tensors,
-/// tables, derivations, plot ticks and progress, in text, HTML, Markdown/LaTeX and SVG alike
-/// (JSON carries the full Double, not this text). It lives in NetCore, the bottom module,
-/// so that NetLang's sentences and NetRender's renderers call the same function.
+/// The one place a Double becomes decimal text at the session's `precision`: `print`,
+/// `explain`, tensors, tables, derivations, plot ticks and progress, in text, HTML,
+/// Markdown/LaTeX and SVG alike (JSON carries the full Double, not this text). NetLang
+/// yields numbers as values (tensors, table cells, `PrintItem`, `Phrase`) and never calls
+/// it; the forms a sentence gives a number whatever the precision (an error's echo of a
+/// value, `lr: 2`) are NetSupport's `SentenceNumber`, which `significant` and `exact` call.
 ///
 /// One rounding rule: the C library's `printf("%.*f")` (numpy's and Python's too), which
 /// rounds the exact binary value to nearest, ties to even. So 0.125 (exactly 1/8) at
@@ -47,22 +49,12 @@ public enum NumberFormat {
         return cFormat("%.*e", Int32(max(0, min(precision, maxPrecision))), v)
     }
 
-    /// `v` in few significant digits, for a sentence (printf's "%.*g", same rounding rule):
+    /// `v` in few significant digits (printf's "%.*g", same rounding rule):
     /// 0.05 at 4 is "0.05", 2.442e229 at 2 is "2.4e+229", 2 at 6 is "2".
-    public static func significant(_ v: Double, digits: Int) -> String {
-        if v.isNaN { return "nan" }
-        if v.isInfinite { return v > 0 ? "inf" : "-inf" }
-        return cFormat("%.*g", Int32(max(1, min(digits, maxPrecision))), v)
-    }
+    public static func significant(_ v: Double, digits: Int) -> String { SentenceNumber.text(v, .significant(digits)) }
 
-    /// A value as a message echoes it, every digit it has and no more (Swift's shortest
-    /// text that reads back to the same Double): `nan`, `inf`, `-inf`, `1e+308`, `2.5`, `3`.
-    /// For errors that say which value was wrong, where `precision` must not hide it.
-    public static func exact(_ v: Double) -> String {
-        if v.isNaN { return "nan" }   // 0/0 is a negative nan, which Swift would print "-nan"
-        if v.isFinite, v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
-        return "\(v)"
-    }
+    /// A value with every digit it has and no more (`SentenceNumber`'s `.exact`).
+    public static func exact(_ v: Double) -> String { SentenceNumber.text(v, .exact) }
 
     /// A number shown in a table or tensor: fixed digits, except that a value too small
     /// to show a digit at this precision is written in scientific form rather than as zero

@@ -1,5 +1,6 @@
 import XCTest
 import NetCore
+@testable import NetRender
 
 /// The one number formatter rounds as printf, numpy and Python do: the exact binary value,
 /// to nearest, ties to even. Every expected string below is Python's `'%.*f' % (p, v)`
