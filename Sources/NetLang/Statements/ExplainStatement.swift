@@ -81,8 +81,8 @@ struct ExplainStatement: Statement {
         if case .sgd(let lr) = optimizer {
             // A negative gradient in brackets, so "− 0.1 × (−0.03)" does not read as a subtraction.
             let g: Phrase = c.gradient < 0 ? "(\(f(c.gradient)))" : f(c.gradient)
-            // lr as Swift writes the Double ("0.5"), as before: it is the user's own number.
-            notes.append("With sgd at lr \(lr.description): \(parameter) ← \(f(c.value)) − \(lr.description) × \(g) = \(f(c.value - lr * c.gradient))")
+            // lr as the user typed it (2, not 2.0; 0.5), whatever the precision.
+            notes.append("With sgd at lr \(lr, .exact): \(parameter) ← \(f(c.value)) − \(lr, .exact) × \(g) = \(f(c.value - lr * c.gradient))")
         }
         var d = Derivation(parameter: "\(c.layerName).\(c.kind.rawValue)[\(i), \(j)]", symbol: "∂E/∂\(parameter)",
                            latex: "\\frac{\\partial E}{\\partial \(NeuronNaming.latex(parameter))}",

@@ -1,4 +1,5 @@
 import NetCore
+import NetSupport
 
 /// The outputs (data) that network statements show: tables per layer and parameter.
 enum NetworkViews {
@@ -98,7 +99,7 @@ enum NetworkViews {
                     }
                 }
             }
-            return .table(Table(title: "step (lr \(lr))", columns: ["parameter", "symbol", "before", "gradient", "after"], rows: rows))
+            return .table(Table(title: "step (lr \(SentenceNumber.text(lr, .exact)))", columns: ["parameter", "symbol", "before", "gradient", "after"], rows: rows))
         }
         var parts: [Output] = []
         for u in updates {
