@@ -20,33 +20,31 @@ extension Parser {
         return e
     }
 
+    /// The binary levels, loosest first: each is left-associative over the next one down.
     private static let comparisons: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
+    private static let additive: Set<String> = ["+", "-"]
+    private static let multiplicative: Set<String> = ["*", "/", "@"]
 
     private mutating func parseComparison() throws -> Expr {
-        var left = try parseAdditive()
-        while case .symbol(let op) = current.kind, Self.comparisons.contains(op) {
-            advance()
-            let right = try parseAdditive()
-            left = try checked(Expr(.binary(op, left, right), at: left.location.through(right.location)))
-        }
-        return left
+        try parseLeftAssociative(Self.comparisons) { try $0.parseAdditive() }
     }
 
     private mutating func parseAdditive() throws -> Expr {
-        var left = try parseTerm()
-        while case .symbol(let op) = current.kind, op == "+" || op == "-" {
-            advance()
-            let right = try parseTerm()
-            left = try checked(Expr(.binary(op, left, right), at: left.location.through(right.location)))
-        }
-        return left
+        try parseLeftAssociative(Self.additive) { try $0.parseTerm() }
     }
 
     private mutating func parseTerm() throws -> Expr {
-        var left = try parseUnary()
-        while case .symbol(let op) = current.kind, op == "*" || op == "/" || op == "@" {
+        try parseLeftAssociative(Self.multiplicative) { try $0.parseUnary() }
+    }
+
+    /// `next (op next)*` for the operators of one level, folded to the left: a - b - c is
+    /// (a - b) - c. Each fold is checked against the depth bound, so a chain of 10 000
+    /// additions is an error, not a stack overflow when it is evaluated.
+    private mutating func parseLeftAssociative(_ operators: Set<String>, next: (inout Parser) throws -> Expr) throws -> Expr {
+        var left = try next(&self)
+        while case .symbol(let op) = current.kind, operators.contains(op) {
             advance()
-            let right = try parseUnary()
+            let right = try next(&self)
             left = try checked(Expr(.binary(op, left, right), at: left.location.through(right.location)))
         }
         return left
