@@ -12,7 +12,7 @@ final class FuzzCorpusTests: XCTestCase {
     func testEveryCorpusInputRunsThroughItsTargetWithoutADeath() throws {
         for target in Self.targets {
             let directory = Self.fuzzDirectory.appendingPathComponent("corpus/\(target)")
-            let result = try CorpusProcess.run("nb-fuzz", [target, directory.path], seconds: 600)
+            let result = try NbRunProcess.run([target, directory.path], product: "nb-fuzz", seconds: 600)
             // nb-fuzz names each input on stderr before running it: the last name is the culprit.
             let culprit = result.stderr.split(separator: "\n").last { $0.hasPrefix("\(target) ") } ?? ""
             if let death = result.death {
@@ -28,11 +28,10 @@ final class FuzzCorpusTests: XCTestCase {
         let cells = try sandboxed(Self.files(in: Self.fuzzDirectory.appendingPathComponent("corpus/cells")))
         XCTAssertGreaterThan(cells.count, 50)
         // All at once (each file is its own notebook and session); on a death, one by one to name it.
-        let all = try CorpusProcess.run("nb-run", ["--keep-going", "--timeout", "2", "--color", "never"] + cells.map(\.path),
-                                        seconds: 900)
+        let all = try NbRunProcess.run(["--keep-going", "--timeout", "2", "--color", "never"] + cells.map(\.path), seconds: 900)
         if all.death == nil, [0, 1].contains(all.status) { return }
         for cell in cells {
-            let one = try CorpusProcess.run("nb-run", ["--keep-going", "--timeout", "2", "--color", "never", cell.path], seconds: 120)
+            let one = try NbRunProcess.run(["--keep-going", "--timeout", "2", "--color", "never", cell.path], seconds: 120)
             XCTAssertEqual(one.death, nil, "nb-run died on \(cell.lastPathComponent)")
             XCTAssertTrue([0, 1].contains(one.status), "nb-run \(cell.lastPathComponent): exit \(one.status)\n\(one.stderr.suffix(1000))")
         }
@@ -45,10 +44,10 @@ final class FuzzCorpusTests: XCTestCase {
             let directory = Self.fuzzDirectory.appendingPathComponent("crashes-open/\(target)")
             guard FileManager.default.fileExists(atPath: directory.path) else { continue }
             for file in try Self.files(in: directory) {
-                let result = try CorpusProcess.run("nb-fuzz", [target, file.path], seconds: 60)
+                let result = try NbRunProcess.run([target, file.path], product: "nb-fuzz", seconds: 60)
                 var line = "\(target)/\(file.lastPathComponent): \(result.death ?? "survives (exit \(result.status))")"
                 if target == "cells", let copy = try sandboxed([file]).first {
-                    let nbRun = try CorpusProcess.run("nb-run", ["--timeout", "5", "--color", "never", copy.path], seconds: 60)
+                    let nbRun = try NbRunProcess.run(["--timeout", "5", "--color", "never", copy.path], seconds: 60)
                     line += "; nb-run: \(nbRun.death ?? "exit \(nbRun.status)")"
                 }
                 report.append(line)
@@ -75,49 +74,5 @@ final class FuzzCorpusTests: XCTestCase {
         try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
             .filter { !$0.hasDirectoryPath && $0.lastPathComponent != "README.md" && !$0.lastPathComponent.hasPrefix(".") }
             .sorted { $0.path < $1.path }
-    }
-}
-
-/// A built product run with a time limit; `death` says how it died (a signal or the limit).
-enum CorpusProcess {
-    struct Result {
-        var status: Int32
-        var death: String?
-        var stdout: String
-        var stderr: String
-    }
-
-    static func run(_ product: String, _ arguments: [String], seconds: Double) throws -> Result {
-        let nbRun = try NbRunProcess.binary()
-        let process = Process()
-        process.executableURL = nbRun.deletingLastPathComponent().appendingPathComponent(product)
-        process.arguments = arguments
-        process.currentDirectoryURL = NbRunProcess.packageRoot
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        let timedOut = process.isRunning
-        if timedOut { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        try out.close(); try err.close()
-        var death: String?
-        if timedOut {
-            death = "timeout after \(Int(seconds)) s"
-        } else if process.terminationReason == .uncaughtSignal {
-            death = "signal \(process.terminationStatus) (\(String(cString: strsignal(process.terminationStatus))))"
-        }
-        return Result(status: process.terminationStatus, death: death,
-                      stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
     }
 }

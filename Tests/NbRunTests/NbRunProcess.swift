@@ -10,6 +10,8 @@ struct NbRunProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// How the process died, if it did: a signal, or the time limit it was given.
+        var death: String?
     }
 
     /// The package root: this file is Tests/NbRunTests/NbRunProcess.swift.
@@ -33,10 +35,12 @@ struct NbRunProcess {
         return found
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil,
-                    in directory: URL? = nil) throws -> Result {
+    /// Runs `product` (nb-run unless said) built beside it; with `seconds`, a process still
+    /// running then is killed and its `death` says so (the fuzz corpus's deaths).
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil,
+                    product: String = "nb-run", seconds: Double? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = try binary()
+        process.executableURL = try binary().deletingLastPathComponent().appendingPathComponent(product)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         // Files, not pipes, so a long output cannot fill a pipe and stall the child.
@@ -54,11 +58,24 @@ struct NbRunProcess {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
+        var timedOut = false
+        if let seconds {
+            let deadline = Date().addingTimeInterval(seconds)
+            while process.isRunning && Date() < deadline { usleep(20_000) }
+            timedOut = process.isRunning
+            if timedOut { kill(process.processIdentifier, SIGKILL) }
+        }
         process.waitUntilExit()
         try out.close(); try err.close()
+        var death: String?
+        if timedOut {
+            death = "timeout after \(Int(seconds ?? 0)) s"
+        } else if process.terminationReason == .uncaughtSignal {
+            death = "signal \(process.terminationStatus) (\(String(cString: strsignal(process.terminationStatus))))"
+        }
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), death: death)
     }
 
     /// A fresh temporary directory, removed by the caller's `addTeardownBlock`.
