@@ -18,7 +18,7 @@ extension HelpCatalog {
                   it beside the training loss, and train's table ends with the last one. A
                   validation loss that rises while the training loss falls is overfitting.
                   `reset network` forgets the validation losses with the history; `save`
-                  does not keep them.
+                  and `restore` keep them.
 
                     seed 1
                     dataset s = spiral(n: 300)

@@ -53,6 +53,7 @@ extension SessionArchive {
             throw ArchiveError("the session file is damaged: epochLosses (\(file.epochLosses.count) entries), epochStride and epochCount do not fit together")
         }
         state.training = TrainingRecord(epochHistory: epochs, runs: file.trainingRuns)
+        state.training.validation = try validation(steps: file.validationSteps, losses: file.validationLosses, stepCount: history.steps)
         for (name, members) in file.datasets {
             guard isName(name) else { throw ArchiveError("the session file is damaged: '\(name)' is not a data set name") }
             let set = try members.mapValues { try tensor($0, "data set \(name)") }
@@ -62,6 +63,24 @@ extension SessionArchive {
             state.datasets[name] = set
         }
         return state
+    }
+
+    /// The validation curve: as many steps as losses, each step a count that grows and is
+    /// within the steps the session has taken, no more than `ValidationHistory.maxPoints`.
+    private static func validation(steps: [Int]?, losses: [Double]?, stepCount: Int) throws -> ValidationHistory {
+        let steps = steps ?? [], losses = losses ?? []
+        guard steps.count == losses.count else {
+            throw ArchiveError("the session file is damaged: validationSteps has \(steps.count) entries but validationLosses \(losses.count)")
+        }
+        guard steps.count <= ValidationHistory.maxPoints else {
+            throw ArchiveError("the session file is damaged: validationSteps has \(steps.count) entries, more than \(ValidationHistory.maxPoints)")
+        }
+        for (i, step) in steps.enumerated() where step < 1 || step > stepCount || (i > 0 && step <= steps[i - 1]) {
+            throw ArchiveError("the session file is damaged: validationSteps[\(i)] is \(step); the steps grow from 1 up to the \(stepCount) steps of history")
+        }
+        var history = ValidationHistory()
+        for (step, loss) in zip(steps, losses) { history.append(step: step, loss: loss) }
+        return history
     }
 
     /// A gradient has the shape of what it is the gradient of: a tensor of the file, or a

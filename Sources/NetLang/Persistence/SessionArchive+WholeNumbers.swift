@@ -13,7 +13,7 @@ extension SessionArchive {
     /// objects whose values are whole numbers (the `Int` fields of `SessionFile`).
     private static let wholeNumberKeys: Set<String> = ["version", "trainingRuns", "precision", "node",
                                                        "historyStride", "historySteps", "epochStride", "epochCount"]
-    private static let wholeNumberArrayKeys: Set<String> = ["shape", "inputs", "rows", "cols"]
+    private static let wholeNumberArrayKeys: Set<String> = ["shape", "inputs", "rows", "cols", "validationSteps"]
     private static let wholeNumberObjectKeys: Set<String> = ["steps"]
 
     /// The message for the first (in key order) whole-number field of `tree` that holds

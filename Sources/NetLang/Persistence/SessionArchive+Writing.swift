@@ -44,6 +44,8 @@ extension SessionArchive {
             epochStride: state.training.epochHistory.isExact ? nil : state.training.epochHistory.stride,
             epochCount: state.training.epochHistory.isExact ? nil : state.training.epochHistory.steps,
             trainingRuns: state.training.runs,
+            validationSteps: state.training.validation.isEmpty ? nil : state.training.validation.steps,
+            validationLosses: state.training.validation.isEmpty ? nil : state.training.validation.losses,
             datasets: state.datasets.mapValues { $0.mapValues(SessionFile.TensorRecord.init) })
     }
 

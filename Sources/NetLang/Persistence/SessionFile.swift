@@ -18,6 +18,7 @@ import NetCore
 ///   "gradients": {"root": "loss", "values": {"hidden.W": {…}}},
 ///   "lastForward": {"input": {…}, "target": {…}, "layers": [{"z": {…}, "a": {…}}], "loss": 0.0239},
 ///   "history": [0.0239, …], "epochLosses": […], "trainingRuns": 1,
+///   "validationSteps": [4, 8, …], "validationLosses": [0.25, …],
 ///   "datasets": {"xor": {"x": {…}, "y": {…}}}
 /// }
 /// ```
@@ -52,6 +53,10 @@ struct SessionFile: Codable {
     var epochStride: Int?
     var epochCount: Int?
     var trainingRuns: Int
+    /// The validation loss after each epoch of `train …, validation:` and the step it was
+    /// measured at; absent in files of sessions without one (and in older files).
+    var validationSteps: [Int]?
+    var validationLosses: [Double]?
     var datasets: [String: [String: TensorRecord]]
 
     /// Only the fields every version has, read first to decide whether to go on.

@@ -7,7 +7,7 @@ struct TrainingRecord: Equatable {
     /// the step history is (a full-batch run has one epoch per step).
     var epochHistory = LossHistory()
     var epochLosses: [Double] { epochHistory.values }
-    /// The validation loss after each epoch of runs with `validation:` (not saved by `save`).
+    /// The validation loss after each epoch of runs with `validation:`.
     var validation = ValidationHistory()
     /// How many `train` statements have run (names their live display: "train-1", …).
     var runs = 0
