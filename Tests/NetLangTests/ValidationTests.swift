@@ -57,4 +57,15 @@ final class ValidationTests: XCTestCase {
         XCTAssertTrue(error.formatted.contains("line 1, column 25"), error.formatted)
         XCTAssertNil(r.session.state.datasets["a"], "nothing is stored when split fails")
     }
+
+    /// A slip inside split(...) is answered with split's form, not `dataset`'s list of generators.
+    func testASplitSyntaxErrorShowsHowToWriteASplit() throws {
+        let r = Recorder()
+        r.run("dataset s = spiral(n: 30)")
+        let error = try XCTUnwrap(r.fail("dataset a, b = split(s 0.8)"))
+        XCTAssertEqual(error.kind, "SyntaxError")
+        XCTAssertEqual(error.column, 24)
+        XCTAssertEqual(error.hint, "write dataset TRAIN, VALID = split(SET, 0.8)")
+        XCTAssertEqual(try XCTUnwrap(r.fail("dataset s spiral()")).hint?.hasPrefix("write dataset NAME = xor"), true)
+    }
 }

@@ -18,6 +18,16 @@ struct SplitStatement: Statement {
 
     /// Called by `dataset` after the first name and its comma.
     static func parse(_ parser: inout Parser, first: Token, keyword: Token) throws -> Statement {
+        do {
+            return try parseParts(&parser, first: first, keyword: keyword)
+        } catch var error as LangError where error.kind == .syntax && error.hint == nil {
+            // Not `dataset`'s usage (NAME = xor | …), which the statement would add: the split's.
+            error.hint = "write dataset TRAIN, VALID = split(SET, 0.8)"
+            throw error
+        }
+    }
+
+    private static func parseParts(_ parser: inout Parser, first: Token, keyword: Token) throws -> Statement {
         let second = try parser.expectIdentifier("a second name (dataset TRAIN, VALID = split(SET, 0.8))")
         try parser.expect("=", after: "the two names")
         guard parser.acceptWord("split") else {
