@@ -28,6 +28,25 @@ final class NetworkPathTests: XCTestCase {
         (Set(d.columns.flatMap(\.units).filter(\.onPath).map(\.name)), Set(d.edges.filter(\.onPath).map(\.symbol)))
     }
 
+    /// A softmax output couples its units: ∂E/∂z_j sums over every output, so the path of
+    /// output.W[1, 1] reaches o1 and o2 — unless the loss is cross-entropy, whose
+    /// softmax-with-loss gradient (a_j − t_j)/N is unit j's alone (explain says the same).
+    func testASoftmaxOutputSpreadsThePathUnlessItsLossIsCrossEntropy() throws {
+        func softmaxDiagram(loss: String) throws -> NetworkDiagram {
+            var outputs: [Output] = []
+            let code = NetworkDrawingTests.lesson03.replacingOccurrences(of: "2, sigmoid, bias: false, weights: [[0.45", with: "2, softmax, bias: false, weights: [[0.45")
+                .replacingOccurrences(of: "loss half_sse", with: "loss \(loss)")
+            XCTAssertTrue(code.contains("softmax"))
+            XCTAssertNil(Session().run(code + "\nforward x, t;\nbackward;\nshow network output.W[1, 1]", emit: { output, _ in outputs.append(output) })?.formatted)
+            return try XCTUnwrap(outputs.lazy.compactMap { output -> NetworkDiagram? in
+                if case .network(let d) = output { return d } else { return nil }
+            }.first)
+        }
+        XCTAssertEqual(marked(try softmaxDiagram(loss: "half_sse")).units, ["h1", "o1", "o2"])
+        XCTAssertEqual(marked(try softmaxDiagram(loss: "half_sse")).weights, ["W5"])
+        XCTAssertEqual(marked(try softmaxDiagram(loss: "cross_entropy")).units, ["h1", "o1"])
+    }
+
     func testTheChainRuleOfEachWeightGoesThroughTheUnitsAndWeightsItMultiplies() throws {
         let expected: [(String, Set<String>, Set<String>)] = [
             ("hidden.W[1, 1]", ["x1", "h1", "o1", "o2"], ["W1", "W5", "W7"]),

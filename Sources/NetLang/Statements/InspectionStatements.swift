@@ -56,7 +56,7 @@ struct ShowStatement: Statement {
         case .networkPath(let target):
             let parameter = try ParameterReference(target, for: "show network", in: context)
             var diagram = NetworkDiagramBuilder.diagram(of: state.layers)
-            NetworkPath.mark(parameter, in: &diagram, layers: state.layers)
+            NetworkPath.mark(parameter, in: &diagram, layers: state.layers, loss: state.network.loss)
             return [.network(diagram), NetworkViews.network(state)]
         case .keyword("memory"):
             return [MemoryStatement.view(state)]

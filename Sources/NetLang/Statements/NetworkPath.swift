@@ -5,9 +5,11 @@ import NetCore
 /// the weight's own connection (input i → unit j), unit j, and everything from j to the
 /// loss — j's connections into the next layer and every later unit and connection, since
 /// ∂E/∂a_j sums over all of them (W1 of the 2-2-2 lesson: x1 → h1, then W5 and W7 to o1, o2).
-/// A bias's path starts at its unit.
+/// A bias's path starts at its unit. In a softmax layer every output depends on every z,
+/// so the path spreads to all of the layer's units — except at an output layer with
+/// cross-entropy, where softmax-with-loss leaves ∂E/∂z_j = (a_j − t_j)/N, unit j's own.
 enum NetworkPath {
-    static func mark(_ p: ParameterReference, in diagram: inout NetworkDiagram, layers: [Dense]) {
+    static func mark(_ p: ParameterReference, in diagram: inout NetworkDiagram, layers: [Dense], loss: LossKind) {
         let naming = NeuronNaming(layers: layers)
         let symbol = p.kind == .weights ? naming.w(p.layer, p.row + 1, p.col + 1) : naming.b(p.layer, p.col + 1)
         diagram.path = (p.text, symbol)
@@ -21,14 +23,17 @@ enum NetworkPath {
         let source = p.kind == .weights ? position(p.layer, p.row) : nil
         let unit = position(target, p.col)
         if let source { diagram.columns[p.layer].units[source].onPath = true }
-        if let unit { diagram.columns[target].units[unit].onPath = true }
+        let coupled = layers[p.layer].activation == .softmax && !(p.layer == layers.count - 1 && loss == .crossEntropy)
+        let spread: Set<Int> = coupled && diagram.columns.indices.contains(target)
+            ? Set(diagram.columns[target].units.indices) : Set([unit].compactMap { $0 })
+        for u in spread { diagram.columns[target].units[u].onPath = true }
         for c in diagram.columns.indices where c > target {
             for u in diagram.columns[c].units.indices { diagram.columns[c].units[u].onPath = true }
         }
         for e in diagram.edges.indices {
             let edge = diagram.edges[e]
             diagram.edges[e].onPath = (edge.column == target && edge.from == source && edge.to == unit && source != nil)
-                || (edge.column == target + 1 && edge.from == unit && unit != nil)
+                || (edge.column == target + 1 && spread.contains(edge.from))
                 || edge.column > target + 1
         }
     }
