@@ -1,3 +1,5 @@
+import NetSupport
+
 /// The losses of the language, with y the output, t the target and N the number of rows.
 ///
 /// | kind | value | dL/dy |
@@ -43,7 +45,20 @@ public enum LossKind: String, CaseIterable, Sendable {
         guard t.rows == y.rows && t.cols == y.cols else {
             throw ShapeError("shape mismatch in \(name)(y, t): \(y.shapeDescription) and \(t.shapeDescription)")
         }
+        if self == .bce { try Self.checkProbabilities(t) }
         return t
+    }
+
+    /// bce's targets are probabilities: a class number 2 (a data set's classes 1 and 2)
+    /// gives a negative loss that still "falls" as the network learns nonsense, so it is
+    /// an error, with the two ways to say what was meant.
+    static func checkProbabilities(_ t: Tensor) throws {
+        guard let i = t.data.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) else { return }
+        let v = t.data[i]
+        let classes = v == v.rounded() && v >= 1 && v <= 1e6
+        throw ValueError("bce takes targets from 0 to 1 (the probability of the class), but the target holds "
+                         + "\(SentenceNumber.text(v, .exact)) at [\(i / t.cols + 1), \(i % t.cols + 1)]"
+                         + (classes ? "; for classes numbered 1 and 2 give T - 1, or use a softmax output with loss cross_entropy" : ""))
     }
 
     /// The loss of output y against target t.

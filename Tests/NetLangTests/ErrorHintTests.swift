@@ -53,4 +53,30 @@ final class ErrorHintTests: XCTestCase {
         XCTAssertEqual(e.message, "tensor of size 100000×100000 has 10000000000 elements, beyond the session's limit of 50000000")
         XCTAssertNil(r.session.state.tensors["big"])
     }
+
+    /// moons' classes are 1 and 2: with bce, a target of 2 gave a negative loss that still
+    /// fell as the network learnt nothing. Every way a target reaches bce refuses it.
+    func testBCEWithClassNumbersForTargetsSaysWhatToWriteInstead() throws {
+        let r = Recorder()
+        r.run("""
+            seed 1
+            dataset s = moons(n: 8)
+            layer h = dense(2 -> 2, tanh)
+            layer o = dense(2 -> 1, sigmoid)
+            loss bce
+            """)
+        let expected = "bce takes targets from 0 to 1 (the probability of the class), but the target holds 2"
+        for cell in ["train s.x, s.y, epochs: 1", "forward s.x, s.y", "tensor e = bce(sigmoid(s.x[:, 1]), s.y)"] {
+            let e = try XCTUnwrap(r.fail(cell), cell)
+            XCTAssertEqual(e.kind, "ValueError", cell)
+            XCTAssertTrue(e.message.hasPrefix(expected), e.message)
+            XCTAssertTrue(e.message.hasSuffix("for classes numbered 1 and 2 give T - 1, or use a softmax output with loss cross_entropy"), e.message)
+            XCTAssertNil(e.hint, cell)
+        }
+        r.run("train s.x, s.y - 1, epochs: 1")
+        XCTAssertGreaterThan(try XCTUnwrap(r.session.state.history.first), 0)
+        let nan = try XCTUnwrap(r.fail("forward s.x, s.y * (0/0)"))
+        XCTAssertTrue(nan.message.contains("but the target holds nan at [1, 1]"), nan.message)
+        XCTAssertFalse(nan.message.contains("classes numbered"), nan.message)
+    }
 }

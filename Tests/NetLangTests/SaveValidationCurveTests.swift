@@ -11,8 +11,8 @@ extension SaveRestoreTests {
         dataset s = moons(n: 40, noise: 0.1)
         dataset s_train, s_valid = split(s, 0.75)
         layer h = dense(2 -> 4, tanh)
-        layer o = dense(4 -> 1, sigmoid)
-        loss bce
+        layer o = dense(4 -> 2, softmax)
+        loss cross_entropy
         optimizer sgd(lr: 0.5)
         train s_train.x, s_train.y, epochs: 6, batch: 10, validation: s_valid
         """

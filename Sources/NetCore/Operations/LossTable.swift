@@ -21,6 +21,6 @@ enum LossTable {
                     backward L       # dL/dz = [0.3, -0.8, 0.5]
                   """),
         OperationInfo("bce", .loss, arguments: [.init("y"), .init("t")], summary: "binary cross-entropy −(1/N) Σ [t log y + (1−t) log(1−y)]",
-                  help: "loss bce   or   bce(y, t) — y are probabilities (a sigmoid output); y is clipped to [1e-12, 1 − 1e-12]."),
+                  help: "loss bce   or   bce(y, t) — y are probabilities (a sigmoid output), clipped to [1e-12, 1 − 1e-12]; t from 0 to 1 (a data set with classes 1 and 2: give T - 1)."),
     ]
 }

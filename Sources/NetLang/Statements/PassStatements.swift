@@ -32,7 +32,7 @@ struct ForwardStatement: Statement {
                 do {
                     _ = try network.preparedTarget(t, rows: x.rows)
                 } catch let error as NetCoreError {
-                    throw LangError(error, at: target.location, hint: "the target needs one row per sample and one column per output")
+                    throw LangError(error, at: target.location, hint: error is ShapeError ? "the target needs one row per sample and one column per output" : nil)
                 }
                 try network.forward(x, target: t)
             } else {

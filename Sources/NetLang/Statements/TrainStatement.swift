@@ -55,7 +55,7 @@ struct TrainStatement: Statement {
         try Limits.reserve(rows: x.rows, cols: last.outputs, for: "the targets of train", in: context.memory, at: target.location)
         let t: Tensor
         do { t = try context.state.network.preparedTarget(rawTarget, rows: x.rows) } catch let error as NetCoreError {
-            throw LangError(error, at: target.location, hint: "the target needs one row per sample and one column per output")
+            throw LangError(error, at: target.location, hint: error is ShapeError ? "the target needs one row per sample and one column per output" : nil)
         }
         let total = settings.stepsPerEpoch(samples: x.rows).multipliedReportingOverflow(by: settings.epochs)
         guard !total.overflow, total.partialValue <= TrainingOptions.maximumSteps else {
