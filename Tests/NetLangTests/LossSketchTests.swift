@@ -61,4 +61,36 @@ final class LossSketchTests: XCTestCase {
         XCTAssertTrue(points.contains(LossSketch.Point(step: 77_778, loss: 9)))
         XCTAssertEqual(LossSketch.downsampled([3, 2, 1], maxPoints: 5000).map(\.loss), [3, 2, 1])
     }
+
+    /// A train cell ends with its curve in at most `TrainingViews.curvePoints` points per
+    /// series (each form of it is written from them, on every train cell), the spike kept.
+    func testATrainCellsFinalCurveIsSmallAndKeepsItsSpike() throws {
+        var losses = (0..<20_000).map { 1 / Double($0 + 1) }
+        losses[12_345] = 7
+        guard case .plot(let plot) = TrainingViews.lossCurve(steps: LossHistory(losses), epochs: LossHistory(), stepsPerEpoch: 1) else {
+            return XCTFail("no plot")
+        }
+        let curve = try XCTUnwrap(plot.series.first)
+        XCTAssertLessThanOrEqual(curve.x.count, TrainingViews.curvePoints)
+        XCTAssertEqual(TrainingViews.curvePoints, 1000)
+        XCTAssertEqual(curve.y.max(), 7)
+        XCTAssertEqual(curve.x[try XCTUnwrap(curve.y.firstIndex(of: 7))], 12_346)
+        XCTAssertEqual(curve.y.first, 1)
+        // Through a session: 3000 steps of a real run give 1000 points, from step 1 to 3000.
+        let r = Recorder()
+        let outputs = r.run("""
+            seed 1
+            dataset xor = xor()
+            layer h = dense(2 -> 4, sigmoid)
+            layer o = dense(4 -> 1, sigmoid)
+            loss mse
+            train xor.x, xor.y, epochs: 3000, lr: 2
+            """)
+        let final = try XCTUnwrap(outputs.compactMap { output -> Plot? in
+            if case .plot(let p) = output.0 { return p } else { return nil }
+        }.last)
+        XCTAssertEqual(final.series[0].x.count, 1000)
+        XCTAssertEqual(final.series[0].x.first, 1)
+        XCTAssertEqual(final.series[0].x.last, 3000)
+    }
 }

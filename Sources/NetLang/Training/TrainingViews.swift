@@ -11,7 +11,7 @@ enum TrainingViews {
     static func lossCurve(steps: LossHistory, epochs: LossHistory, stepsPerEpoch: Int,
                           validation: ValidationHistory = ValidationHistory(), validationName: String? = nil) -> Output {
         // An entry of a long run stands for several steps: drawn at its last step.
-        let kept = LossSketch.downsampled(steps.values, maxPoints: PlotStatement.maxPoints)
+        let kept = LossSketch.downsampled(steps.values, maxPoints: curvePoints)
         var series = [Plot.Series(label: "loss per step", x: kept.map { Double(steps.lastStep(of: $0.step - 1)) }, y: kept.map(\.loss))]
         if stepsPerEpoch > 1 && !epochs.isEmpty {
             series.append(Plot.Series(label: "epoch mean", x: epochs.values.indices.map { Double(epochs.lastStep(of: $0) * stepsPerEpoch) },
@@ -24,8 +24,16 @@ enum TrainingViews {
                                       y: validation.losses))
         }
         return .plot(Plot(kind: .line, title: validationName == nil ? "training loss" : "training and validation loss",
-                          xLabel: "step", yLabel: "loss", series: series.map { PlotStatement.thinned($0) }))
+                          xLabel: "step", yLabel: "loss", series: series.map { PlotStatement.thinned($0, to: curvePoints) }))
     }
+
+    /// Points of each series of the curve a `train` cell ends with: 500 stretches of steps,
+    /// each its lowest and highest loss (spikes stay), finer than the SVG's 600 pixels or
+    /// the text plot's columns. With 5000, every train cell of 5000 steps or more sent
+    /// 160 KB and spent about 5 ms writing the curve in each form, which made the kernel's
+    /// 10 000-epoch XOR cell 1.3–1.4× nb-run's time (bench/live_train.py). `plot loss`
+    /// keeps `PlotStatement.maxPoints`, for a closer look.
+    static let curvePoints = 1000
 
     static func summary(_ report: TrainingLoop.Report, options: TrainingOptions, samples: Int,
                         finalLoss: Double, finalLossIsEpochMean: Bool = false, learningRate: Double,
