@@ -72,11 +72,11 @@ final class LossSketchTests: XCTestCase {
         }
         let curve = try XCTUnwrap(plot.series.first)
         XCTAssertLessThanOrEqual(curve.x.count, TrainingViews.curvePoints)
-        XCTAssertEqual(TrainingViews.curvePoints, 1000)
+        XCTAssertEqual(TrainingViews.curvePoints, 500)
         XCTAssertEqual(curve.y.max(), 7)
         XCTAssertEqual(curve.x[try XCTUnwrap(curve.y.firstIndex(of: 7))], 12_346)
         XCTAssertEqual(curve.y.first, 1)
-        // Through a session: 3000 steps of a real run give 1000 points, from step 1 to 3000.
+        // Through a session: 3000 steps of a real run give 500 points, from step 1 to 3000.
         let r = Recorder()
         let outputs = r.run("""
             seed 1
@@ -89,7 +89,7 @@ final class LossSketchTests: XCTestCase {
         let final = try XCTUnwrap(outputs.compactMap { output -> Plot? in
             if case .plot(let p) = output.0 { return p } else { return nil }
         }.last)
-        XCTAssertEqual(final.series[0].x.count, 1000)
+        XCTAssertEqual(final.series[0].x.count, 500)
         XCTAssertEqual(final.series[0].x.first, 1)
         XCTAssertEqual(final.series[0].x.last, 3000)
     }

@@ -27,13 +27,15 @@ enum TrainingViews {
                           xLabel: "step", yLabel: "loss", series: series.map { PlotStatement.thinned($0, to: curvePoints) }))
     }
 
-    /// Points of each series of the curve a `train` cell ends with: 500 stretches of steps,
-    /// each its lowest and highest loss (spikes stay), finer than the SVG's 600 pixels or
-    /// the text plot's columns. With 5000, every train cell of 5000 steps or more sent
-    /// 160 KB and spent about 5 ms writing the curve in each form, which made the kernel's
-    /// 10 000-epoch XOR cell 1.3–1.4× nb-run's time (bench/live_train.py). `plot loss`
-    /// keeps `PlotStatement.maxPoints`, for a closer look.
-    static let curvePoints = 1000
+    /// Points of each series of the curve a `train` cell ends with — as many as a live
+    /// update carries (LossSketch.maxPoints): 250 stretches of steps, each its lowest and
+    /// highest loss (spikes stay), one stretch for every 2.4 pixels of the 600-pixel SVG and
+    /// finer than the text plot's columns. With 5000, every train cell of 5000 steps or
+    /// more sent 160 KB and spent about 5 ms writing the curve in each form, which made the
+    /// kernel's 10 000-epoch XOR cell 1.3–1.4× nb-run's time (bench/live_train.py); with
+    /// 1000, 50 KB and 1.0–1.36×; with 500, 32 KB and 0.88–1.05×. `plot loss` keeps
+    /// `PlotStatement.maxPoints`, for a closer look.
+    static let curvePoints = 500
 
     static func summary(_ report: TrainingLoop.Report, options: TrainingOptions, samples: Int,
                         finalLoss: Double, finalLossIsEpochMean: Bool = false, learningRate: Double,
