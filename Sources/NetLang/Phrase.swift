@@ -38,8 +38,6 @@ public struct Phrase: Sendable, Hashable, ExpressibleByStringInterpolation {
         pieces.compactMap { if case .number(let v, _) = $0 { return v } else { return nil } }
     }
 
-    public var isEmpty: Bool { pieces.isEmpty }
-
     public static func + (a: Phrase, b: Phrase) -> Phrase {
         var joined = a
         for piece in b.pieces { joined.append(piece) }

@@ -26,7 +26,7 @@ import NetSupport
 public enum NumberFormat {
     /// The most digits after the point a session can ask for (`precision 17`): a Double
     /// holds 17 significant digits.
-    public static let maxPrecision = 17
+    public static let maxPrecision = SentenceNumber.maxDigits
 
     public static func fixed(_ v: Double, precision: Int) -> String {
         let precision = max(0, min(precision, maxPrecision))

@@ -29,8 +29,8 @@ public enum SentenceNumber {
         case brief
     }
 
-    /// The most significant digits a Double holds.
-    static let maxDigits = 17
+    /// The most significant digits a Double holds (and the most decimals `precision` takes).
+    public static let maxDigits = 17
 
     public static func text(_ v: Double, _ form: Form) -> String {
         if v.isNaN { return "nan" }   // 0/0 is a negative nan, which Swift would print "-nan"
