@@ -5,14 +5,23 @@ MSE, SGD lr 2) runs
 - in nb-kernel, started as a front end starts it and driven by jupyter_client: the time
   from execute_request to execute_reply, and every iopub message of the request counted
   and measured (all frames, as they cross the wire) by a raw SUB socket beside the client;
-- in nb-run, with stdout and stderr not a terminal (no progress line): the process time of
-  a notebook with the setup and the train cells, minus that of the setup cell alone.
-Each side's figure is per train cell, over `cells_per_run` cells run back to back (20 at
-1e4 epochs), so that a cell of a few milliseconds is not lost in the noise.
-Best of --repeats for each, the two sides interleaved (kernel, nb-run, kernel, ...). A cell still running after --cell-timeout seconds is
-interrupted (SIGINT, the kernelspec's interrupt mode) and its steps per second reported.
+- in nb-run, with stdout and stderr not a terminal (no progress line): the time from the
+  setup cell's transcript to the train cell's on the pipe (nb-run writes a cell's
+  transcript, `In [N]: …` and its outputs, unbuffered as soon as it has run).
+Each side runs the setup cell and then the train cell, as the lesson does, in `rounds`
+rounds that alternate: kernel cell, nb-run cell, kernel cell, … (100 of each at 1e4
+epochs). The ratio is the median over the rounds of (kernel cell ÷ the nb-run cell right
+after it); the times shown are each side's median cell, and the ratio of the means is
+given beside. Why pairs and medians: on this shared 2-core machine the same cell runs
+at one speed for a while and at up to twice the time for a while (8.8 ms, then 15 ms for
+a few hundred ms, on either side alike; measured in the kernel by the iopub timestamps,
+the difference is inside the training loop, not in messaging). Best-of or the mean of a
+few batches swung the 1e4 ratio between 0.6× and 2×; a cell against its neighbour in
+time sees the same machine.
+A cell still running after --cell-timeout seconds is interrupted (SIGINT, the
+kernelspec's interrupt mode) and compared per step.
 
-    .venv/bin/python bench/live_train.py --bin .build/release [--epochs 10000 100000 1000000] [--json]
+    .venv/bin/python bench/live_train.py --bin .build/release [--epochs 10000 100000 1000000] [--rounds N] [--json]
 
 `make bench` (bench/run_bench.py) reads the --json line."""
 import argparse
@@ -20,6 +29,7 @@ import json
 import os
 import re
 import signal
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,12 +54,9 @@ def train_cell(epochs):
     return f"train xor.x, xor.y, epochs: {epochs}"
 
 
-def cells_per_run(epochs):
-    """Train cells run back to back and timed together, so that each side's figure is the
-    mean of cells worth 0.2 s: a single 10 ms cell was within the noise of this shared
-    machine's scheduling and of nb-run's start-up, which its figure subtracts (1e4 epochs
-    read anywhere from 0.6x to 2x between runs). 20 cells at 1e4 epochs, 2 at 1e5, 1 at 1e6."""
-    return max(1, 200_000 // epochs)
+def rounds(epochs):
+    """Rounds of (kernel cell, nb-run cell): 100 at 1e4 epochs, 20 at 1e5, 5 at 1e6."""
+    return min(100, max(5, 2_000_000 // epochs))
 
 
 class IOPubMeter:
@@ -107,142 +114,151 @@ def final_loss(messages):
     return None, None
 
 
-def kernel_runs(binary, epoch_counts, repeats, cell_timeout, between=lambda epochs: None):
-    """Best of `repeats` kernel runs per epoch count; `between(epochs)` runs after each
-    one (the nb-run side), so that a burst of load elsewhere falls on both sides alike."""
-    results = {}
-    with tempfile.TemporaryDirectory() as run_dir:
-        connection_file = os.path.join(run_dir, "kernel.json")
+class KernelSide:
+    """One nb-kernel for the whole run, as a front end starts it, with a client and a meter."""
+
+    def __init__(self, binary, cell_timeout):
+        self.run_dir = tempfile.TemporaryDirectory()
+        connection_file = os.path.join(self.run_dir.name, "kernel.json")
         write_connection_file(connection_file, key=os.urandom(16).hex().encode())
-        kc = BlockingKernelClient(connection_file=connection_file)
-        kc.load_connection_file()
-        kc.start_channels()
-        process = subprocess.Popen([binary, "-f", connection_file], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        meter = IOPubMeter(f"{kc.transport}://{kc.ip}:{kc.iopub_port}")
+        self.kc = BlockingKernelClient(connection_file=connection_file)
+        self.kc.load_connection_file()
+        self.kc.start_channels()
+        self.process = subprocess.Popen([binary, "-f", connection_file], stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL)
+        self.meter = IOPubMeter(f"{self.kc.transport}://{self.kc.ip}:{self.kc.iopub_port}")
+        self.cell_timeout = cell_timeout
+        self.kc.wait_for_ready(timeout=60)
+        time.sleep(0.2)   # the meter's subscription is live
+
+    def reply(self, msg_id, timeout):
+        """Wait for the request's execute_reply; False if `timeout` passed first."""
+        deadline = time.perf_counter() + timeout
+        while True:
+            try:
+                reply = self.kc.get_shell_msg(timeout=max(0.01, deadline - time.perf_counter()))
+            except Exception:
+                return False
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return True
+
+    def cell(self, epochs):
+        """The setup cell, then the train cell: the train cell's seconds from request to
+        reply, and its iopub record. A cell still running after the cell timeout is
+        interrupted (SIGINT, as the kernelspec says) and reports the steps it did."""
+        setup_id = self.kc.execute(SETUP)
+        if not self.reply(setup_id, 60):
+            raise RuntimeError("the setup cell did not reply")
+        self.meter.messages(setup_id)
+        t0 = time.perf_counter()
+        msg_id = self.kc.execute(train_cell(epochs))
+        interrupted = not self.reply(msg_id, self.cell_timeout)
+        if interrupted:
+            self.process.send_signal(signal.SIGINT)
+            self.reply(msg_id, 60)
+        seconds = time.perf_counter() - t0
+        messages = self.meter.messages(msg_id)
+        summary, steps = final_loss(messages)
+        updates = [m for m in messages if m["type"] == "update_display_data"]
+        return seconds, {"steps": steps if interrupted else epochs, "interrupted": interrupted,
+                         "iopub_messages": len(messages), "iopub_bytes": sum(m["bytes"] for m in messages),
+                         "updates": len(updates), "max_update_bytes": max((m["bytes"] for m in updates), default=0),
+                         "summary": summary}
+
+    def close(self):
         try:
-            kc.wait_for_ready(timeout=60)
-            time.sleep(0.2)   # the meter's subscription is live
-            for epochs in epoch_counts:
-                best = None
-                for _ in range(repeats):
-                    setup_id = kc.execute(SETUP)
-                    while kc.get_shell_msg(timeout=60)["parent_header"].get("msg_id") != setup_id:
-                        pass
-                    meter.messages(setup_id)
-                    count = cells_per_run(epochs)
-                    t0 = time.perf_counter()
-                    interrupted = False
-                    for _ in range(count):   # each cell waits for the last one's reply, as a user's run-all does
-                        msg_id = kc.execute(train_cell(epochs))
-                        while True:
-                            left = cell_timeout - (time.perf_counter() - t0)
-                            try:
-                                reply = kc.get_shell_msg(timeout=max(0.1, left))
-                            except Exception:
-                                process.send_signal(signal.SIGINT)
-                                interrupted = True
-                                continue
-                            if reply["parent_header"].get("msg_id") == msg_id:
-                                break
-                        if interrupted:
-                            count = 1
-                            break
-                    seconds = (time.perf_counter() - t0) / count
-                    messages = meter.messages(msg_id)   # the last cell's
-                    summary, steps = final_loss(messages)
-                    updates = [m for m in messages if m["type"] == "update_display_data"]
-                    run = {"seconds": seconds, "steps": steps if interrupted else epochs,
-                           "interrupted": interrupted,
-                           "iopub_messages": len(messages), "iopub_bytes": sum(m["bytes"] for m in messages),
-                           "updates": len(updates), "max_update_bytes": max((m["bytes"] for m in updates), default=0),
-                           "summary": summary}
-                    run["steps_per_second"] = run["steps"] / seconds if run["steps"] else None
-                    if best is None or seconds < best["seconds"]:
-                        best = run
-                    between(epochs)
-                    if interrupted:
-                        break   # one slow run says enough
-                results[epochs] = best
-            kc.shutdown()
-            process.wait(timeout=10)
+            self.kc.shutdown()
+            self.process.wait(timeout=10)
         finally:
-            meter.close()
-            kc.stop_channels()
-            if process.poll() is None:
-                process.kill()
-    return results
+            self.meter.close()
+            self.kc.stop_channels()
+            if self.process.poll() is None:
+                self.process.kill()
+            self.run_dir.cleanup()
 
 
-def nb_run_seconds(binary, cells, repeats):
+def nb_run_cell(binary, epochs):
+    """nb-run on a notebook of the setup cell and the train cell: the train cell's seconds,
+    from the setup cell's `In [1]:` line on the pipe to the train cell's `In [2]:` (nb-run
+    writes a cell's transcript unbuffered right after running it; the pipe is read
+    unbuffered, so each line is stamped when it arrives; nb-run's start-up is not in it),
+    and the text it printed."""
     with tempfile.TemporaryDirectory() as run_dir:
         path = Path(run_dir) / "cells.txt"
-        path.write_text("".join(f"# %%\n{cell}\n\n" for cell in cells))
-        best, output = None, ""
-        for _ in range(repeats):
-            t0 = time.perf_counter()
-            done = subprocess.run([binary, str(path)], capture_output=True, text=True)
-            elapsed = time.perf_counter() - t0
-            if done.returncode != 0:
-                raise RuntimeError(f"nb-run failed: {done.stderr or done.stdout}")
-            best = elapsed if best is None else min(best, elapsed)
-            output = done.stdout
-        return best, output
+        path.write_text(f"# %%\n{SETUP}\n\n# %%\n{train_cell(epochs)}\n")
+        process = subprocess.Popen([binary, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+        prompt = re.compile(rb"(?:^|\n)In \[")
+        stamps, data, scanned = [], b"", 0
+        while chunk := os.read(process.stdout.fileno(), 1 << 16):
+            now = time.perf_counter()
+            data += chunk
+            found = list(prompt.finditer(data, scanned))
+            stamps += [now] * len(found)
+            if found:
+                scanned = found[-1].end()
+            scanned = max(scanned, len(data) - 5)   # a prompt split between reads is found next time
+        errors = process.stderr.read()
+        if process.wait() != 0 or len(stamps) != 2:
+            raise RuntimeError(f"nb-run failed: {errors.decode(errors='replace')}")
+        return stamps[1] - stamps[0], data.decode()
 
 
-class NbRuns:
-    """nb-run's time for the train cell: best (setup + train) minus best (setup alone),
-    each measured once per call of `run`, best over the calls."""
-
-    def __init__(self, binary):
-        self.binary, self.setup, self.total, self.output = binary, None, {}, {}
-
-    def run(self, epochs):
-        setup, _ = nb_run_seconds(self.binary, [SETUP], 1)
-        total, self.output[epochs] = nb_run_seconds(self.binary, [SETUP] + [train_cell(epochs)] * cells_per_run(epochs), 1)
-        self.setup = setup if self.setup is None else min(self.setup, setup)
-        self.total[epochs] = min(self.total.get(epochs, total), total)
-
-    def results(self):
-        """Seconds per train cell: (setup and the cells) minus setup alone, over the cells."""
-        return {e: {"seconds": max(0.0, t - self.setup) / cells_per_run(e), "output": self.output[e]}
-                for e, t in self.total.items()}
+def measure(bin_dir, epoch_counts, cell_timeout, round_count=None):
+    """For each epoch count, `rounds` (or `round_count`) rounds of (kernel cell, nb-run
+    cell): each side's seconds per round, the last kernel cell's iopub record and the last
+    nb-run text. An interrupted kernel cell ends the rounds (one says enough)."""
+    kernel = KernelSide(str(bin_dir / "nb-kernel"), cell_timeout)
+    results = {}
+    try:
+        for epochs in epoch_counts:
+            k_cells, n_cells, record, output = [], [], None, ""
+            for _ in range(round_count or rounds(epochs)):
+                seconds, record = kernel.cell(epochs)
+                n_seconds, output = nb_run_cell(str(bin_dir / "nb-run"), epochs)
+                k_cells.append(seconds)
+                n_cells.append(n_seconds)
+                if record["interrupted"]:
+                    break
+            results[epochs] = (k_cells, n_cells, record, output)
+    finally:
+        kernel.close()
+    return results
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", required=True, help="directory with nb-kernel and nb-run")
     parser.add_argument("--epochs", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--rounds", type=int, help="interleaved rounds (default: 20 at 1e4 and 1e5 epochs, 5 at 1e6)")
     parser.add_argument("--cell-timeout", type=float, default=60)
     parser.add_argument("--json", action="store_true", help="print one JSON line at the end")
     args = parser.parse_args()
     bin_dir = Path(args.bin).resolve()
-    nb = NbRuns(str(bin_dir / "nb-run"))
-    kernel = kernel_runs(str(bin_dir / "nb-kernel"), args.epochs, args.repeats, args.cell_timeout, between=nb.run)
-    for epochs in args.epochs:   # an interrupted kernel run stopped its repeats: nb-run gets its own
-        for _ in range(args.repeats - 1):
-            if kernel[epochs]["interrupted"]:
-                nb.run(epochs)
-    nbrun = nb.results()
+    measured = measure(bin_dir, args.epochs, args.cell_timeout, args.rounds)
     rows = []
-    print(f"{'epochs':>9} {'nb-run':>9} {'kernel':>9} {'kernel/nb-run':>14} {'iopub msgs':>11} "
+    print("seconds per train cell, the median cell of each side\n"
+          f"{'epochs':>9} {'nb-run':>9} {'kernel':>9} {'kernel/nb-run':>14} {'(means)':>8} {'iopub msgs':>11} "
           f"{'iopub bytes':>12} {'updates':>8} {'max update':>11} {'same final loss':>16}")
     for epochs in args.epochs:
-        k, n = kernel[epochs], nbrun[epochs]
-        # Per step, so that an interrupted kernel run still compares.
-        k_per_step = k["seconds"] / k["steps"] if k["steps"] else None
-        ratio = k_per_step * epochs / n["seconds"] if k_per_step and n["seconds"] else None
+        k_cells, n_cells, k, output = measured[epochs]
+        k_seconds, n_seconds = statistics.median(k_cells), statistics.median(n_cells)
+        if k["interrupted"]:   # per step, so that an interrupted kernel cell still compares
+            ratio = k_cells[-1] / k["steps"] * epochs / n_cells[-1] if k["steps"] else None
+            k_seconds, n_seconds, mean_ratio = k_cells[-1], n_cells[-1], None
+        else:   # each round's kernel cell against the nb-run cell right after it
+            ratio = statistics.median(kc / nc for kc, nc in zip(k_cells, n_cells))
+            mean_ratio = statistics.mean(k_cells) / statistics.mean(n_cells)
         loss_line = lambda text: re.findall(r"^\s*\d.*$", text or "", re.M)[-1:] if text else []
         same = bool(k["summary"]) and not k["interrupted"] and \
-            loss_line(k["summary"]) and loss_line(k["summary"])[0] in n["output"]
-        row = {"epochs": epochs, "nb_run_s": n["seconds"], "kernel_s": k["seconds"], "kernel_steps": k["steps"],
+            loss_line(k["summary"]) and loss_line(k["summary"])[0] in output
+        row = {"epochs": epochs, "nb_run_s": n_seconds, "kernel_s": k_seconds, "kernel_steps": k["steps"],
+               "rounds": len(k_cells), "mean_ratio": mean_ratio,
                "interrupted": k["interrupted"], "ratio": ratio, "iopub_messages": k["iopub_messages"],
                "iopub_bytes": k["iopub_bytes"], "updates": k["updates"], "max_update_bytes": k["max_update_bytes"],
                "same_final_loss": same}
         rows.append(row)
-        kernel_text = f"{k['seconds']:.3f}" + (f" ({k['steps']} steps)" if k["interrupted"] else "")
-        print(f"{epochs:>9} {n['seconds']:>9.3f} {kernel_text:>9} {ratio or 0:>13.2f}× {k['iopub_messages']:>11} "
+        kernel_text = f"{k_seconds:.4f}" + (f" ({k['steps']} steps)" if k["interrupted"] else "")
+        print(f"{epochs:>9} {n_seconds:>9.4f} {kernel_text:>9} {ratio or 0:>13.2f}× {mean_ratio or 0:>7.2f}× {k['iopub_messages']:>11} "
               f"{k['iopub_bytes']:>12} {k['updates']:>8} {k['max_update_bytes']:>11} {str(same):>16}")
     if args.json:
         print(json.dumps(rows))

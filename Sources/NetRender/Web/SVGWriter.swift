@@ -58,7 +58,10 @@ struct SVGWriter {
         if !defs.isEmpty { s += "<defs>" + defs.joined() + "</defs>" }
         s += "<rect x=\"0\" y=\"0\" width=\"\(Self.n(width))\" height=\"\(Self.n(height))\" fill=\"white\"/>"
         s += body.joined() + "</svg>"
-        guard s.contains(Self.idToken) else { return s }
+        // Ids are declared in defs (markers, gradients): a picture without defs has none, and
+        // most have none. Searching the document anyway cost ~0.5 ms per plot (String.contains
+        // compares Characters), a twentieth of a 10 ms train cell.
+        guard !defs.isEmpty, s.utf8.contains(Self.idToken.utf8) else { return s }
         // FNV-1a over the document: a stable, short name for this picture.
         var hash: UInt64 = 0xcbf29ce484222325
         for byte in s.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }

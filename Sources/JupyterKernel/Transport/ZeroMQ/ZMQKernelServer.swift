@@ -7,9 +7,9 @@ import Glibc
 ///
 /// One I/O thread owns shell, control, stdin (ROUTER, with ROUTER_HANDOVER), iopub (XPUB,
 /// answering each subscription with `iopub_welcome`, spec 5.5) and the receiving end of
-/// the `Outbox`: any thread hands outgoing messages to `send`, which signs them and puts
-/// them in that bounded queue, and the I/O thread writes them to the right socket, iopub
-/// through `IOPubFlow` (no loss for a subscriber that reads, bounded for one that does
+/// the `Outbox`: any thread hands outgoing messages to `send`, which puts them in that
+/// bounded queue, and the I/O thread serializes and signs them and writes them to the
+/// right socket, iopub through `IOPubFlow` (no loss for a subscriber that reads, bounded for one that does
 /// not). Shell requests wait (boundedly) for a first iopub subscriber (`ShellGate`).
 /// The heartbeat echoes on its own thread.
 ///
@@ -30,7 +30,7 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
     private let flow: IOPubFlow
     /// The next message to deliver, taken from the outbox and waiting for an iopub
     /// subscriber with room (`IOPubFlow`); nil when none waits.
-    private var held: [Data]?
+    private var held: (Channel, [Data])?
     public private(set) var restartRequested = false
     /// Milliseconds the closing sockets keep trying to deliver what is queued (the
     /// shutdown_reply, a cell's last outputs): a client that stopped reading delays the
@@ -74,10 +74,10 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
         }
     }
 
-    /// Thread-safe: signs the message and queues it for the I/O thread (waiting while
-    /// the outbox is full).
+    /// Thread-safe: queues the message for the I/O thread, which serializes and signs it
+    /// (waiting while the outbox is full).
     public func send(_ message: Message, on channel: Channel) {
-        outbox.put([Data(channel.rawValue.utf8)] + wire.frames(for: message))
+        outbox.put(Outbox.Letter(message, on: channel))
     }
 
     /// Serves until shutdown_request, then flushes what is queued and closes the sockets.
@@ -136,15 +136,13 @@ public final class ZMQKernelServer: MessageSink, @unchecked Sendable {
     /// Writes queued messages to their sockets in order, until none is left or an iopub
     /// subscriber has no room (the message is then `held` and offered again).
     private func forwardOutbox() {
-        while let frames = held ?? outbox.next() {
-            held = frames
-            guard let first = frames.first else { held = nil; continue }
-            let rest = Array(frames.dropFirst())
-            switch Channel(rawValue: String(decoding: first, as: UTF8.self)) {
-            case .shell: shell.sendMultipart(rest)
-            case .control: control.sendMultipart(rest)
-            case .stdin: stdin.sendMultipart(rest)
-            default: guard flow.offer(rest, now: .now) else { return }
+        while let (channel, frames) = held ?? outbox.next().map({ ($0.channel, wire.frames(for: $0.message)) }) {
+            held = (channel, frames)
+            switch channel {
+            case .shell: shell.sendMultipart(frames)
+            case .control: control.sendMultipart(frames)
+            case .stdin: stdin.sendMultipart(frames)
+            case .iopub: guard flow.offer(frames, now: .now) else { return }
             }
             held = nil
         }
