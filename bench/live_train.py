@@ -2,9 +2,10 @@
 
 For each epoch count, the XOR lesson's `train` cell (notebooks/06-xor.txt, 2-4-1 sigmoid,
 MSE, SGD lr 2) runs
-- in nb-kernel, started as a front end starts it and driven by jupyter_client: the time
-  from execute_request to execute_reply, and every iopub message of the request counted
-  and measured (all frames, as they cross the wire) by a raw SUB socket beside the client;
+- in nb-kernel, started as a front end starts it and driven by jupyter_client, which reads
+  every iopub message as a front end does: the time from execute_request to execute_reply;
+  then one more, untimed, pair of cells with a raw SUB socket beside the client counts and
+  weighs the train cell's iopub messages (all frames, as they cross the wire);
 - in nb-run, with stdout and stderr not a terminal (no progress line): the time from the
   setup cell's transcript to the train cell's on the pipe (nb-run writes a cell's
   transcript, `In [N]: …` and its outputs, unbuffered as soon as it has run).
@@ -55,8 +56,10 @@ def train_cell(epochs):
 
 
 def rounds(epochs):
-    """Rounds of (kernel cell, nb-run cell): 100 at 1e4 epochs, 20 at 1e5, 5 at 1e6."""
-    return min(100, max(5, 2_000_000 // epochs))
+    """Rounds of (kernel cell, nb-run cell): 100 at 1e4 epochs, 20 at 1e5, 7 at 1e6 (a
+    second-long cell pair can straddle a change of the machine's speed: the median of 7
+    pairs stands one or two such pairs)."""
+    return min(100, max(7, 2_000_000 // epochs))
 
 
 class IOPubMeter:
@@ -103,11 +106,12 @@ class IOPubMeter:
         self.socket.close()
 
 
-def final_loss(messages):
-    """The train summary's final loss and, for an interrupted run, the steps done."""
-    for m in messages:
-        if m["type"] in ("execute_result", "display_data"):
-            text = json.loads(m["content"]).get("data", {}).get("text/plain", "")
+def final_loss(outputs):
+    """The train summary's final loss and, for an interrupted run, the steps done, from
+    (msg_type, content) pairs."""
+    for msg_type, content in outputs:
+        if msg_type in ("execute_result", "display_data"):
+            text = content.get("data", {}).get("text/plain", "")
             if text.startswith("train"):
                 stopped = re.search(r"interrupted at step (\d+) of (\d+)", text)
                 return text, (int(stopped.group(1)) if stopped else None)
@@ -115,7 +119,11 @@ def final_loss(messages):
 
 
 class KernelSide:
-    """One nb-kernel for the whole run, as a front end starts it, with a client and a meter."""
+    """One nb-kernel for the whole run, started as a front end starts it, with one client
+    that reads every iopub message, as a front end does. (A client that leaves iopub unread
+    fills its queue after ~1000 messages and the kernel's XPUB then holds, which slowed the
+    later cells of earlier versions of this script; a second subscriber doubles what the
+    kernel sends, so the meter listens only during `metered`.)"""
 
     def __init__(self, binary, cell_timeout):
         self.run_dir = tempfile.TemporaryDirectory()
@@ -126,10 +134,8 @@ class KernelSide:
         self.kc.start_channels()
         self.process = subprocess.Popen([binary, "-f", connection_file], stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL)
-        self.meter = IOPubMeter(f"{self.kc.transport}://{self.kc.ip}:{self.kc.iopub_port}")
         self.cell_timeout = cell_timeout
         self.kc.wait_for_ready(timeout=60)
-        time.sleep(0.2)   # the meter's subscription is live
 
     def reply(self, msg_id, timeout):
         """Wait for the request's execute_reply; False if `timeout` passed first."""
@@ -142,35 +148,58 @@ class KernelSide:
             if reply["parent_header"].get("msg_id") == msg_id:
                 return True
 
-    def cell(self, epochs):
-        """The setup cell, then the train cell: the train cell's seconds from request to
-        reply, and its iopub record. A cell still running after the cell timeout is
-        interrupted (SIGINT, as the kernelspec says) and reports the steps it did."""
-        setup_id = self.kc.execute(SETUP)
-        if not self.reply(setup_id, 60):
-            raise RuntimeError("the setup cell did not reply")
-        self.meter.messages(setup_id)
+    def outputs(self, msg_id):
+        """The request's iopub messages up to its idle status, as (msg_type, content)."""
+        got = []
+        while True:
+            m = self.kc.get_iopub_msg(timeout=60)
+            if m["parent_header"].get("msg_id") != msg_id:
+                continue
+            got.append((m["msg_type"], m["content"]))
+            if m["msg_type"] == "status" and m["content"].get("execution_state") == "idle":
+                return got
+
+    def run(self, code, timeout=60):
+        """Seconds from execute_request to execute_reply, whether the cell was interrupted
+        (SIGINT, as the kernelspec says, after `timeout`), and its outputs (read after the
+        reply, untimed)."""
         t0 = time.perf_counter()
-        msg_id = self.kc.execute(train_cell(epochs))
-        interrupted = not self.reply(msg_id, self.cell_timeout)
+        msg_id = self.kc.execute(code)
+        interrupted = not self.reply(msg_id, timeout)
         if interrupted:
             self.process.send_signal(signal.SIGINT)
             self.reply(msg_id, 60)
         seconds = time.perf_counter() - t0
-        messages = self.meter.messages(msg_id)
-        summary, steps = final_loss(messages)
+        return seconds, interrupted, self.outputs(msg_id), msg_id
+
+    def cell(self, epochs):
+        """The setup cell, then the train cell: the train cell's seconds, whether it was
+        interrupted, the steps it did, and its summary."""
+        self.run(SETUP)
+        seconds, interrupted, outputs, _ = self.run(train_cell(epochs), self.cell_timeout)
+        summary, steps = final_loss(outputs)
+        return seconds, {"steps": steps if interrupted else epochs, "interrupted": interrupted, "summary": summary}
+
+    def metered(self, epochs):
+        """One more (setup, train) pair, untimed, with a raw SUB socket beside the client:
+        the train cell's iopub messages and bytes as they cross the wire."""
+        meter = IOPubMeter(f"{self.kc.transport}://{self.kc.ip}:{self.kc.iopub_port}")
+        try:
+            time.sleep(0.2)   # the meter's subscription is live
+            self.run(SETUP)
+            _, _, _, msg_id = self.run(train_cell(epochs), self.cell_timeout)
+            messages = meter.messages(msg_id)
+        finally:
+            meter.close()
         updates = [m for m in messages if m["type"] == "update_display_data"]
-        return seconds, {"steps": steps if interrupted else epochs, "interrupted": interrupted,
-                         "iopub_messages": len(messages), "iopub_bytes": sum(m["bytes"] for m in messages),
-                         "updates": len(updates), "max_update_bytes": max((m["bytes"] for m in updates), default=0),
-                         "summary": summary}
+        return {"iopub_messages": len(messages), "iopub_bytes": sum(m["bytes"] for m in messages),
+                "updates": len(updates), "max_update_bytes": max((m["bytes"] for m in updates), default=0)}
 
     def close(self):
         try:
             self.kc.shutdown()
             self.process.wait(timeout=10)
         finally:
-            self.meter.close()
             self.kc.stop_channels()
             if self.process.poll() is None:
                 self.process.kill()
@@ -219,6 +248,10 @@ def measure(bin_dir, epoch_counts, cell_timeout, round_count=None):
                 n_cells.append(n_seconds)
                 if record["interrupted"]:
                     break
+            if not record["interrupted"]:
+                record.update(kernel.metered(epochs))
+            else:
+                record.update(iopub_messages=0, iopub_bytes=0, updates=0, max_update_bytes=0)
             results[epochs] = (k_cells, n_cells, record, output)
     finally:
         kernel.close()
