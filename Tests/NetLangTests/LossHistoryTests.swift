@@ -35,6 +35,32 @@ final class LossHistoryTests: XCTestCase {
         XCTAssertNil(LossHistory(losses).note(), "exact below the limit")
     }
 
+    /// Stored in chunks (so that the session's copy before each statement does not copy the
+    /// whole history): across chunk boundaries, and through merges, the entries are the same
+    /// as in one array, and a copy is a value — appending to it leaves the original as it was.
+    func testChunkedEntriesAreOneSequenceAndCopiesAreValues() {
+        let n = 3 * LossHistory.chunkSize + 17
+        let losses = (0..<n).map { Double($0 % 97) / 97 }
+        let h = LossHistory(losses)
+        XCTAssertEqual(h.count, n)
+        XCTAssertEqual(h.values, losses)
+        XCTAssertEqual(h.last, losses.last)
+        var copy = h
+        copy.append(5)
+        XCTAssertEqual(h.values, losses, "the original is unchanged")
+        XCTAssertEqual(copy.values, losses + [5])
+        XCTAssertEqual(copy.count, n + 1)
+
+        // A limit of two chunks and a bit: entries merge across chunk boundaries.
+        let limit = 2 * LossHistory.chunkSize + 2
+        var bounded = LossHistory(limit: limit)
+        for loss in losses { bounded.append(loss) }
+        XCTAssertEqual(bounded.stride, 2)
+        XCTAssertEqual(bounded.values, blockMeans(losses, width: 2))
+        let restored = LossHistory(entries: bounded.values, stride: bounded.stride, steps: bounded.steps)
+        XCTAssertEqual(restored, bounded)
+    }
+
     func testTheFirstNonFiniteStepIsKeptExactly() {
         var h = LossHistory(limit: 4)
         for step in 1...20 { h.append(step == 13 ? .infinity : 0.5) }

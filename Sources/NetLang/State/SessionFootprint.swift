@@ -60,7 +60,7 @@ struct SessionFootprint {
         optimizer = state.optimizer.heldElements * Self.double
         gradients = state.gradients.values.reduce(0) { $0 + bytes($1) }
         datasets = state.datasets.values.reduce(0) { sum, set in set.values.reduce(sum) { $0 + bytes($1) } }
-        history = (state.history.count + state.training.epochLosses.count) * Self.double
+        history = (state.lossHistory.count + state.training.epochHistory.count) * Self.double   // counts: `history` would build the arrays
             + state.training.validation.losses.count * 2 * Self.double   // each with its step
     }
 }

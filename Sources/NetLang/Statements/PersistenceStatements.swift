@@ -17,7 +17,7 @@ enum PersistenceStatements {
     static func contents(_ state: SessionState) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return [count(state.tensorNames.count, "tensor"), count(state.network.layers.count, "layer"),
-                "optimizer \(state.optimizer.kind.name)", count(state.history.count, "loss history step"),
+                "optimizer \(state.optimizer.kind.name)", count(state.lossHistory.count, "loss history step"),
                 count(state.datasets.count, "data set")].joined(separator: ", ")
     }
 }
