@@ -292,7 +292,7 @@ def main():
                "same_final_loss": same}
         rows.append(row)
         kernel_text = f"{k_seconds:.4f}" + (f" ({k['steps']} steps)" if k["interrupted"] else "")
-        print(f"{epochs:>9} {n_seconds:>9.4f} {kernel_text:>9} {ratio or 0:>13.2f}× {mean_ratio or 0:>7.2f}× {k['iopub_messages']:>11} "
+        print(f"{epochs:>9} {n_seconds:>9.4f} {kernel_text:>9} {ratio or 0:>13.2f}× {f'{mean_ratio:.2f}×' if mean_ratio else '—':>8} {k['iopub_messages']:>11} "
               f"{k['iopub_bytes']:>12} {k['updates']:>8} {k['max_update_bytes']:>11} {str(same):>16}")
     if args.json:
         print(json.dumps(rows))
