@@ -33,8 +33,8 @@ struct LossHistory: Equatable {
     /// long run. Now it copies the list of chunks and the last chunk (32 kB).
     private var chunks: [[Double]] = []
     static let chunkSize = 4096
-    /// Entries kept.
-    private(set) var count = 0
+    /// Entries kept (every chunk but the last is full).
+    var count: Int { chunks.isEmpty ? 0 : (chunks.count - 1) * Self.chunkSize + chunks[chunks.count - 1].count }
     /// Steps per entry (a power of two).
     private(set) var stride = 1
     /// Steps recorded.
@@ -76,7 +76,6 @@ struct LossHistory: Equatable {
                 chunks[chunks.count - 1].reserveCapacity(Self.chunkSize)
             }
             chunks[chunks.count - 1].append(loss)
-            count += 1
             openSum = loss
         } else {
             openSum += loss
@@ -103,7 +102,6 @@ struct LossHistory: Equatable {
         chunks = Swift.stride(from: 0, to: entries.count, by: Self.chunkSize).map {
             Array(entries[$0..<min(entries.count, $0 + Self.chunkSize)])
         }
-        count = entries.count
     }
 
     /// What a view says when entries stand for several steps (nil while exact); `unit`

@@ -9,8 +9,8 @@ import Glibc
 /// answering each subscription with `iopub_welcome`, spec 5.5) and the receiving end of
 /// the `Outbox`: any thread hands outgoing messages to `send`, which puts them in that
 /// bounded queue, and the I/O thread serializes and signs them and writes them to the
-/// right socket, iopub through `IOPubFlow` (no loss for a subscriber that reads, bounded for one that does
-/// not). Shell requests wait (boundedly) for a first iopub subscriber (`ShellGate`).
+/// right socket, iopub through `IOPubFlow` (no loss for a subscriber that reads, bounded
+/// for one that does not). Shell requests wait (boundedly) for a first iopub subscriber (`ShellGate`).
 /// The heartbeat echoes on its own thread.
 ///
 ///     let server = try ZMQKernelServer(connection: try ConnectionInfo(contentsOf: path),
